@@ -1,0 +1,180 @@
+#include "config.h"
+
+#include <errno.h>
+#include <stddef.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define STR(f)	CONFIG_STR, offsetof(struct config, f), sizeof(((struct config *)0)->f)
+#define UINT(f)	CONFIG_UINT, offsetof(struct config, f), sizeof(unsigned)
+#define SIZE(f)	CONFIG_SIZE, offsetof(struct config, f), sizeof(size_t)
+
+const struct config_key config_keys[] = {
+	{ "db_socket", STR(db_socket), "",
+	  "MariaDB unix socket path; when set, db_host and db_port are not used" },
+	{ "db_host", STR(db_host), "127.0.0.1", "MariaDB host when no socket is given" },
+	{ "db_port", UINT(db_port), "3306", "MariaDB TCP port when no socket is given" },
+	{ "db_name", STR(db_name), "portal", "database (schema) name" },
+	{ "db_user", STR(db_user), "portal", "database user (least privilege: this schema only)" },
+	{ "db_password", STR(db_password), "", "database password" },
+	{ "db_connect_timeout", UINT(db_connect_timeout), "3",
+	  "seconds to wait for a connection before answering 503" },
+	{ "templates_dir", STR(templates_dir), "templates",
+	  "directory of the ctemplate .tpl files, loaded once at start-up" },
+	{ "migrations_dir", STR(migrations_dir), "db/migrations",
+	  "directory of NNN_name.sql migrations (portalctl migrate)" },
+	{ "max_body_bytes", SIZE(max_body_bytes), "1048576",
+	  "largest request body a program reads, in bytes; larger gets 413 (nginx's "
+	  "client_max_body_size is the first gate)" },
+	{ "base_url", STR(base_url), "http://127.0.0.1:8080",
+	  "the portal's public address, used in links in mail" },
+	{ "fse_mailbox", STR(fse_mailbox), "FSEautorisation@dst.dk",
+	  "FSE's mailbox for authorisation matters (R5)" },
+	{ "fse_service_days", UINT(fse_service_days), "20",
+	  "FSE's service goal for deciding an application, in working days (R30, R31)" },
+	{ "log_level", STR(log_level), "info", "least severe level logged: debug, info, warn, error" },
+};
+const size_t config_nkeys = sizeof(config_keys) / sizeof(config_keys[0]);
+
+static const char *const config_errs[CONFIG__MAX] = {
+	[CONFIG_OK] = "no error",
+	[CONFIG_EOPEN] = "cannot read the configuration file",
+	[CONFIG_ESYNTAX] = "line is not of the form key = value",
+	[CONFIG_EUNKNOWN] = "unknown key",
+	[CONFIG_EVALUE] = "value of the wrong type, out of range or too long",
+};
+
+const char *
+config_strerror(enum config_err e)
+{
+	return (unsigned)e < CONFIG__MAX ? config_errs[e] : "unknown error";
+}
+
+static const struct config_key *
+config_find(const char *name, size_t len)
+{
+	size_t i;
+
+	for (i = 0; i < config_nkeys; i++)
+		if (strlen(config_keys[i].name) == len && memcmp(config_keys[i].name, name, len) == 0)
+			return &config_keys[i];
+	return NULL;
+}
+
+static enum config_err
+config_set(struct config *c, const struct config_key *k, const char *v, size_t len)
+{
+	char *field = (char *)c + k->offset, *end, tmp[32];
+	unsigned long long n;
+
+	if (k->type == CONFIG_STR) {
+		if (len >= k->size)
+			return CONFIG_EVALUE;
+		memcpy(field, v, len);
+		field[len] = '\0';
+		return CONFIG_OK;
+	}
+	if (len == 0 || len >= sizeof(tmp) || v[0] == '-' || v[0] == '+')
+		return CONFIG_EVALUE;
+	memcpy(tmp, v, len);
+	tmp[len] = '\0';
+	errno = 0;
+	n = strtoull(tmp, &end, 10);
+	if (errno || *end != '\0')
+		return CONFIG_EVALUE;
+	if (k->type == CONFIG_UINT) {
+		if (n > 0xffffffffULL)
+			return CONFIG_EVALUE;
+		*(unsigned *)(void *)field = (unsigned)n;
+	} else
+		*(size_t *)(void *)field = (size_t)n;
+	return CONFIG_OK;
+}
+
+void
+config_defaults(struct config *c)
+{
+	size_t i;
+
+	memset(c, 0, sizeof(*c));
+	for (i = 0; i < config_nkeys; i++)
+		(void)config_set(c, &config_keys[i], config_keys[i].def, strlen(config_keys[i].def));
+}
+
+static int
+is_space(char ch)
+{
+	return ch == ' ' || ch == '\t' || ch == '\r';
+}
+
+enum config_err
+config_parse(struct config *c, const char *text, unsigned *line)
+{
+	const char *p = text, *eol, *eq, *ks, *ke, *vs, *ve;
+	const struct config_key *k;
+	enum config_err rc;
+
+	*line = 0;
+	while (*p) {
+		(*line)++;
+		eol = strchr(p, '\n');
+		if (eol == NULL)
+			eol = p + strlen(p);
+		ks = p;
+		while (ks < eol && is_space(*ks))
+			ks++;
+		if (ks == eol || *ks == '#')
+			goto next;
+		if ((eq = memchr(ks, '=', (size_t)(eol - ks))) == NULL)
+			return CONFIG_ESYNTAX;
+		ke = eq;
+		while (ke > ks && is_space(ke[-1]))
+			ke--;
+		vs = eq + 1;
+		while (vs < eol && is_space(*vs))
+			vs++;
+		ve = eol;
+		while (ve > vs && is_space(ve[-1]))
+			ve--;
+		if (ke == ks)
+			return CONFIG_ESYNTAX;
+		if ((k = config_find(ks, (size_t)(ke - ks))) == NULL)
+			return CONFIG_EUNKNOWN;
+		if ((rc = config_set(c, k, vs, (size_t)(ve - vs))) != CONFIG_OK)
+			return rc;
+next:
+		p = *eol ? eol + 1 : eol;
+	}
+	return CONFIG_OK;
+}
+
+enum config_err
+config_load(struct config *c, const char *path, char *err, size_t errlen)
+{
+	enum config_err rc = CONFIG_EOPEN;
+	unsigned line = 0;
+	char *text = NULL;
+	FILE *f = NULL;
+	long size;
+
+	config_defaults(c);
+	if ((f = fopen(path, "r")) == NULL)
+		goto out;
+	if (fseek(f, 0, SEEK_END) != 0 || (size = ftell(f)) < 0 || size > 1024 * 1024 ||
+	    fseek(f, 0, SEEK_SET) != 0)
+		goto out;
+	if ((text = malloc((size_t)size + 1)) == NULL)
+		goto out;
+	if (fread(text, 1, (size_t)size, f) != (size_t)size)
+		goto out;
+	text[size] = '\0';
+	rc = config_parse(c, text, &line);
+out:
+	if (rc != CONFIG_OK && err)
+		snprintf(err, errlen, "%s:%u: %s", path, line, config_strerror(rc));
+	free(text);
+	if (f)
+		fclose(f);
+	return rc;
+}

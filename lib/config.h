@@ -1,0 +1,62 @@
+/*
+ * config: the one configuration file. Every key is declared once, in config.c's table, with its
+ * type, default and documentation; etc/portal.conf.example is that table written out, and a unit
+ * test keeps the two in step. Format: `key = value` lines, `#` comments, unknown keys refused.
+ */
+#ifndef PORTAL_CONFIG_H
+#define PORTAL_CONFIG_H
+
+#include <stddef.h>
+
+enum config_err {
+	CONFIG_OK = 0,
+	CONFIG_EOPEN,		/* file cannot be read */
+	CONFIG_ESYNTAX,		/* a line that is not `key = value` */
+	CONFIG_EUNKNOWN,	/* a key the table does not declare */
+	CONFIG_EVALUE,		/* a value of the wrong type, out of range, or too long */
+	CONFIG__MAX
+};
+
+struct config {
+	/* database */
+	char		db_socket[256];
+	char		db_host[128];
+	unsigned	db_port;
+	char		db_name[64];
+	char		db_user[64];
+	char		db_password[128];
+	unsigned	db_connect_timeout;
+	/* files */
+	char		templates_dir[512];
+	char		migrations_dir[512];
+	/* requests */
+	size_t		max_body_bytes;
+	/* service */
+	char		base_url[256];
+	char		fse_mailbox[256];
+	unsigned	fse_service_days;
+	char		log_level[16];
+};
+
+enum config_type { CONFIG_STR, CONFIG_UINT, CONFIG_SIZE };
+
+struct config_key {
+	const char	*name;
+	enum config_type type;
+	size_t		 offset;
+	size_t		 size;		/* CONFIG_STR: capacity of the char array */
+	const char	*def;		/* default as text */
+	const char	*doc;		/* one line: what it is, in which unit */
+};
+
+extern const struct config_key	config_keys[];
+extern const size_t		config_nkeys;
+
+const char	*config_strerror(enum config_err);
+void		 config_defaults(struct config *);
+/* Parses text (NUL-terminated). On error, *line gets the 1-based line number. */
+enum config_err	 config_parse(struct config *, const char *text, unsigned *line);
+/* Defaults, then the file. err gets a one-line message naming file and line. */
+enum config_err	 config_load(struct config *, const char *path, char *err, size_t errlen);
+
+#endif

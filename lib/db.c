@@ -1,0 +1,483 @@
+#include "db.h"
+
+#include <errmsg.h>
+#include <mysql.h>
+#include <mysqld_error.h>
+
+#include <stdarg.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "log.h"
+
+#define DB_MAX_STMTS	128
+#define DB_MAX_PARAMS	64
+
+struct db_stmt {
+	char		*sql;
+	MYSQL_STMT	*stmt;
+};
+
+struct db {
+	const struct config	*cfg;
+	MYSQL			*conn;
+	int			 in_tx;
+	struct db_stmt		 stmts[DB_MAX_STMTS];
+	size_t			 nstmts;
+	char			 errmsg[512];
+};
+
+static const char *const db_errs[DB__MAX] = {
+	[DB_OK] = "no error",
+	[DB_ECONNECT] = "database not reachable",
+	[DB_EPREPARE] = "statement could not be prepared",
+	[DB_EEXEC] = "statement failed",
+	[DB_EDUP] = "duplicate key",
+	[DB_ERETRY] = "deadlock or lock timeout; retry the transaction",
+	[DB_ELOST] = "connection lost inside a transaction",
+	[DB_EUNKNOWN] = "connection lost during commit; outcome unknown",
+	[DB_EARGS] = "bad statement arguments",
+	[DB_ENOMEM] = "out of memory",
+};
+
+const char *
+db_strerror(enum db_err e)
+{
+	return (unsigned)e < DB__MAX ? db_errs[e] : "unknown error";
+}
+
+const char *
+db_errmsg(const struct db *db)
+{
+	return db->errmsg;
+}
+
+struct db *
+db_new(const struct config *cfg)
+{
+	struct db *db = calloc(1, sizeof(*db));
+
+	if (db)
+		db->cfg = cfg;
+	return db;
+}
+
+static void
+db_forget_stmts(struct db *db)
+{
+	size_t i;
+
+	for (i = 0; i < db->nstmts; i++) {
+		if (db->stmts[i].stmt)
+			mysql_stmt_close(db->stmts[i].stmt);
+		free(db->stmts[i].sql);
+	}
+	db->nstmts = 0;
+}
+
+static void
+db_disconnect(struct db *db)
+{
+	db_forget_stmts(db);
+	if (db->conn)
+		mysql_close(db->conn);
+	db->conn = NULL;
+	db->in_tx = 0;
+}
+
+void
+db_free(struct db *db)
+{
+	if (db == NULL)
+		return;
+	db_disconnect(db);
+	free(db);
+}
+
+int
+db_connected(const struct db *db)
+{
+	return db->conn != NULL;
+}
+
+static void
+db_note(struct db *db, const char *what, unsigned err, const char *msg)
+{
+	snprintf(db->errmsg, sizeof(db->errmsg), "%s: %u %s", what, err, msg ? msg : "");
+}
+
+static int
+is_lost(unsigned err)
+{
+	return err == CR_SERVER_GONE_ERROR || err == CR_SERVER_LOST || err == CR_CONN_HOST_ERROR ||
+	    err == CR_CONNECTION_ERROR;
+}
+
+enum db_err
+db_connect(struct db *db)
+{
+	const struct config *c = db->cfg;
+	unsigned timeout = c->db_connect_timeout ? c->db_connect_timeout : 3, rw = 30;
+	my_bool off = 0;
+
+	if (db->conn)
+		return DB_OK;
+	if ((db->conn = mysql_init(NULL)) == NULL)
+		return DB_ENOMEM;
+	/* utf8mb4 before connecting, so the handshake itself uses it (DESIGN: Data). */
+	mysql_options(db->conn, MYSQL_SET_CHARSET_NAME, "utf8mb4");
+	mysql_options(db->conn, MYSQL_OPT_CONNECT_TIMEOUT, &timeout);
+	mysql_options(db->conn, MYSQL_OPT_READ_TIMEOUT, &rw);
+	mysql_options(db->conn, MYSQL_OPT_WRITE_TIMEOUT, &rw);
+	/* Reconnecting silently would drop session state and prepared statements: we do it. */
+	mysql_options(db->conn, MYSQL_OPT_RECONNECT, &off);
+	mysql_options(db->conn, MYSQL_INIT_COMMAND,
+	    "SET time_zone = '+00:00', sql_mode = 'STRICT_ALL_TABLES,NO_ZERO_DATE,"
+	    "NO_ENGINE_SUBSTITUTION,ERROR_FOR_DIVISION_BY_ZERO'");
+	if (mysql_real_connect(db->conn, c->db_socket[0] ? NULL : c->db_host, c->db_user,
+	    c->db_password, c->db_name, c->db_socket[0] ? 0 : c->db_port,
+	    c->db_socket[0] ? c->db_socket : NULL, 0) == NULL) {
+		db_note(db, "connect", mysql_errno(db->conn), mysql_error(db->conn));
+		mysql_close(db->conn);
+		db->conn = NULL;
+		return DB_ECONNECT;
+	}
+	return DB_OK;
+}
+
+static MYSQL_STMT *
+db_prepare(struct db *db, const char *sql, enum db_err *rc)
+{
+	MYSQL_STMT *st;
+	size_t i;
+
+	for (i = 0; i < db->nstmts; i++)
+		if (strcmp(db->stmts[i].sql, sql) == 0)
+			return db->stmts[i].stmt;
+	if ((st = mysql_stmt_init(db->conn)) == NULL) {
+		*rc = DB_ENOMEM;
+		return NULL;
+	}
+	if (mysql_stmt_prepare(st, sql, strlen(sql)) != 0) {
+		unsigned err = mysql_stmt_errno(st);
+
+		db_note(db, "prepare", err, mysql_stmt_error(st));
+		mysql_stmt_close(st);
+		*rc = is_lost(err) ? DB_ECONNECT : DB_EPREPARE;
+		return NULL;
+	}
+	/* Statements seen once are kept; a full cache just stops caching new ones. */
+	if (db->nstmts < DB_MAX_STMTS && (db->stmts[db->nstmts].sql = strdup(sql)) != NULL) {
+		db->stmts[db->nstmts].stmt = st;
+		db->nstmts++;
+	}
+	return st;
+}
+
+static int
+db_is_cached(const struct db *db, const MYSQL_STMT *st)
+{
+	size_t i;
+
+	for (i = 0; i < db->nstmts; i++)
+		if (db->stmts[i].stmt == st)
+			return 1;
+	return 0;
+}
+
+void
+db_result_free(struct db_result *res)
+{
+	size_t i;
+
+	if (res == NULL)
+		return;
+	for (i = 0; res->cells && i < res->nrows * res->ncols; i++)
+		free(res->cells[i]);
+	free(res->cells);
+	free(res->lens);
+	memset(res, 0, sizeof(*res));
+}
+
+const char *
+db_cell(const struct db_result *res, size_t row, size_t col)
+{
+	if (res == NULL || row >= res->nrows || col >= res->ncols)
+		return NULL;
+	return res->cells[row * res->ncols + col];
+}
+
+long long
+db_cell_int(const struct db_result *res, size_t row, size_t col, long long def)
+{
+	const char *s = db_cell(res, row, col);
+	char *end;
+	long long v;
+
+	if (s == NULL || *s == '\0')
+		return def;
+	v = strtoll(s, &end, 10);
+	return *end == '\0' ? v : def;
+}
+
+/* Every column is fetched as text of its exact length (fetch_column after a zero-size bind). */
+static enum db_err
+db_fetch_all(MYSQL_STMT *st, struct db_result *res)
+{
+	MYSQL_RES *meta = mysql_stmt_result_metadata(st);
+	MYSQL_BIND *bind = NULL;
+	unsigned long *lens = NULL;
+	my_bool *nulls = NULL;
+	enum db_err rc = DB_ENOMEM;
+	size_t cap = 0, c, ncols;
+	int frc;
+
+	if (meta == NULL)
+		return DB_OK;
+	ncols = mysql_num_fields(meta);
+	res->ncols = ncols;
+	bind = calloc(ncols, sizeof(*bind));
+	lens = calloc(ncols, sizeof(*lens));
+	nulls = calloc(ncols, sizeof(*nulls));
+	if (!bind || !lens || !nulls)
+		goto out;
+	for (c = 0; c < ncols; c++) {
+		bind[c].buffer_type = MYSQL_TYPE_STRING;
+		bind[c].length = &lens[c];
+		bind[c].is_null = &nulls[c];
+	}
+	if (mysql_stmt_bind_result(st, bind) != 0 || mysql_stmt_store_result(st) != 0) {
+		rc = DB_EEXEC;
+		goto out;
+	}
+	for (;;) {
+		frc = mysql_stmt_fetch(st);
+		if (frc == MYSQL_NO_DATA)
+			break;
+		if (frc == 1) {
+			rc = DB_EEXEC;
+			goto out;
+		}
+		if (res->nrows == cap) {
+			size_t ncap = cap ? cap * 2 : 16;
+			char **cells = realloc(res->cells, ncap * ncols * sizeof(*cells));
+			size_t *l;
+
+			if (cells == NULL)
+				goto out;
+			res->cells = cells;
+			if ((l = realloc(res->lens, ncap * ncols * sizeof(*l))) == NULL)
+				goto out;
+			res->lens = l;
+			cap = ncap;
+		}
+		for (c = 0; c < ncols; c++) {
+			size_t idx = res->nrows * ncols + c;
+			MYSQL_BIND one;
+
+			res->cells[idx] = NULL;
+			res->lens[idx] = 0;
+			if (nulls[c])
+				continue;
+			if ((res->cells[idx] = malloc(lens[c] + 1)) == NULL) {
+				res->nrows++;
+				goto out;
+			}
+			memset(&one, 0, sizeof(one));
+			one.buffer_type = MYSQL_TYPE_STRING;
+			one.buffer = res->cells[idx];
+			one.buffer_length = lens[c] + 1;
+			if (lens[c] && mysql_stmt_fetch_column(st, &one, (unsigned)c, 0) != 0) {
+				res->nrows++;
+				rc = DB_EEXEC;
+				goto out;
+			}
+			res->cells[idx][lens[c]] = '\0';
+			res->lens[idx] = lens[c];
+		}
+		res->nrows++;
+	}
+	rc = DB_OK;
+out:
+	mysql_stmt_free_result(st);
+	mysql_free_result(meta);
+	free(bind);
+	free(lens);
+	free(nulls);
+	return rc;
+}
+
+static enum db_err
+db_exec_once(struct db *db, struct db_result *res, const char *sql, const char *types,
+    va_list ap)
+{
+	MYSQL_BIND params[DB_MAX_PARAMS];
+	long long ints[DB_MAX_PARAMS];
+	unsigned long lens[DB_MAX_PARAMS];
+	enum db_err rc = DB_OK;
+	size_t i, n = strlen(types);
+	MYSQL_STMT *st;
+	unsigned err;
+
+	if (n > DB_MAX_PARAMS)
+		return DB_EARGS;
+	if ((rc = db_connect(db)) != DB_OK)
+		return rc;
+	if ((st = db_prepare(db, sql, &rc)) == NULL)
+		return rc;
+	if (mysql_stmt_param_count(st) != n) {
+		snprintf(db->errmsg, sizeof(db->errmsg), "%zu types for %lu parameters: %s", n,
+		    mysql_stmt_param_count(st), sql);
+		rc = DB_EARGS;
+		goto out;
+	}
+	memset(params, 0, sizeof(params));
+	for (i = 0; i < n; i++) {
+		switch (types[i]) {
+		case 's': {
+			const char *s = va_arg(ap, const char *);
+
+			if (s == NULL) {
+				params[i].buffer_type = MYSQL_TYPE_NULL;
+				break;
+			}
+			lens[i] = (unsigned long)strlen(s);
+			params[i].buffer_type = MYSQL_TYPE_STRING;
+			params[i].buffer = (void *)(uintptr_t)s;
+			params[i].buffer_length = lens[i];
+			params[i].length = &lens[i];
+			break;
+		}
+		case 'i':
+			ints[i] = va_arg(ap, long long);
+			params[i].buffer_type = MYSQL_TYPE_LONGLONG;
+			params[i].buffer = &ints[i];
+			break;
+		case 'b': {
+			const void *p = va_arg(ap, const void *);
+
+			lens[i] = (unsigned long)va_arg(ap, size_t);
+			params[i].buffer_type = MYSQL_TYPE_BLOB;
+			params[i].buffer = (void *)(uintptr_t)p;
+			params[i].buffer_length = lens[i];
+			params[i].length = &lens[i];
+			break;
+		}
+		case 'n':
+			params[i].buffer_type = MYSQL_TYPE_NULL;
+			break;
+		default:
+			rc = DB_EARGS;
+			goto out;
+		}
+	}
+	if ((n && mysql_stmt_bind_param(st, params) != 0) || mysql_stmt_execute(st) != 0) {
+		err = mysql_stmt_errno(st);
+		db_note(db, "execute", err, mysql_stmt_error(st));
+		if (is_lost(err))
+			rc = DB_ECONNECT;
+		else if (err == ER_DUP_ENTRY)
+			rc = DB_EDUP;
+		else if (err == ER_LOCK_DEADLOCK || err == ER_LOCK_WAIT_TIMEOUT)
+			rc = DB_ERETRY;
+		else
+			rc = DB_EEXEC;
+		goto out;
+	}
+	if (res) {
+		memset(res, 0, sizeof(*res));
+		if ((rc = db_fetch_all(st, res)) != DB_OK) {
+			db_note(db, "fetch", mysql_stmt_errno(st), mysql_stmt_error(st));
+			db_result_free(res);
+			goto out;
+		}
+		res->affected = mysql_stmt_affected_rows(st);
+		res->insert_id = mysql_stmt_insert_id(st);
+	} else
+		mysql_stmt_free_result(st);
+out:
+	if (!db_is_cached(db, st))
+		mysql_stmt_close(st);
+	return rc;
+}
+
+enum db_err
+db_exec(struct db *db, struct db_result *res, const char *sql, const char *types, ...)
+{
+	enum db_err rc;
+	va_list ap;
+
+	va_start(ap, types);
+	rc = db_exec_once(db, res, sql, types, ap);
+	va_end(ap);
+	if (rc != DB_ECONNECT || !db->conn)
+		return rc;
+	/* The connection broke under us (2006/2013): start over with a fresh one. */
+	log_warn("database connection lost (%s); reconnecting", db->errmsg);
+	if (db->in_tx) {
+		db_disconnect(db);
+		return DB_ELOST;	/* the server rolled the transaction back */
+	}
+	db_disconnect(db);
+	va_start(ap, types);
+	rc = db_exec_once(db, res, sql, types, ap);
+	va_end(ap);
+	return rc;
+}
+
+enum db_err
+db_begin(struct db *db)
+{
+	enum db_err rc;
+
+	if ((rc = db_connect(db)) != DB_OK)
+		return rc;
+	if (mysql_autocommit(db->conn, 0) != 0) {
+		unsigned err = mysql_errno(db->conn);
+
+		db_note(db, "begin", err, mysql_error(db->conn));
+		db_disconnect(db);
+		/* Nothing had happened yet: one fresh connection is safe to try. */
+		if ((rc = db_connect(db)) != DB_OK)
+			return rc;
+		if (mysql_autocommit(db->conn, 0) != 0)
+			return DB_ECONNECT;
+	}
+	db->in_tx = 1;
+	return DB_OK;
+}
+
+enum db_err
+db_commit(struct db *db)
+{
+	unsigned err;
+
+	if (db->conn == NULL)
+		return DB_ELOST;
+	if (mysql_commit(db->conn) != 0) {
+		err = mysql_errno(db->conn);
+		db_note(db, "commit", err, mysql_error(db->conn));
+		if (is_lost(err)) {
+			db_disconnect(db);
+			return DB_EUNKNOWN;
+		}
+		db_rollback(db);
+		return err == ER_LOCK_DEADLOCK ? DB_ERETRY : DB_EEXEC;
+	}
+	db->in_tx = 0;
+	if (mysql_autocommit(db->conn, 1) != 0)
+		db_disconnect(db);
+	return DB_OK;
+}
+
+void
+db_rollback(struct db *db)
+{
+	db->in_tx = 0;
+	if (db->conn == NULL)
+		return;
+	if (mysql_rollback(db->conn) != 0 || mysql_autocommit(db->conn, 1) != 0)
+		db_disconnect(db);
+}

@@ -1,0 +1,64 @@
+/*
+ * db: the MariaDB connection of one process. Prepared statements only (user data never
+ * enters SQL text), each prepared once and cached by its SQL text; utf8mb4 set before
+ * connecting; on a lost connection (2006/2013) it reconnects and prepares again, retrying a
+ * statement only outside a transaction, and a commit cut off is reported as unknown.
+ */
+#ifndef PORTAL_DB_H
+#define PORTAL_DB_H
+
+#include <stddef.h>
+
+#include "config.h"
+
+enum db_err {
+	DB_OK = 0,
+	DB_ECONNECT,	/* server not reachable: the caller answers 503 */
+	DB_EPREPARE,	/* the SQL text is wrong: a programming error */
+	DB_EEXEC,	/* the statement failed */
+	DB_EDUP,	/* duplicate key (1062): usually a user-facing conflict */
+	DB_ERETRY,	/* deadlock or lock wait timeout: run the transaction again */
+	DB_ELOST,	/* connection lost inside a transaction: it was rolled back */
+	DB_EUNKNOWN,	/* connection lost during COMMIT: it may or may not have committed */
+	DB_EARGS,	/* bad type string or parameter count */
+	DB_ENOMEM,
+	DB__MAX
+};
+
+struct db;
+
+struct db_result {
+	size_t		 nrows;
+	size_t		 ncols;
+	char		**cells;	/* nrows * ncols, row-major; NULL for SQL NULL */
+	size_t		*lens;
+	unsigned long long affected;
+	unsigned long long insert_id;
+};
+
+const char	*db_strerror(enum db_err);
+struct db	*db_new(const struct config *);
+void		 db_free(struct db *);
+/* Connects if not connected. */
+enum db_err	 db_connect(struct db *);
+int		 db_connected(const struct db *);
+/* The server's last message, for logs only (never shown to users). */
+const char	*db_errmsg(const struct db *);
+
+/*
+ * Runs one prepared statement. types has one letter per `?`: s = const char *, i = long long,
+ * b = const void *, size_t (bytes), n = NULL (no argument). res may be NULL; when given it is
+ * filled (rows for a SELECT, affected rows and insert id otherwise) and must be freed.
+ */
+enum db_err	 db_exec(struct db *, struct db_result *res, const char *sql,
+		    const char *types, ...);
+void		 db_result_free(struct db_result *);
+/* Cell text (NUL-terminated) or NULL for SQL NULL or out of range. */
+const char	*db_cell(const struct db_result *, size_t row, size_t col);
+long long	 db_cell_int(const struct db_result *, size_t row, size_t col, long long def);
+
+enum db_err	 db_begin(struct db *);
+enum db_err	 db_commit(struct db *);
+void		 db_rollback(struct db *);
+
+#endif

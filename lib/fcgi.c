@@ -1,0 +1,293 @@
+#include "fcgi.h"
+
+#include <fcgiapp.h>
+
+#include <errno.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "log.h"
+
+static volatile sig_atomic_t fcgi_stopping;
+
+static const struct {
+	int		 status;
+	const char	*title;
+} error_titles[] = {
+	{ 400, "Forespørgslen kunne ikke læses" },
+	{ 403, "Du har ikke adgang til siden" },
+	{ 404, "Siden findes ikke" },
+	{ 405, "Siden kan ikke bruges sådan" },
+	{ 413, "Det, du sendte, er for stort" },
+	{ 415, "Det, du sendte, kan ikke læses" },
+	{ 500, "Der skete en fejl hos os" },
+	{ 503, "Tjenesten er midlertidigt utilgængelig" },
+};
+
+static const char *
+error_title(int status)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof(error_titles) / sizeof(error_titles[0]); i++)
+		if (error_titles[i].status == status)
+			return error_titles[i].title;
+	return "Der skete en fejl";
+}
+
+struct tmpl_dict *
+ctx_page(struct ctx *ctx, const char *content_tpl, const char *title)
+{
+	tmpl_dict_free(ctx->layout);
+	if ((ctx->layout = tmpl_dict_new()) == NULL)
+		return NULL;
+	tmpl_set(ctx->layout, "PAGE_TITLE", title);
+	tmpl_set(ctx->layout, "REQUEST_PATH", ctx->req->path);
+	return tmpl_include(ctx->layout, "CONTENT", content_tpl);
+}
+
+int
+ctx_error(struct ctx *ctx, int status)
+{
+	struct tmpl_dict *d = ctx_page(ctx, "error.tpl", error_title(status));
+	char section[16];
+
+	if (d == NULL)
+		return 500;
+	snprintf(section, sizeof(section), "E%d", status);
+	tmpl_show(d, section);
+	tmpl_set(d, "HEADING", error_title(status));
+	tmpl_set_int(d, "STATUS", status);
+	if (log_request_id()[0]) {
+		struct tmpl_dict *ref = tmpl_add_row(d, "REFERENCE");
+
+		tmpl_set(ref, "REQUEST_ID", log_request_id());
+	}
+	if (status == 503 && ctx->req->query_string && ctx->req->query_string[0])
+		tmpl_setf(d, "RETRY_URL", "%s?%s", ctx->req->path, ctx->req->query_string);
+	else
+		tmpl_set(d, "RETRY_URL", ctx->req->path ? ctx->req->path : "/");
+	return status;
+}
+
+/* Renders the page the handler built; on failure the client gets a plain 500, never half a page. */
+static void
+render(struct ctx *ctx, int status)
+{
+	struct http_response *w = ctx->resp;
+	enum tmpl_err rc;
+
+	w->status = status;
+	if (ctx->layout == NULL)
+		return;
+	buf_reset(&w->body);
+	if ((rc = tmpl_render("layout.tpl", ctx->layout, &w->body)) == TMPL_OK)
+		return;
+	log_error("render failed: %s", tmpl_strerror(rc));
+	buf_reset(&w->body);
+	w->status = 500;
+	w->content_type = "text/plain; charset=utf-8";
+	buf_puts(&w->body, "Der skete en fejl hos os. Prøv igen om lidt.\n");
+}
+
+/*
+ * Cross-site requests that change something are refused before any handler runs (DESIGN:
+ * Security defaults). Browsers send Sec-Fetch-Site; older ones send Origin on POST.
+ */
+static int
+origin_ok(const struct http_request *r)
+{
+	const char *host = r->host, *o = r->origin, *p;
+
+	if (r->sec_fetch_site && strcmp(r->sec_fetch_site, "same-origin") != 0 &&
+	    strcmp(r->sec_fetch_site, "none") != 0)
+		return 0;
+	if (o == NULL || strcmp(o, "null") == 0)
+		return r->sec_fetch_site != NULL || o == NULL;
+	if ((p = strstr(o, "://")) == NULL || host == NULL)
+		return 0;
+	return strcasecmp(p + 3, host) == 0;
+}
+
+void
+fcgi_handle(const struct config *cfg, struct db *db, const struct route *routes, size_t nroutes,
+    struct http_request *req, enum http_err parse_rc, struct http_response *resp)
+{
+	struct ctx ctx = { cfg, db, req, resp, NULL };
+	const struct route *match = NULL;
+	int status, path_known = 0;
+	const char *method;
+	size_t i;
+
+	if (parse_rc != HTTP_OK) {
+		status = ctx_error(&ctx, http_err_status(parse_rc));
+		goto done;
+	}
+	method = strcmp(req->method, "HEAD") == 0 ? "GET" : req->method;
+	for (i = 0; i < nroutes; i++) {
+		if (strcmp(routes[i].path, req->path) != 0)
+			continue;
+		path_known = 1;
+		if (strcmp(routes[i].method, method) == 0) {
+			match = &routes[i];
+			break;
+		}
+	}
+	if (match == NULL) {
+		status = ctx_error(&ctx, path_known ? 405 : 404);
+		goto done;
+	}
+	if (strcmp(method, "GET") != 0 && !origin_ok(req)) {
+		log_warn("cross-site %s refused (origin %s, sec-fetch-site %s)", method,
+		    req->origin ? req->origin : "-", req->sec_fetch_site ? req->sec_fetch_site : "-");
+		status = ctx_error(&ctx, 403);
+		goto done;
+	}
+	status = match->handler(&ctx);
+	if (status >= 400 && ctx.layout == NULL && resp->body.len == 0)
+		status = ctx_error(&ctx, status);
+done:
+	render(&ctx, status);
+	if (status == 405)
+		http_response_header(resp, "Allow", "GET, HEAD, POST");
+	tmpl_dict_free(ctx.layout);
+}
+
+static long
+fcgx_read(void *stream, char *p, size_t n)
+{
+	/* FCGX_GetStr returns short counts: the caller loops until the declared length or EOF. */
+	int chunk = n > 65536 ? 65536 : (int)n;
+
+	return FCGX_GetStr(p, chunk, (FCGX_Stream *)stream);
+}
+
+static void
+on_term(int sig)
+{
+	(void)sig;
+	fcgi_stopping = 1;
+}
+
+static double
+now_ms(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return ts.tv_sec * 1000.0 + ts.tv_nsec / 1e6;
+}
+
+int
+fcgi_main(const char *progname, int argc, char **argv, const struct route *routes,
+    size_t nroutes)
+{
+	const char *path = getenv("PORTAL_CONFIG");
+	struct sigaction sa;
+	struct config cfg;
+	FCGX_Request fr;
+	struct db *db;
+	char err[512];
+	int ch;
+
+	if (path == NULL)
+		path = "etc/portal.conf";
+	while ((ch = getopt(argc, argv, "c:")) != -1) {
+		if (ch != 'c') {
+			fprintf(stderr, "usage: %s [-c config]\n", progname);
+			return 2;
+		}
+		path = optarg;
+	}
+	if (config_load(&cfg, path, err, sizeof(err)) != CONFIG_OK) {
+		fprintf(stderr, "%s: %s\n", progname, err);
+		return 1;
+	}
+	log_init(progname, cfg.log_level);
+	if (tmpl_init(cfg.templates_dir, err, sizeof(err)) != TMPL_OK) {
+		log_error("templates: %s", err);
+		return 1;
+	}
+	tmpl_set_global("FSE_MAILBOX", cfg.fse_mailbox);
+	tmpl_set_global("BASE_URL", cfg.base_url);
+	if ((db = db_new(&cfg)) == NULL)
+		return 1;
+
+	memset(&sa, 0, sizeof(sa));
+	sa.sa_handler = on_term;	/* no SA_RESTART: a blocked accept returns and the loop ends */
+	sigaction(SIGTERM, &sa, NULL);
+	sigaction(SIGINT, &sa, NULL);
+	signal(SIGPIPE, SIG_IGN);
+
+	if (FCGX_Init() != 0 || FCGX_InitRequest(&fr, 0, 0) != 0) {
+		log_error("FastCGI initialisation failed");
+		return 1;
+	}
+	log_info("ready");
+	while (!fcgi_stopping && FCGX_Accept_r(&fr) >= 0) {
+		struct http_request req;
+		struct http_response resp;
+		struct buf out;
+		enum http_err prc;
+		double t0 = now_ms();
+
+		http_request_init(&req);
+		http_response_init(&resp);
+		buf_init(&out, 0);
+		log_set_request_id(http_env(fr.envp, "REQUEST_ID"));
+		prc = http_request_read(&req, fr.envp, fcgx_read, fr.in, cfg.max_body_bytes);
+		if (prc != HTTP_OK)
+			log_warn("request refused: %s (%s)", http_strerror(prc),
+			    http_parse_strerror(req.parse_err));
+		if (req.method == NULL)
+			req.method = "GET";
+		if (req.path == NULL)
+			req.path = "/";
+		fcgi_handle(&cfg, db, routes, nroutes, &req, prc, &resp);
+		if (http_response_serialize(&resp, strcmp(req.method, "HEAD") == 0, &out) == 0)
+			FCGX_PutStr(out.data, (int)out.len, fr.out);
+		else
+			FCGX_FPrintF(fr.out, "Status: 500 Internal Server Error\r\n"
+			    "Content-Type: text/plain; charset=utf-8\r\n\r\nDer skete en fejl hos os.\n");
+		log_info("%s %s %d %zu bytes %.1f ms", req.method, req.path, resp.status,
+		    resp.body.len, now_ms() - t0);
+		FCGX_Finish_r(&fr);
+		log_set_request_id(NULL);
+		buf_free(&out);
+		http_response_free(&resp);
+		http_request_free(&req);
+	}
+	log_info("stopping");
+	db_free(db);
+	return 0;
+}
+
+int
+fcgi_error_page(int status, struct buf *out)
+{
+	struct http_request req;
+	struct http_response resp;
+	struct ctx ctx;
+	int rc = -1;
+
+	http_request_init(&req);
+	http_response_init(&resp);
+	req.method = "GET";
+	req.path = "/";
+	memset(&ctx, 0, sizeof(ctx));
+	ctx.req = &req;
+	ctx.resp = &resp;
+	ctx_error(&ctx, status);
+	render(&ctx, status);
+	if (resp.status == status && buf_append(out, resp.body.data, resp.body.len) == 0)
+		rc = 0;
+	tmpl_dict_free(ctx.layout);
+	http_response_free(&resp);
+	http_request_free(&req);
+	return rc;
+}

@@ -1,0 +1,228 @@
+#include "form.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "http_parse.h"
+
+static const char *const form_errs[FORM__MAX] = {
+	[FORM_OK] = "",
+	[FORM_EMISSING] = "Udfyld feltet.",
+	[FORM_ETOOSHORT] = "Teksten er for kort.",
+	[FORM_ETOOLONG] = "Teksten er for lang.",
+	[FORM_EBADBYTE] = "Feltet indeholder tegn, der ikke kan bruges.",
+	[FORM_ECHOICE] = "Vælg en af mulighederne.",
+	[FORM_ENUMBER] = "Skriv et helt tal.",
+	[FORM_EEMAIL] = "Skriv en gyldig e-mailadresse, fx navn@ku.dk.",
+	[FORM_EURL] = "Skriv en fuld webadresse, der begynder med https://",
+	[FORM_EREPEATED] = "Feltet er sendt mere end én gang.",
+};
+
+const char *
+form_strerror(enum form_err e)
+{
+	return (unsigned)e < FORM__MAX ? form_errs[e] : "Feltet er ikke udfyldt rigtigt.";
+}
+
+void
+form_message(const struct form *f, size_t i, char *out, size_t outlen)
+{
+	const struct form_field *fd = &f->fields[i];
+
+	switch (f->v[i].err) {
+	case FORM_ETOOLONG:
+		snprintf(out, outlen, "Teksten er for lang. Skriv højst %lld tegn.", fd->max);
+		break;
+	case FORM_ETOOSHORT:
+		snprintf(out, outlen, "Teksten er for kort. Skriv mindst %lld tegn.", fd->min);
+		break;
+	case FORM_ENUMBER:
+		snprintf(out, outlen, "Skriv et helt tal fra %lld til %lld.", fd->min, fd->max);
+		break;
+	default:
+		snprintf(out, outlen, "%s", form_strerror(f->v[i].err));
+		break;
+	}
+}
+
+size_t
+form_utf8_chars(const char *p, size_t len)
+{
+	size_t i, n = 0;
+
+	for (i = 0; i < len; i++)
+		if (((unsigned char)p[i] & 0xc0) != 0x80)
+			n++;
+	return n;
+}
+
+static enum form_err
+text_limits(const struct form_field *fd, const char *v, size_t len)
+{
+	size_t chars;
+
+	if (!http_parse_text_ok(v, len))
+		return FORM_EBADBYTE;
+	chars = form_utf8_chars(v, len);
+	if (fd->min > 0 && chars < (size_t)fd->min)
+		return FORM_ETOOSHORT;
+	if (fd->max > 0 && chars > (size_t)fd->max)
+		return FORM_ETOOLONG;
+	return FORM_OK;
+}
+
+enum form_err
+form_text(const struct form_field *fd, const char *v, size_t len, long long *num)
+{
+	(void)num;
+	return text_limits(fd, v, len);
+}
+
+/* One line: like text, but no line breaks or tabs (names, titles, subjects). */
+enum form_err
+form_line(const struct form_field *fd, const char *v, size_t len, long long *num)
+{
+	(void)num;
+	if (memchr(v, '\n', len) || memchr(v, '\r', len) || memchr(v, '\t', len))
+		return FORM_EBADBYTE;
+	return text_limits(fd, v, len);
+}
+
+enum form_err
+form_int(const struct form_field *fd, const char *v, size_t len, long long *num)
+{
+	long long n = 0;
+	size_t i = 0;
+	int neg = 0;
+
+	if (len > 0 && v[0] == '-') {
+		neg = 1;
+		i = 1;
+	}
+	if (i == len || len - i > 15)
+		return FORM_ENUMBER;
+	for (; i < len; i++) {
+		if (v[i] < '0' || v[i] > '9')
+			return FORM_ENUMBER;
+		n = n * 10 + (v[i] - '0');
+	}
+	if (neg)
+		n = -n;
+	if (n < fd->min || n > fd->max)
+		return FORM_ENUMBER;
+	*num = n;
+	return FORM_OK;
+}
+
+enum form_err
+form_choice(const struct form_field *fd, const char *v, size_t len, long long *num)
+{
+	long long i;
+
+	for (i = 0; fd->choices && fd->choices[i]; i++)
+		if (strlen(fd->choices[i]) == len && memcmp(fd->choices[i], v, len) == 0) {
+			*num = i;
+			return FORM_OK;
+		}
+	return FORM_ECHOICE;
+}
+
+static int
+is_label_char(char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+	    c == '-';
+}
+
+/* Deliberately plain: local@domain.tld with a dotted domain of letters, digits and hyphens. */
+enum form_err
+form_email(const struct form_field *fd, const char *v, size_t len, long long *num)
+{
+	const char *at;
+	size_t i, local, dots = 0;
+
+	(void)num;
+	if (len > 254 || (fd->max > 0 && len > (size_t)fd->max))
+		return FORM_ETOOLONG;
+	if ((at = memchr(v, '@', len)) == NULL || memchr(at + 1, '@', len - (size_t)(at - v) - 1))
+		return FORM_EEMAIL;
+	local = (size_t)(at - v);
+	if (local == 0 || local > 64)
+		return FORM_EEMAIL;
+	for (i = 0; i < local; i++)
+		if ((unsigned char)v[i] <= ' ' || (unsigned char)v[i] >= 0x7f || strchr("\"(),:;<>[\\]", v[i]))
+			return FORM_EEMAIL;
+	for (i = local + 1; i < len; i++) {
+		if (v[i] == '.') {
+			if (i == local + 1 || v[i - 1] == '.' || i + 1 == len)
+				return FORM_EEMAIL;
+			dots++;
+		} else if (!is_label_char(v[i]))
+			return FORM_EEMAIL;
+	}
+	return dots ? FORM_OK : FORM_EEMAIL;
+}
+
+enum form_err
+form_url(const struct form_field *fd, const char *v, size_t len, long long *num)
+{
+	size_t i, start;
+
+	(void)num;
+	if (fd->max > 0 && len > (size_t)fd->max)
+		return FORM_ETOOLONG;
+	if (len > 8 && strncmp(v, "https://", 8) == 0)
+		start = 8;
+	else if (len > 7 && strncmp(v, "http://", 7) == 0)
+		start = 7;
+	else
+		return FORM_EURL;
+	for (i = start; i < len; i++)
+		if ((unsigned char)v[i] <= ' ' || (unsigned char)v[i] >= 0x7f || v[i] == '"' ||
+		    v[i] == '<' || v[i] == '>' || v[i] == '\\')
+			return FORM_EURL;
+	/* A host: at least one character before any path, and no userinfo tricks. */
+	if (i == start || v[start] == '/' || memchr(v + start, '@', len - start))
+		return FORM_EURL;
+	return FORM_OK;
+}
+
+static int
+is_blank(const char *v, size_t len)
+{
+	size_t i;
+
+	for (i = 0; i < len; i++)
+		if (v[i] != ' ' && v[i] != '\t' && v[i] != '\r' && v[i] != '\n')
+			return 0;
+	return 1;
+}
+
+size_t
+form_read(struct form *f, const struct form_field *fields, size_t nfields,
+    const struct kvlist *src)
+{
+	const struct kv *kv;
+	size_t i;
+
+	memset(f, 0, sizeof(*f));
+	f->fields = fields;
+	f->nfields = nfields > FORM_MAX_FIELDS ? FORM_MAX_FIELDS : nfields;
+	for (i = 0; i < f->nfields; i++) {
+		struct form_value *v = &f->v[i];
+
+		if ((kv = kvlist_get(src, fields[i].name)) != NULL) {
+			v->value = kv->value;
+			v->len = kv->value_len;
+		}
+		if (kv && kvlist_count(src, fields[i].name) > 1)
+			v->err = FORM_EREPEATED;
+		else if (kv == NULL || is_blank(kv->value, kv->value_len))
+			v->err = fields[i].required ? FORM_EMISSING : FORM_OK;
+		else
+			v->err = fields[i].validate(&fields[i], kv->value, kv->value_len, &v->num);
+		if (v->err != FORM_OK)
+			f->nerrors++;
+	}
+	return f->nerrors;
+}

@@ -1,0 +1,59 @@
+{{%AUTOESCAPE context="HTML"}}
+{{! The page frame every HTML page shares: DKFDS header, main landmark, footer.
+    The content template is filled into CONTENT by ctx_page(); no inline script (CSP). }}
+<!DOCTYPE html>
+<html lang="da">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>{{PAGE_TITLE}} - Specialeportalen - Danmarks Statistik</title>
+<link rel="stylesheet" href="/static/dkfds/css/dkfds.min.css">
+<link rel="stylesheet" href="/static/css/portal.css">
+</head>
+<body>
+<a class="skipnav" href="#main-content">Gå til sidens indhold</a>
+<header class="header">
+  <div class="portal-info">
+    <div class="portal-info-inner container">
+      <a href="/" class="portal-name" aria-label="Specialeportalen, til forsiden">Danmarks Statistik</a>
+    </div>
+  </div>
+  <div class="solution-info">
+    <div class="solution-info-inner container">
+      <div class="solution-heading">
+        <a href="/">Specialeportalen</a>
+      </div>
+      <div class="additional-info">
+        <p><strong class="authority-name">Forskningsservice</strong></p>
+        <p>Spørgsmål: <a href="mailto:{{FSE_MAILBOX}}">{{FSE_MAILBOX}}</a></p>
+      </div>
+    </div>
+  </div>
+</header>
+<div class="container page-container">
+<main id="main-content" class="portal-main">
+{{>CONTENT}}
+</main>
+</div>
+<footer>
+  <div class="footer">
+    <div class="container">
+      <div class="row">
+        <div class="col-12 col-md-6 footer-col">
+          <p><strong>Danmarks Statistik, Forskningsservice</strong><br>
+          Sejrøgade 11, 2100 København Ø</p>
+        </div>
+        <div class="col-12 col-md-6 footer-col">
+          <ul class="unstyled-list">
+            <li>Skriv til os: <a href="mailto:{{FSE_MAILBOX}}">{{FSE_MAILBOX}}</a></li>
+            <li><a href="/kan-vi-bruge-ordningen">Kan vores institution bruge ordningen?</a></li>
+          </ul>
+        </div>
+      </div>
+    </div>
+  </div>
+</footer>
+<script src="/static/dkfds/js/dkfds.min.js"></script>
+<script src="/static/js/portal.js"></script>
+</body>
+</html>
