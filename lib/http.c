@@ -147,7 +147,9 @@ http_request_read(struct http_request *r, char *const *envp, http_read_fn readfn
 	r->query_string = http_env(envp, "QUERY_STRING");
 	r->content_type = http_env(envp, "CONTENT_TYPE");
 	r->remote_addr = http_env(envp, "REMOTE_ADDR");
-	r->host = http_env(envp, "HTTP_HOST");
+	r->host = http_env(envp, "PORTAL_HOST");
+	if (r->host == NULL)
+		r->host = http_env(envp, "HTTP_HOST");
 	r->request_id = http_env(envp, "REQUEST_ID");
 	r->origin = http_env(envp, "HTTP_ORIGIN");
 	r->sec_fetch_site = http_env(envp, "HTTP_SEC_FETCH_SITE");

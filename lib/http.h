@@ -31,7 +31,7 @@ struct http_request {
 	const char	*query_string;
 	const char	*content_type;
 	const char	*remote_addr;
-	const char	*host;		/* HTTP_HOST */
+	const char	*host;		/* PORTAL_HOST (Host with port), else HTTP_HOST */
 	const char	*request_id;
 	const char	*origin;	/* HTTP_ORIGIN, may be NULL */
 	const char	*sec_fetch_site; /* HTTP_SEC_FETCH_SITE, may be NULL */
