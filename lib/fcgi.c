@@ -129,6 +129,13 @@ fcgi_handle(const struct config *cfg, struct db *db, const struct route *routes,
 		goto done;
 	}
 	method = strcmp(req->method, "HEAD") == 0 ? "GET" : req->method;
+	/* Before routing: a cross-site request learns nothing, not even which routes exist. */
+	if (strcmp(method, "GET") != 0 && !origin_ok(req)) {
+		log_warn("cross-site %s refused (origin %s, sec-fetch-site %s)", method,
+		    req->origin ? req->origin : "-", req->sec_fetch_site ? req->sec_fetch_site : "-");
+		status = ctx_error(&ctx, 403);
+		goto done;
+	}
 	for (i = 0; i < nroutes; i++) {
 		if (strcmp(routes[i].path, req->path) != 0)
 			continue;
@@ -140,12 +147,6 @@ fcgi_handle(const struct config *cfg, struct db *db, const struct route *routes,
 	}
 	if (match == NULL) {
 		status = ctx_error(&ctx, path_known ? 405 : 404);
-		goto done;
-	}
-	if (strcmp(method, "GET") != 0 && !origin_ok(req)) {
-		log_warn("cross-site %s refused (origin %s, sec-fetch-site %s)", method,
-		    req->origin ? req->origin : "-", req->sec_fetch_site ? req->sec_fetch_site : "-");
-		status = ctx_error(&ctx, 403);
 		goto done;
 	}
 	status = match->handler(&ctx);

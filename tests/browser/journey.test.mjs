@@ -1,0 +1,365 @@
+// Browser journeys for the public pages of Specialeportalen, in Debian Chromium through the real
+// nginx -> FastCGI -> MariaDB stack (DESIGN: tests in layers). Run: node --test tests/browser/
+// against a running stack (scripts/up); PORTAL_URL overrides the base URL.
+//
+// One browser for the file, a fresh context (cookies, storage, cache) per test.
+// axe-core is injected with page.evaluate(source): the page CSP (default-src 'self') blocks
+// page.addScriptTag, which inserts an inline <script>; evaluate runs through the DevTools
+// protocol, which the page CSP does not govern, so the CSP stays on for the pages under test.
+
+import { test, describe, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { randomBytes } from 'node:crypto';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+const HERE = dirname(fileURLToPath(import.meta.url));
+const ROOT = resolve(HERE, '..', '..');
+const OUT = join(ROOT, 'tests', 'output');
+const SHOTS = join(OUT, 'screenshots');
+const AXE_OUT = join(OUT, 'axe');
+const BASE = (process.env.PORTAL_URL || 'http://127.0.0.1:8080').replace(/\/+$/, '');
+const FORM = '/kan-vi-bruge-ordningen';
+
+const CHROMIUM_ARGS = [
+  '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+  '--disable-background-networking', '--disable-component-update', '--disable-sync',
+];
+
+const UNIVERSITIES = [
+  'Københavns Universitet',
+  'Aarhus Universitet',
+  'Syddansk Universitet',
+  'Roskilde Universitet',
+  'Aalborg Universitet',
+  'Danmarks Tekniske Universitet',
+  'Copenhagen Business School',
+  'IT-Universitetet i København',
+];
+
+const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'];
+
+let browser;
+let axeSource;
+
+before(async () => {
+  await Promise.all([mkdir(SHOTS, { recursive: true }), mkdir(AXE_OUT, { recursive: true })]);
+  axeSource = await readFile(join(ROOT, 'node_modules', 'axe-core', 'axe.min.js'), 'utf8');
+  browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    headless: true,
+    args: CHROMIUM_ARGS,
+  });
+});
+
+after(async () => {
+  if (browser) await browser.close();
+});
+
+// A fresh context and page per test, with every console error, uncaught page error and CSP
+// violation recorded. CSP violations are caught twice: Chromium logs them as console errors, and
+// the securitypolicyviolation event (listener added by an init script, which the page CSP does
+// not govern) catches the ones that never reach the console.
+async function openPage(t) {
+  const context = await browser.newContext({ baseURL: BASE, locale: 'da-DK' });
+  await context.addInitScript(() => {
+    window.__cspViolations = [];
+    document.addEventListener('securitypolicyviolation', (e) => {
+      window.__cspViolations.push(`${e.violatedDirective} blocked ${e.blockedURI || '(inline)'}`
+        + ` at ${e.sourceFile || '?'}:${e.lineNumber}`);
+    });
+  });
+  const page = await context.newPage();
+  page.setDefaultTimeout(10_000);
+  const problems = { consoleErrors: [], pageErrors: [] };
+  page.on('console', (msg) => {
+    if (msg.type() === 'error') {
+      const loc = msg.location();
+      problems.consoleErrors.push(`${msg.text()} [${loc.url || page.url()}]`);
+    }
+  });
+  page.on('pageerror', (err) => problems.pageErrors.push(String(err)));
+  t.after(() => context.close());
+  return { context, page, problems };
+}
+
+async function cspViolations(page, problems) {
+  const fromEvent = await page.evaluate(() => window.__cspViolations || []);
+  const fromConsole = problems.consoleErrors.filter((m) => /Content Security Policy/i.test(m));
+  return [...fromEvent, ...fromConsole];
+}
+
+async function assertNoCspViolations(page, problems) {
+  const v = await cspViolations(page, problems);
+  assert.deepEqual(v, [], `CSP violations on ${page.url()}:\n${v.join('\n')}`);
+  assert.deepEqual(problems.pageErrors, [], `uncaught page errors on ${page.url()}`);
+}
+
+// Navigate and return the navigation response (status included).
+async function go(page, path) {
+  const resp = await page.goto(path, { waitUntil: 'load' });
+  assert.ok(resp, `no response for ${path}`);
+  return resp;
+}
+
+// Click something that submits the eligibility form; return the navigation response.
+async function submitForm(page) {
+  const [resp] = await Promise.all([
+    page.waitForResponse((r) => r.request().isNavigationRequest()
+      && new URL(r.url()).pathname === FORM),
+    page.getByRole('button', { name: 'Se svaret' }).click(),
+  ]);
+  await page.waitForLoadState('load');
+  return resp;
+}
+
+function resultHeading(page) {
+  return page.locator('section#resultat h2.alert-heading');
+}
+
+async function screenshot(page, name) {
+  await page.screenshot({ path: join(SHOTS, name), fullPage: true });
+}
+
+// Run axe on the current page, write the full result, fail on serious/critical violations.
+async function axeCheck(page, name) {
+  if (!(await page.evaluate(() => typeof window.axe === 'object'))) {
+    await page.evaluate(axeSource);
+  }
+  const results = await page.evaluate(async (tags) => window.axe.run(document, {
+    runOnly: { type: 'tag', values: tags },
+    resultTypes: ['violations', 'incomplete'],
+  }), AXE_TAGS);
+  await writeFile(join(AXE_OUT, `${name}.json`), JSON.stringify(results, null, 2));
+  assert.ok(results.passes.length > 0 || results.violations.length > 0,
+    'axe ran no rules at all; injection failed?');
+  const bad = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  const report = bad.map((v) => `- ${v.id} (${v.impact}): ${v.help}\n`
+    + v.nodes.map((n) => `    target ${JSON.stringify(n.target)}: ${n.failureSummary
+      ? n.failureSummary.replace(/\n/g, ' ') : ''}`).join('\n')).join('\n');
+  assert.equal(bad.length, 0,
+    `axe serious/critical violations on ${name} (${page.url()}):\n${report}`);
+  return results;
+}
+
+describe('start page', () => {
+  test('renders with DKFDS, lists the eight universities, no console errors or CSP violations',
+    async (t) => {
+      const { page, problems } = await openPage(t);
+      const resp = await go(page, '/');
+      assert.equal(resp.status(), 200);
+      const csp = resp.headers()['content-security-policy'] || '';
+      assert.match(csp, /default-src 'self'/, 'CSP header missing or changed');
+      // Wait until the browser has nothing left to fetch (fonts, favicon), so every failed
+      // load has been reported before the console is checked.
+      await page.waitForLoadState('networkidle');
+
+      assert.equal(await page.title(),
+        'Specialeordningen - Specialeportalen - Danmarks Statistik');
+      const h1 = page.locator('h1');
+      assert.equal(await h1.count(), 1, 'exactly one h1');
+      assert.equal((await h1.innerText()).trim(), 'Specialeordningen');
+
+      const items = (await page.locator('main li').allInnerTexts()).map((s) => s.trim());
+      for (const uni of UNIVERSITIES) {
+        assert.ok(items.some((li) => li.startsWith(uni)), `university not listed: ${uni}`);
+      }
+
+      // DKFDS CSS applied: body font is IBM Plex Sans and it really loaded; a DKFDS button
+      // has a non-default background.
+      const style = await page.evaluate(async () => {
+        await document.fonts.ready;
+        const btn = document.querySelector('a.button.button-primary');
+        return {
+          font: getComputedStyle(document.body).fontFamily,
+          plexLoaded: document.fonts.check('16px "IBM Plex Sans"')
+            && [...document.fonts].some((f) => /IBM Plex Sans/.test(f.family)
+              && f.status === 'loaded'),
+          btnBg: btn ? getComputedStyle(btn).backgroundColor : null,
+        };
+      });
+      assert.match(style.font, /IBM Plex Sans/, `body font-family is ${style.font}`);
+      assert.ok(style.plexLoaded, 'IBM Plex Sans web font did not load');
+      assert.ok(style.btnBg && !['rgba(0, 0, 0, 0)', 'transparent'].includes(style.btnBg),
+        `.button-primary has no DKFDS background (${style.btnBg})`);
+
+      // DKFDS JS loaded and initialised by portal.js.
+      assert.equal(await page.evaluate(() => typeof window.DKFDS), 'object', 'window.DKFDS');
+      assert.equal(await page.evaluate(() => typeof window.DKFDS.init), 'function');
+
+      await screenshot(page, 'start.png');
+      await assertNoCspViolations(page, problems);
+      assert.deepEqual(problems.consoleErrors, [],
+        `console errors on the start page:\n${problems.consoleErrors.join('\n')}`);
+    });
+});
+
+describe('eligibility check', () => {
+  test('journey from the start page: KU + thesis programme gives "Ja"', async (t) => {
+    const { page, problems } = await openPage(t);
+    await go(page, '/');
+    await Promise.all([
+      page.waitForURL((u) => u.pathname === FORM),
+      page.locator('main').getByRole('link', { name: 'Kan vores institution bruge ordningen?' })
+        .click(),
+    ]);
+    assert.equal((await page.locator('h1').innerText()).trim(),
+      'Kan vores institution bruge ordningen?');
+    assert.equal(await resultHeading(page).count(), 0, 'no result before submitting');
+
+    await page.getByLabel('Hvilket universitet hører institutionen under?')
+      .selectOption({ label: 'Københavns Universitet' });
+    await page.locator('label[for="uddannelse-0"]').click();
+    assert.ok(await page.locator('#uddannelse-0').isChecked(), 'clicking the label checks it');
+
+    const resp = await submitForm(page);
+    assert.equal(resp.status(), 200);
+    const url = new URL(page.url());
+    assert.equal(url.pathname, FORM);
+    assert.equal(url.searchParams.get('universitet'), 'ku');
+    assert.equal(url.searchParams.get('uddannelse'), 'kandidat-speciale');
+    assert.equal((await resultHeading(page).innerText()).trim(), 'Ja, I kan bruge ordningen');
+    // The answers survive the round trip, so the user can change one and ask again.
+    assert.equal(await page.locator('#universitet').inputValue(), 'ku');
+    assert.ok(await page.locator('#uddannelse-0').isChecked());
+
+    await screenshot(page, 'eligibility-yes.png');
+    await assertNoCspViolations(page, problems);
+  });
+
+  test('another Danish institution: assessed case by case (R3)', async (t) => {
+    const { page, problems } = await openPage(t);
+    await go(page, FORM);
+    await page.locator('#universitet')
+      .selectOption({ label: 'En anden dansk uddannelsesinstitution' });
+    await page.locator('label[for="uddannelse-0"]').click();
+    const resp = await submitForm(page);
+    assert.equal(resp.status(), 200);
+    assert.equal(new URL(page.url()).searchParams.get('universitet'), 'anden');
+    assert.match(await resultHeading(page).innerText(), /vurderer det konkret/);
+    await assertNoCspViolations(page, problems);
+  });
+
+  test('bachelor programme is refused (R1)', async (t) => {
+    const { page, problems } = await openPage(t);
+    await go(page, FORM);
+    await page.locator('#universitet').selectOption({ label: 'Københavns Universitet' });
+    await page.getByText('Bacheloruddannelse', { exact: true }).click();
+    assert.ok(await page.locator('#uddannelse-3').isChecked());
+    const resp = await submitForm(page);
+    assert.equal(resp.status(), 200);
+    assert.equal(new URL(page.url()).searchParams.get('uddannelse'), 'bachelor');
+    assert.match((await resultHeading(page).innerText()).trim(), /^Nej\b/);
+    await assertNoCspViolations(page, problems);
+  });
+
+  test('validation: 422, error summary, message next to each missing field', async (t) => {
+    const { page, problems } = await openPage(t);
+    await go(page, FORM);
+
+    let resp = await submitForm(page);
+    assert.equal(resp.status(), 422);
+    const summary = page.locator('[data-module="error-summary"]');
+    assert.equal(await summary.count(), 1);
+    assert.ok(await summary.isVisible(), 'error summary visible');
+    assert.equal(await summary.getAttribute('tabindex'), '-1', 'summary can take focus');
+    assert.equal(await summary.locator('li a').count(), 2, 'two errors in the summary');
+    // Both links in the summary lead to an existing field.
+    for (const href of await summary.locator('li a').evaluateAll(
+      (as) => as.map((a) => a.getAttribute('href')),
+    )) {
+      assert.equal(await page.locator(href).count(), 1, `summary link ${href} has a target`);
+    }
+
+    const uniGroup = page.locator('.form-group', { has: page.locator('#universitet') });
+    const uddGroup = page.locator('.form-group', { has: page.locator('#uddannelse-0') });
+    for (const [name, group] of [['universitet', uniGroup], ['uddannelse', uddGroup]]) {
+      const msg = group.locator('.form-error-message');
+      assert.equal(await msg.count(), 1, `one error message in the ${name} group`);
+      assert.ok(await msg.isVisible());
+      assert.match(await msg.innerText(), /Udfyld feltet\./, `${name} message`);
+    }
+    // The messages are tied to their fields for screen readers.
+    const errId = await uniGroup.locator('.form-error-message').getAttribute('id');
+    assert.ok(errId, 'university error message has an id');
+    assert.match(await page.locator('#universitet').getAttribute('aria-describedby') || '',
+      new RegExp(`\\b${errId}\\b`));
+    assert.equal(await page.locator('#universitet').getAttribute('aria-invalid'), 'true');
+
+    // Only the university chosen: it stays selected, only the programme error remains.
+    await page.locator('#universitet').selectOption('ku');
+    resp = await submitForm(page);
+    assert.equal(resp.status(), 422);
+    assert.equal(await page.locator('#universitet').inputValue(), 'ku');
+    assert.equal(await page.locator('.form-error-message').count(), 1);
+    assert.equal(await uniGroup.locator('.form-error-message').count(), 0);
+    assert.match(await uddGroup.locator('.form-error-message').innerText(), /Udfyld feltet\./);
+    assert.equal(await summary.locator('li a').count(), 1);
+    assert.equal(await summary.locator('li a').getAttribute('href'), '#uddannelse-0');
+    assert.equal(await resultHeading(page).count(), 0, 'no answer while a field is missing');
+
+    await screenshot(page, 'eligibility-errors.png');
+    await assertNoCspViolations(page, problems);
+  });
+});
+
+describe('keyboard', () => {
+  test('first Tab reaches the skip link, which moves to the main content', async (t) => {
+    const { page, problems } = await openPage(t);
+    await go(page, '/');
+    await page.keyboard.press('Tab');
+    const focused = await page.evaluate(() => {
+      const el = document.activeElement;
+      return { text: el.textContent.trim(), cls: el.className, href: el.getAttribute('href') };
+    });
+    assert.equal(focused.text, 'Gå til sidens indhold');
+    assert.match(focused.cls, /\bskipnav\b/);
+    assert.equal(focused.href, '#main-content');
+    // The skip link is visible when focused (DKFDS hides it off-screen otherwise).
+    const box = await page.locator('a.skipnav').boundingBox();
+    assert.ok(box && box.width > 0 && box.height > 0 && box.y >= 0 && box.x >= 0,
+      `focused skip link on screen (${JSON.stringify(box)})`);
+
+    await page.keyboard.press('Enter');
+    await page.waitForURL((u) => u.hash === '#main-content');
+    // The next Tab continues inside main, not back in the header.
+    await page.keyboard.press('Tab');
+    const inMain = await page.evaluate(
+      () => !!document.activeElement.closest('#main-content'),
+    );
+    assert.ok(inMain, 'after the skip link, Tab moves to an element inside #main-content');
+    await assertNoCspViolations(page, problems);
+  });
+});
+
+describe('not found', () => {
+  test('an unknown path gives the Danish 404 page', async (t) => {
+    const { page, problems } = await openPage(t);
+    const path = `/findes-ikke-${randomBytes(6).toString('hex')}`;
+    const resp = await go(page, path);
+    assert.equal(resp.status(), 404);
+    assert.equal((await page.locator('h1').innerText()).trim(), 'Siden findes ikke');
+    assert.match(await page.title(), /Siden findes ikke/);
+    await assertNoCspViolations(page, problems);
+  });
+});
+
+describe('axe-core (WCAG 2.1 A/AA + best practice): no serious or critical violations', () => {
+  const pages = [
+    ['start', '/', 200],
+    ['eligibility-form', FORM, 200],
+    ['eligibility-yes', `${FORM}?universitet=ku&uddannelse=kandidat-speciale`, 200],
+    ['eligibility-errors', `${FORM}?universitet=&uddannelse=`, 422],
+    ['not-found', `/findes-ikke-${randomBytes(6).toString('hex')}`, 404],
+  ];
+  for (const [name, path, status] of pages) {
+    test(name, async (t) => {
+      const { page } = await openPage(t);
+      const resp = await go(page, path);
+      assert.equal(resp.status(), status);
+      await axeCheck(page, name);
+    });
+  }
+});
