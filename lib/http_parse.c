@@ -274,22 +274,26 @@ out:
 
 /* ---- cookies -------------------------------------------------------------------------------- */
 
+static int
+cookie_octets(const char *p, const char *end)
+{
+	for (; p < end; p++)
+		if ((unsigned char)*p <= 0x20 && *p != ' ')
+			return 0;
+		else if ((unsigned char)*p >= 0x7f)
+			return 0;
+	return 1;
+}
+
 enum http_parse_err
 http_parse_cookies(const char *header, struct kvlist *out)
 {
 	const char *p, *end, *semi, *seg, *segend, *eq, *n, *nend, *v, *vend;
-	size_t start = out->n, i, len, fields = 0;
+	size_t start = out->n, len, fields = 0;
 	enum http_parse_err e = HTTP_PARSE_OK;
 
 	if (header == NULL || (len = strlen(header)) == 0)
 		return HTTP_PARSE_OK;
-	/* RFC 6265 cookie-octets are printable ASCII; TAB is only allowed as whitespace. */
-	for (i = 0; i < len; i++) {
-		unsigned char c = (unsigned char)header[i];
-
-		if ((c < 0x20 && c != '\t') || c >= 0x7f)
-			return HTTP_PARSE_EBADBYTE;
-	}
 	p = header;
 	end = header + len;
 	while (p < end) {
@@ -315,11 +319,13 @@ http_parse_cookies(const char *header, struct kvlist *out)
 			v++;
 			vend--;
 		}
-		/* TAB is whitespace around a pair (RFC 7230 OWS), never part of one. */
-		if (memchr(n, '\t', (size_t)(nend - n)) || memchr(v, '\t', (size_t)(vend - v))) {
-			e = HTTP_PARSE_EBADBYTE;
-			goto out;
-		}
+		/*
+		 * RFC 6265 cookie-octets are printable ASCII (TAB only as whitespace around a pair).
+		 * A pair with anything else, e.g. raw UTF-8 set by another application on the same
+		 * host, is skipped like any other unreadable pair: the portal's own cookies are ASCII.
+		 */
+		if (!cookie_octets(n, nend) || !cookie_octets(v, vend))
+			continue;
 		if (++fields > HTTP_PARSE_MAX_FIELDS) {
 			e = HTTP_PARSE_ETOOMANY;
 			goto out;
