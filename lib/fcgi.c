@@ -114,6 +114,25 @@ origin_ok(const struct http_request *r)
 	return strcasecmp(p + 3, host) == 0;
 }
 
+/* 405 names the methods the path does take (RFC 9110 15.5.6). */
+static void
+allow_header(struct http_response *resp, const struct route *routes, size_t nroutes,
+    const char *path)
+{
+	char allow[64] = "";
+	size_t i;
+
+	for (i = 0; i < nroutes; i++) {
+		if (strcmp(routes[i].path, path) != 0)
+			continue;
+		if (allow[0])
+			strncat(allow, ", ", sizeof(allow) - strlen(allow) - 1);
+		strncat(allow, strcmp(routes[i].method, "GET") == 0 ? "GET, HEAD" : routes[i].method,
+		    sizeof(allow) - strlen(allow) - 1);
+	}
+	http_response_header(resp, "Allow", allow);
+}
+
 void
 fcgi_handle(const struct config *cfg, struct db *db, const struct route *routes, size_t nroutes,
     struct http_request *req, enum http_err parse_rc, struct http_response *resp)
@@ -155,7 +174,7 @@ fcgi_handle(const struct config *cfg, struct db *db, const struct route *routes,
 done:
 	render(&ctx, status);
 	if (status == 405)
-		http_response_header(resp, "Allow", "GET, HEAD, POST");
+		allow_header(resp, routes, nroutes, req->path);
 	tmpl_dict_free(ctx.layout);
 }
 

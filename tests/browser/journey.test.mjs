@@ -317,10 +317,14 @@ describe('keyboard', () => {
     assert.equal(focused.text, 'Gå til sidens indhold');
     assert.match(focused.cls, /\bskipnav\b/);
     assert.equal(focused.href, '#main-content');
-    // The skip link is visible when focused (DKFDS hides it off-screen otherwise).
+    // The skip link slides on screen when focused (DKFDS: top -4.2rem -> 0 over a 0.2 s
+    // transition), so wait for it to settle rather than sample it mid-way.
+    const onScreen = await page.waitForFunction(() => {
+      const r = document.querySelector('a.skipnav').getBoundingClientRect();
+      return r.width > 0 && r.height > 0 && r.top >= 0 && r.left >= 0;
+    }, null, { timeout: 2000 }).then(() => true, () => false);
     const box = await page.locator('a.skipnav').boundingBox();
-    assert.ok(box && box.width > 0 && box.height > 0 && box.y >= 0 && box.x >= 0,
-      `focused skip link on screen (${JSON.stringify(box)})`);
+    assert.ok(onScreen, `focused skip link on screen (${JSON.stringify(box)})`);
 
     await page.keyboard.press('Enter');
     await page.waitForURL((u) => u.hash === '#main-content');

@@ -13,6 +13,8 @@
 
 #include "buf.h"
 
+#include "../check_run.h"
+
 struct reply {
 	long		 status;
 	struct buf	 body;
@@ -215,7 +217,7 @@ START_TEST(healthz_head_404_405)
 	reply_free(&r);
 	request("POST", "/", "application/x-www-form-urlencoded", "a=1", 3, NULL, &r);
 	ck_assert_int_eq(r.status, 405);
-	ck_assert(has_header(&r, "allow: GET, HEAD"));
+	ck_assert(has_header(&r, "allow: GET, HEAD\r\n"));
 	reply_free(&r);
 }
 END_TEST
@@ -355,7 +357,6 @@ main(void)
 	Suite *s = suite_create("e2e");
 	TCase *tc = tcase_create("nginx");
 	TCase *down = tcase_create("database-down");
-	SRunner *sr;
 	int failed;
 
 	curl_global_init(CURL_GLOBAL_DEFAULT);
@@ -373,10 +374,7 @@ main(void)
 	tcase_set_timeout(down, 120);
 	tcase_add_test(down, database_down_then_back);
 	suite_add_tcase(s, down);
-	sr = srunner_create(s);
-	srunner_run_all(sr, CK_NORMAL);
-	failed = srunner_ntests_failed(sr);
-	srunner_free(sr);
+	failed = check_run(s);
 	curl_global_cleanup();
-	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+	return failed;
 }

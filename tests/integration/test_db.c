@@ -13,6 +13,8 @@
 #include "db.h"
 #include "migrate.h"
 
+#include "../check_run.h"
+
 static struct config cfg;
 static struct db *db;
 
@@ -169,8 +171,6 @@ main(void)
 {
 	Suite *s = suite_create("db");
 	TCase *tc = tcase_create("mariadb");
-	SRunner *sr;
-	int failed;
 
 	tcase_add_checked_fixture(tc, setup, teardown);
 	tcase_set_timeout(tc, 30);
@@ -180,9 +180,5 @@ main(void)
 	tcase_add_test(tc, commit_duplicate_null_and_args);
 	tcase_add_test(tc, reconnects_after_kill);
 	suite_add_tcase(s, tc);
-	sr = srunner_create(s);
-	srunner_run_all(sr, CK_NORMAL);
-	failed = srunner_ntests_failed(sr);
-	srunner_free(sr);
-	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+	return check_run(s);
 }

@@ -6,6 +6,8 @@
 
 #include "config.h"
 
+#include "../check_run.h"
+
 START_TEST(defaults_and_values)
 {
 	struct config c;
@@ -92,17 +94,11 @@ main(void)
 {
 	Suite *s = suite_create("config");
 	TCase *tc = tcase_create("core");
-	SRunner *sr;
-	int failed;
 
 	tcase_add_test(tc, defaults_and_values);
 	tcase_add_loop_test(tc, refusals, 0, sizeof(bad) / sizeof(bad[0]));
 	tcase_add_test(tc, missing_file);
 	tcase_add_test(tc, example_documents_every_key);
 	suite_add_tcase(s, tc);
-	sr = srunner_create(s);
-	srunner_run_all(sr, CK_NORMAL);
-	failed = srunner_ntests_failed(sr);
-	srunner_free(sr);
-	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+	return check_run(s);
 }

@@ -5,6 +5,8 @@
 
 #include "eligibility.h"
 
+#include "../check_run.h"
+
 static const struct {
 	int recognised;
 	const char *rule;
@@ -48,15 +50,9 @@ main(void)
 {
 	Suite *s = suite_create("eligibility");
 	TCase *tc = tcase_create("core");
-	SRunner *sr;
-	int failed;
 
 	tcase_add_loop_test(tc, decision_table, 0, sizeof(cases) / sizeof(cases[0]));
 	tcase_add_test(tc, unknown_rule);
 	suite_add_tcase(s, tc);
-	sr = srunner_create(s);
-	srunner_run_all(sr, CK_NORMAL);
-	failed = srunner_ntests_failed(sr);
-	srunner_free(sr);
-	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+	return check_run(s);
 }

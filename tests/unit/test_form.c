@@ -5,6 +5,8 @@
 
 #include "form.h"
 
+#include "../check_run.h"
+
 static const char *const colours[] = { "rød", "grøn", NULL };
 
 static const struct form_field f_text = { "t", form_text, 1, 2, 5, NULL };
@@ -119,16 +121,10 @@ main(void)
 {
 	Suite *s = suite_create("form");
 	TCase *tc = tcase_create("core");
-	SRunner *sr;
-	int failed;
 
 	tcase_add_loop_test(tc, validators, 0, sizeof(cases) / sizeof(cases[0]));
 	tcase_add_test(tc, read_table);
 	tcase_add_test(tc, required_blank_and_repeated);
 	suite_add_tcase(s, tc);
-	sr = srunner_create(s);
-	srunner_run_all(sr, CK_NORMAL);
-	failed = srunner_ntests_failed(sr);
-	srunner_free(sr);
-	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+	return check_run(s);
 }

@@ -10,6 +10,8 @@
 
 #include "http_parse.h"
 
+#include "../check_run.h"
+
 /* A string literal and its length, so tables can hold NUL bytes. */
 #define S(x)	x, sizeof(x) - 1
 
@@ -619,11 +621,5 @@ http_parse_suite(void)
 int
 main(void)
 {
-	SRunner *sr = srunner_create(http_parse_suite());
-	int failed;
-
-	srunner_run_all(sr, CK_NORMAL);
-	failed = srunner_ntests_failed(sr);
-	srunner_free(sr);
-	return failed != 0 ? EXIT_FAILURE : EXIT_SUCCESS;
+	return check_run(http_parse_suite());
 }

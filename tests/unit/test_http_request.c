@@ -9,6 +9,8 @@
 
 #include "http.h"
 
+#include "../check_run.h"
+
 struct feed {
 	const char	*data;
 	size_t		 len;
@@ -172,8 +174,6 @@ main(void)
 {
 	Suite *s = suite_create("http_request");
 	TCase *tc = tcase_create("core");
-	SRunner *sr;
-	int failed;
 
 	tcase_add_test(tc, get_without_body);
 	tcase_add_test(tc, post_form_short_counts);
@@ -181,9 +181,5 @@ main(void)
 	tcase_add_test(tc, body_types);
 	tcase_add_test(tc, response_headers);
 	suite_add_tcase(s, tc);
-	sr = srunner_create(s);
-	srunner_run_all(sr, CK_NORMAL);
-	failed = srunner_ntests_failed(sr);
-	srunner_free(sr);
-	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+	return check_run(s);
 }

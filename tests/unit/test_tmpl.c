@@ -14,6 +14,8 @@
 #include "fcgi.h"
 #include "tmpl.h"
 
+#include "../check_run.h"
+
 static char dir[256];
 
 static void
@@ -165,8 +167,6 @@ main(void)
 {
 	Suite *s = suite_create("tmpl");
 	TCase *tc = tcase_create("core");
-	SRunner *sr;
-	int failed;
 
 	tcase_add_loop_test(tc, escapes_text_attribute_and_url, 0,
 	    sizeof(hostile) / sizeof(hostile[0]));
@@ -176,9 +176,5 @@ main(void)
 	tcase_add_test(tc, unknown_template_fails_whole);
 	tcase_add_test(tc, project_error_pages);
 	suite_add_tcase(s, tc);
-	sr = srunner_create(s);
-	srunner_run_all(sr, CK_NORMAL);
-	failed = srunner_ntests_failed(sr);
-	srunner_free(sr);
-	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+	return check_run(s);
 }
