@@ -113,8 +113,11 @@ eligibility_page(struct ctx *ctx)
 
 	{
 		const struct form_field fields[F__MAX] = {
-			[F_UNIVERSITY] = { "universitet", form_choice, 1, 0, 0, uni_codes },
-			[F_PROGRAMME] = { "uddannelse", form_choice, 1, 0, 0, prog_codes },
+			[F_UNIVERSITY] = { "universitet", form_choice, 1, 0, 0, uni_codes,
+			    "Vælg det universitet, institutionen hører under, eller "
+			    "\"En anden dansk uddannelsesinstitution\"." },
+			[F_PROGRAMME] = { "uddannelse", form_choice, 1, 0, 0, prog_codes,
+			    "Vælg den slags uddannelse, der skal bruge data." },
 		};
 
 		/* The check is a GET form: the answer has a link of its own and changes nothing. */

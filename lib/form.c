@@ -30,6 +30,10 @@ form_message(const struct form *f, size_t i, char *out, size_t outlen)
 	const struct form_field *fd = &f->fields[i];
 
 	switch (f->v[i].err) {
+	case FORM_EMISSING:
+	case FORM_ECHOICE:
+		snprintf(out, outlen, "%s", fd->missing ? fd->missing : form_strerror(f->v[i].err));
+		break;
 	case FORM_ETOOLONG:
 		snprintf(out, outlen, "Teksten er for lang. Skriv højst %lld tegn.", fd->max);
 		break;

@@ -35,6 +35,8 @@ struct form_field {
 	long long		 min;		/* characters for text, value for numbers */
 	long long		 max;
 	const char *const	*choices;	/* form_choice: NULL-terminated list */
+	const char		*missing;	/* message when absent or not a choice, naming
+						   the field, e.g. "Vælg et universitet." */
 };
 
 struct form_value {

@@ -6,6 +6,7 @@
 Specialeordningen, og hvad I skal gøre nu.</p>
 {{#ERRORS}}
 <div class="alert alert-error" role="alert" data-module="error-summary" tabindex="-1" id="fejlopsummering">
+  <svg class="icon-svg alert-icon" aria-label="Fejl" role="img" focusable="false"><use href="/static/dkfds/img/all-svg-icons.svg#error"></use></svg>
   <div class="alert-body">
     <h2 class="alert-heading">Svaret mangler noget</h2>
     <ul class="alert-text nobullet-list">
@@ -18,6 +19,7 @@ Specialeordningen, og hvad I skal gøre nu.</p>
 <section id="resultat" aria-labelledby="resultat-overskrift">
 {{#RESULT_YES}}
 <div class="alert alert-success">
+  <svg class="icon-svg alert-icon" aria-label="Succes" role="img" focusable="false"><use href="/static/dkfds/img/all-svg-icons.svg#success"></use></svg>
   <div class="alert-body">
     <h2 class="alert-heading" id="resultat-overskrift">Ja, I kan bruge ordningen</h2>
     <p class="alert-text">{{UNIVERSITY}} er et af de otte forskningsuniversiteter, og uddannelsen
@@ -36,6 +38,7 @@ Specialeordningen, og hvad I skal gøre nu.</p>
 {{/RESULT_YES}}
 {{#RESULT_OTHER}}
 <div class="alert alert-info">
+  <svg class="icon-svg alert-icon" aria-label="Information" role="img" focusable="false"><use href="/static/dkfds/img/all-svg-icons.svg#info"></use></svg>
   <div class="alert-body">
     <h2 class="alert-heading" id="resultat-overskrift">Måske: I kan søge, og vi vurderer det konkret</h2>
     <p class="alert-text">Jeres institution er ikke under et af de otte forskningsuniversiteter,
@@ -52,6 +55,7 @@ Specialeordningen, og hvad I skal gøre nu.</p>
 {{/RESULT_OTHER}}
 {{#RESULT_NO_THESIS}}
 <div class="alert alert-warning" role="status">
+  <svg class="icon-svg alert-icon" aria-label="Advarsel" role="img" focusable="false"><use href="/static/dkfds/img/all-svg-icons.svg#warning"></use></svg>
   <div class="alert-body">
     <h2 class="alert-heading" id="resultat-overskrift">Nej, ordningen dækker ikke uddannelsen</h2>
     <p class="alert-text">Specialeordningen er kun for kandidatuddannelser, der afsluttes med et
@@ -63,6 +67,7 @@ Specialeordningen, og hvad I skal gøre nu.</p>
 {{/RESULT_NO_THESIS}}
 {{#RESULT_RESEARCH}}
 <div class="alert alert-info">
+  <svg class="icon-svg alert-icon" aria-label="Information" role="img" focusable="false"><use href="/static/dkfds/img/all-svg-icons.svg#info"></use></svg>
   <div class="alert-body">
     <h2 class="alert-heading" id="resultat-overskrift">Brug forskerordningen i stedet</h2>
     <p class="alert-text">Ph.d.-studerende og forskere får adgang til data gennem Danmarks
@@ -74,6 +79,7 @@ vi jer videre.</p>
 {{/RESULT_RESEARCH}}
 {{#RESULT_ASK_FSE}}
 <div class="alert alert-info">
+  <svg class="icon-svg alert-icon" aria-label="Information" role="img" focusable="false"><use href="/static/dkfds/img/all-svg-icons.svg#info"></use></svg>
   <div class="alert-body">
     <h2 class="alert-heading" id="resultat-overskrift">Det afhænger af uddannelsen: spørg os først</h2>
     <p class="alert-text">{{PROGRAMME}} afsluttes ikke altid med et speciale. Forskningsservice
@@ -110,5 +116,5 @@ uddannelsen og dens afsluttende projekt. Vi svarer inden for {{SERVICE_DAYS}} ar
     </fieldset>
   </div>
 
-  <button type="submit" class="button button-primary">Se svaret</button>
+  <button type="submit" class="button button-primary mt-5">Se svaret</button>
 </form>

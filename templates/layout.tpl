@@ -15,7 +15,7 @@
 <header class="header">
   <div class="portal-info">
     <div class="portal-info-inner container">
-      <a href="/" class="portal-name" aria-label="Specialeportalen, til forsiden">Danmarks Statistik</a>
+      <a href="/" class="portal-name">Danmarks Statistik <span class="sr-only">- Specialeportalen, til forsiden</span></a>
     </div>
   </div>
   <div class="solution-info">

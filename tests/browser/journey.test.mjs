@@ -45,6 +45,10 @@ let browser;
 let axeSource;
 
 before(async () => {
+  // Fail fast, with a hint, when no stack is running, instead of twelve navigation timeouts.
+  const health = await fetch(`${BASE}/healthz`, { signal: AbortSignal.timeout(15_000) })
+    .then((r) => r.status, (e) => String(e.cause || e));
+  assert.equal(health, 200, `portal not answering at ${BASE}/healthz (start it: scripts/up)`);
   await Promise.all([mkdir(SHOTS, { recursive: true }), mkdir(AXE_OUT, { recursive: true })]);
   axeSource = await readFile(join(ROOT, 'node_modules', 'axe-core', 'axe.min.js'), 'utf8');
   browser = await chromium.launch({
@@ -275,11 +279,13 @@ describe('eligibility check', () => {
 
     const uniGroup = page.locator('.form-group', { has: page.locator('#universitet') });
     const uddGroup = page.locator('.form-group', { has: page.locator('#uddannelse-0') });
-    for (const [name, group] of [['universitet', uniGroup], ['uddannelse', uddGroup]]) {
+    // Each message names what is missing, next to its own field.
+    for (const [name, group, text] of [['universitet', uniGroup, /Vælg det universitet/],
+      ['uddannelse', uddGroup, /Vælg den slags uddannelse/]]) {
       const msg = group.locator('.form-error-message');
       assert.equal(await msg.count(), 1, `one error message in the ${name} group`);
       assert.ok(await msg.isVisible());
-      assert.match(await msg.innerText(), /Udfyld feltet\./, `${name} message`);
+      assert.match(await msg.innerText(), text, `${name} message`);
     }
     // The messages are tied to their fields for screen readers.
     const errId = await uniGroup.locator('.form-error-message').getAttribute('id');
@@ -295,7 +301,7 @@ describe('eligibility check', () => {
     assert.equal(await page.locator('#universitet').inputValue(), 'ku');
     assert.equal(await page.locator('.form-error-message').count(), 1);
     assert.equal(await uniGroup.locator('.form-error-message').count(), 0);
-    assert.match(await uddGroup.locator('.form-error-message').innerText(), /Udfyld feltet\./);
+    assert.match(await uddGroup.locator('.form-error-message').innerText(), /Vælg den slags uddannelse/);
     assert.equal(await summary.locator('li a').count(), 1);
     assert.equal(await summary.locator('li a').getAttribute('href'), '#uddannelse-0');
     assert.equal(await resultHeading(page).count(), 0, 'no answer while a field is missing');

@@ -140,9 +140,9 @@ static const struct {
 	{ "universitet=anden&uddannelse=kandidat-uden", 200, "Nej, ordningen dækker ikke" },
 	{ "universitet=au&uddannelse=phd", 200, "Brug forskerordningen i stedet" },
 	{ "universitet=sdu&uddannelse=master", 200, "spørg os først" },
-	{ "universitet=&uddannelse=kandidat-speciale", 422, "Udfyld feltet." },
-	{ "universitet=ku", 422, "Udfyld feltet." },
-	{ "universitet=oxford&uddannelse=kandidat-speciale", 422, "Vælg en af mulighederne." },
+	{ "universitet=&uddannelse=kandidat-speciale", 422, "Vælg det universitet" },
+	{ "universitet=ku", 422, "Vælg den slags uddannelse" },
+	{ "universitet=oxford&uddannelse=kandidat-speciale", 422, "Vælg det universitet" },
 	{ "universitet=ku&universitet=au&uddannelse=phd", 422, "mere end én gang" },
 };
 

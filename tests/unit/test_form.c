@@ -71,7 +71,7 @@ END_TEST
 
 enum { F_NAME, F_ECTS, F_NOTE, F__MAX };
 static const struct form_field fields[F__MAX] = {
-	[F_NAME] = { "navn", form_line, 1, 1, 20, NULL },
+	[F_NAME] = { "navn", form_line, 1, 1, 20, NULL, "Skriv uddannelsens navn." },
 	[F_ECTS] = { "ects", form_int, 1, 30, 60, NULL },
 	[F_NOTE] = { "note", form_text, 0, 0, 100, NULL },
 };
@@ -103,6 +103,7 @@ START_TEST(required_blank_and_repeated)
 {
 	struct kvlist src;
 	struct form f;
+	char msg[128];
 
 	kvlist_init(&src);
 	kvlist_add(&src, "navn", 4, "  \t", 3);
@@ -110,6 +111,8 @@ START_TEST(required_blank_and_repeated)
 	kvlist_add(&src, "ects", 4, "40", 2);
 	ck_assert_uint_eq(form_read(&f, fields, F__MAX, &src), 2);
 	ck_assert_int_eq(f.v[F_NAME].err, FORM_EMISSING);
+	form_message(&f, F_NAME, msg, sizeof(msg));
+	ck_assert_str_eq(msg, "Skriv uddannelsens navn.");	/* the field's own words */
 	ck_assert_int_eq(f.v[F_ECTS].err, FORM_EREPEATED);
 	ck_assert_str_eq(form_strerror(FORM_EMISSING), "Udfyld feltet.");
 	kvlist_free(&src);
