@@ -50,5 +50,8 @@ build() {
 		(cd "$dir" && "$ROOT/configure" -q "$@") || die "configure failed (build/$name/config.log)"
 	fi
 	say "make build/$name"
-	make -C "$dir" -j"$(nproc)" -s >/dev/null || make -C "$dir" -s || die "build failed"
+	# The test programs too (check TESTS= builds them without running): a layer must never
+	# run a test binary left over from an earlier build.
+	{ make -C "$dir" -j"$(nproc)" -s all && make -C "$dir" -j"$(nproc)" -s check TESTS=; } \
+		>"$dir/build.log" 2>&1 || { tail -n 40 "$dir/build.log"; die "build failed (build/$name/build.log)"; }
 }

@@ -9,12 +9,12 @@
 
 static const char *const colours[] = { "rød", "grøn", NULL };
 
-static const struct form_field f_text = { "t", form_text, 1, 2, 5, NULL };
-static const struct form_field f_line = { "l", form_line, 1, 0, 10, NULL };
-static const struct form_field f_int = { "i", form_int, 1, 30, 60, NULL };
-static const struct form_field f_choice = { "c", form_choice, 1, 0, 0, colours };
-static const struct form_field f_email = { "e", form_email, 1, 0, 254, NULL };
-static const struct form_field f_url = { "u", form_url, 1, 0, 300, NULL };
+static const struct form_field f_text = { "t", form_text, 1, 2, 5, NULL, NULL };
+static const struct form_field f_line = { "l", form_line, 1, 0, 10, NULL, NULL };
+static const struct form_field f_int = { "i", form_int, 1, 30, 60, NULL, NULL };
+static const struct form_field f_choice = { "c", form_choice, 1, 0, 0, colours, NULL };
+static const struct form_field f_email = { "e", form_email, 1, 0, 254, NULL, NULL };
+static const struct form_field f_url = { "u", form_url, 1, 0, 300, NULL, NULL };
 
 static const struct {
 	const struct form_field *f;
@@ -72,8 +72,8 @@ END_TEST
 enum { F_NAME, F_ECTS, F_NOTE, F__MAX };
 static const struct form_field fields[F__MAX] = {
 	[F_NAME] = { "navn", form_line, 1, 1, 20, NULL, "Skriv uddannelsens navn." },
-	[F_ECTS] = { "ects", form_int, 1, 30, 60, NULL },
-	[F_NOTE] = { "note", form_text, 0, 0, 100, NULL },
+	[F_ECTS] = { "ects", form_int, 1, 30, 60, NULL, NULL },
+	[F_NOTE] = { "note", form_text, 0, 0, 100, NULL, NULL },
 };
 
 START_TEST(read_table)
