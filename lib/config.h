@@ -36,6 +36,19 @@ struct config {
 	char		fse_mailbox[256];
 	unsigned	fse_service_days;
 	char		log_level[16];
+	/* mail (outbox and mailer) */
+	char		mail_from[256];
+	char		mail_from_name[128];
+	char		smtp_url[256];
+	char		smtp_starttls[16];
+	char		smtp_user[128];
+	char		smtp_password[128];
+	unsigned	smtp_timeout;
+	unsigned	mail_retry_first;
+	unsigned	mail_retry_max;
+	unsigned	mail_give_up;
+	unsigned	mailer_batch;
+	unsigned	mailer_poll;
 };
 
 enum config_type { CONFIG_STR, CONFIG_UINT, CONFIG_SIZE };
