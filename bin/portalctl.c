@@ -6,6 +6,14 @@
  *   portalctl [-c config] check-db          exit 0 when the database answers
  *   portalctl [-c config] error-pages DIR   write the static error pages nginx serves
  *   portalctl config-doc                    print every setting with its default and meaning
+ *   portalctl [-c config] mail-list [queued|deferred|dead|sent|pending|all] [LIMIT]
+ *                                           the outbox: counts, then the newest mails (default:
+ *                                           pending = queued, deferred and dead; 50 rows)
+ *   portalctl [-c config] mail-retry ID     queue a dead mail again (FSE's "retry")
+ *   portalctl [-c config] create-fse EMAIL NAME ROLE   (password on standard input)
+ *   portalctl [-c config] disable-user EMAIL | reset-totp EMAIL | list-roles [EMAIL]
+ *   portalctl [-c config] mail-test ADDRESS [COUNT]
+ *                                           enqueue COUNT (1) test mails (mail/test_message)
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -17,14 +25,20 @@
 #include "db.h"
 #include "fcgi.h"
 #include "log.h"
+#include "mail.h"
 #include "migrate.h"
+#include "portalctl_accounts.h"
 #include "tmpl.h"
 
 static void
 usage(void)
 {
 	fprintf(stderr, "usage: portalctl [-c config] "
-	    "migrate | migrate-status | check-db | error-pages DIR | config-doc\n");
+	    "migrate | migrate-status | check-db | error-pages DIR | config-doc |\n"
+	    "       mail-list [queued|deferred|dead|sent|pending|all] [LIMIT] | mail-retry ID |\n"
+	    "       mail-test ADDRESS [COUNT] |\n"
+	    "       create-fse EMAIL NAME ROLE | disable-user EMAIL | reset-totp EMAIL |\n"
+	    "       list-roles [EMAIL]\n");
 	exit(2);
 }
 
@@ -77,6 +91,118 @@ error_pages(const struct config *cfg, const char *dir)
 	return 0;
 }
 
+/* The outbox as FSE's page shows it: the same lib/mail calls, printed. */
+static int
+mail_list_cmd(struct db *db, const char *which, const char *limit_s)
+{
+	static const struct { const char *name; unsigned mask; } states[] = {
+		{ "queued", MAIL_LIST_QUEUED }, { "deferred", MAIL_LIST_DEFERRED },
+		{ "dead", MAIL_LIST_DEAD }, { "sent", MAIL_LIST_SENT },
+		{ "pending", MAIL_LIST_PENDING }, { "all", MAIL_LIST_PENDING | MAIL_LIST_SENT },
+	};
+	struct mail_list l;
+	enum mail_err rc;
+	unsigned mask = 0;
+	size_t i, limit = 50;
+	char *end;
+
+	for (i = 0; which && i < sizeof(states) / sizeof(states[0]); i++)
+		if (strcmp(which, states[i].name) == 0)
+			mask = states[i].mask;
+	if (which && mask == 0)
+		usage();
+	if (limit_s) {
+		limit = (size_t)strtoul(limit_s, &end, 10);
+		if (*limit_s == '\0' || *end != '\0' || limit == 0)
+			usage();
+	}
+	if ((rc = mail_list(db, mask, limit, 0, &l)) != MAIL_OK) {
+		fprintf(stderr, "portalctl: %s: %s\n", mail_strerror(rc), db_errmsg(db));
+		return 1;
+	}
+	printf("queued %llu  deferred %llu  dead %llu  sent %llu\n", l.counts.queued,
+	    l.counts.deferred, l.counts.dead, l.counts.sent);
+	for (i = 0; i < l.nrows; i++) {
+		const struct mail_entry *e = &l.rows[i];
+
+		printf("\n%llu  %s%s  attempts %u  created %s  kind %s\n", e->id, e->state,
+		    e->claimed ? " (sending)" : "", e->attempts, e->created_at, e->kind);
+		printf("  to %s  subject %s\n", e->to, e->subject);
+		if (e->next_attempt)
+			printf("  next attempt %s\n", e->next_attempt);
+		if (e->last_error)
+			printf("  last error (%s): %s\n", e->last_attempt_at ? e->last_attempt_at : "-",
+			    e->last_error);
+		if (e->smtp_reply)
+			printf("  server reply: %s\n", e->smtp_reply);
+	}
+	mail_list_free(&l);
+	return 0;
+}
+
+static int
+mail_retry_cmd(struct db *db, const char *id_s)
+{
+	unsigned long long id;
+	enum mail_err rc;
+	char *end;
+
+	id = strtoull(id_s, &end, 10);
+	if (*id_s == '\0' || *end != '\0' || id == 0)
+		usage();
+	if ((rc = mail_retry_dead(db, id)) != MAIL_OK) {
+		fprintf(stderr, "portalctl: mail %llu: %s\n", id, rc == MAIL_ENOTFOUND ?
+		    "no dead mail with that id" : mail_strerror(rc));
+		return 1;
+	}
+	printf("mail %llu queued again\n", id);
+	return 0;
+}
+
+/* Test mails through the real path (template, outbox, mailer): checks the SMTP settings, and
+ * tests/bench/mailer fills the outbox with it. */
+static int
+mail_test_cmd(struct db *db, const struct config *cfg, const char *to, const char *count_s)
+{
+	unsigned long long id, n = 1, i;
+	struct tmpl_dict *d;
+	enum mail_err mrc = MAIL_OK;
+	char err[512], *end;
+
+	if (count_s) {
+		n = strtoull(count_s, &end, 10);
+		if (*count_s == '\0' || *end != '\0' || n == 0 || n > 1000000)
+			usage();
+	}
+	if (tmpl_init(cfg->templates_dir, err, sizeof(err)) != TMPL_OK) {
+		fprintf(stderr, "portalctl: templates: %s\n", err);
+		return 1;
+	}
+	if ((d = tmpl_dict_new()) == NULL)
+		return 1;
+	tmpl_set(d, "NAME", to);
+	tmpl_set(d, "MESSAGE", "Hvis du kan læse dette, virker udsendelsen af e-mail.");
+	tmpl_set(d, "BASE_URL", cfg->base_url);
+	/* One transaction per 500: a failure leaves whole chunks, never half a mail. */
+	for (i = 0; i < n && mrc == MAIL_OK; i++) {
+		if (i % 500 == 0 && db_begin(db) != DB_OK)
+			break;
+		mrc = mail_enqueue_template(db, cfg, to, NULL, "Prøvebesked fra Specialeportalen",
+		    "test_message", d, "test_message", &id);
+		if (mrc != MAIL_OK)
+			db_rollback(db);
+		else if ((i % 500 == 499 || i == n - 1) && db_commit(db) != DB_OK)
+			mrc = MAIL_EDB;
+	}
+	tmpl_dict_free(d);
+	if (mrc != MAIL_OK || i < n) {
+		fprintf(stderr, "portalctl: mail-test: %s\n", mail_strerror(mrc));
+		return 1;
+	}
+	printf("%llu test mail%s to %s queued (last id %llu)\n", n, n == 1 ? "" : "s", to, id);
+	return 0;
+}
+
 int
 main(int argc, char **argv)
 {
@@ -123,7 +249,22 @@ main(int argc, char **argv)
 		if (mrc != MIGRATE_OK)
 			fprintf(stderr, "portalctl: %s\n", err[0] ? err : migrate_strerror(mrc));
 		rc = mrc == MIGRATE_OK ? 0 : 1;
-	} else {
+	} else if (strcmp(cmd, "mail-list") == 0) {
+		if (optind + 3 < argc)
+			usage();
+		rc = mail_list_cmd(db, optind + 1 < argc ? argv[optind + 1] : NULL,
+		    optind + 2 < argc ? argv[optind + 2] : NULL);
+	} else if (strcmp(cmd, "mail-retry") == 0) {
+		if (optind + 2 != argc)
+			usage();
+		rc = mail_retry_cmd(db, argv[optind + 1]);
+	} else if (strcmp(cmd, "mail-test") == 0) {
+		if (optind + 1 >= argc || optind + 3 < argc)
+			usage();
+		rc = mail_test_cmd(db, &cfg, argv[optind + 1],
+		    optind + 2 < argc ? argv[optind + 2] : NULL);
+	} else if ((rc = accounts_command(db, &cfg, cmd, argc - optind - 1, argv + optind + 1)) ==
+	    -1 || rc == 2) {
 		db_free(db);
 		usage();
 		return 2;

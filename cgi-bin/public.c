@@ -10,6 +10,7 @@
 #include "fcgi.h"
 #include "form.h"
 #include "log.h"
+#include "page.h"
 #include "tmpl.h"
 
 #define OTHER_INSTITUTION "anden"
@@ -56,31 +57,6 @@ start_page(struct ctx *ctx)
 }
 
 enum { F_UNIVERSITY, F_PROGRAMME, F__MAX };
-
-/* Shows the field's message next to it (R31) and in the summary at the top of the form. */
-static void
-field_errors(struct tmpl_dict *d, const struct form *f)
-{
-	static const char *const sections[F__MAX] = { "ERROR_UNIVERSITY", "ERROR_PROGRAMME" };
-	static const char *const anchors[F__MAX] = { "universitet", "uddannelse-0" };
-	struct tmpl_dict *sec, *item;
-	char msg[256];
-	size_t i;
-
-	if (f->nerrors == 0)
-		return;
-	tmpl_show(d, "ERRORS");
-	for (i = 0; i < F__MAX; i++) {
-		if (f->v[i].err == FORM_OK)
-			continue;
-		form_message(f, i, msg, sizeof(msg));
-		sec = tmpl_add_row(d, sections[i]);
-		tmpl_set(sec, "MESSAGE", msg);
-		item = tmpl_add_row(d, "ERROR_ITEM");
-		tmpl_set(item, "MESSAGE", msg);
-		tmpl_set(item, "ANCHOR", anchors[i]);
-	}
-}
 
 static int
 eligibility_page(struct ctx *ctx)
@@ -155,7 +131,9 @@ eligibility_page(struct ctx *ctx)
 	if (!asked)
 		goto out;
 	if (form.nerrors) {
-		field_errors(d, &form);
+		static const char *const anchors[F__MAX] = { "universitet", "uddannelse-0" };
+
+		page_form_errors(d, &form, anchors, NULL, 0);
 		status = 422;	/* kept as a page, with the input, the messages and the form */
 		goto out;
 	}

@@ -36,6 +36,11 @@ struct config {
 	char		fse_mailbox[256];
 	unsigned	fse_service_days;
 	char		log_level[16];
+	/* sessions and login */
+	unsigned	session_idle_minutes;
+	unsigned	session_absolute_hours;
+	unsigned	login_free_failures;
+	unsigned	login_max_delay;
 	/* mail (outbox and mailer) */
 	char		mail_from[256];
 	char		mail_from_name[128];

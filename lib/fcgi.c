@@ -40,15 +40,74 @@ error_title(int status)
 	return "Der skete en fejl";
 }
 
+struct session *
+ctx_session(struct ctx *ctx)
+{
+	if (!ctx->session_loaded) {
+		if (ctx->db == NULL ||
+		    session_load(ctx->db, ctx->cfg, ctx->req, ctx->resp, &ctx->session) != DB_OK)
+			return NULL;
+		ctx->session_loaded = 1;
+	}
+	return &ctx->session;
+}
+
+struct session *
+ctx_session_ensure(struct ctx *ctx)
+{
+	struct session *s = ctx_session(ctx);
+
+	if (s == NULL)
+		return NULL;
+	if (s->id == 0 && session_start(ctx->db, ctx->cfg, ctx->resp, 0, 0, ctx->req->remote_addr,
+	    s) != DB_OK)
+		return NULL;
+	return s;
+}
+
+long long
+ctx_user(struct ctx *ctx)
+{
+	struct session *s = ctx_session(ctx);
+
+	return s && s->user_id && !s->mfa_pending ? s->user_id : 0;
+}
+
+int
+ctx_redirect(struct ctx *ctx, const char *path)
+{
+	/* An open redirect needs "//host" or a scheme; a path of ours has neither. */
+	if (path == NULL || path[0] != '/' || path[1] == '/' || path[1] == '\\' ||
+	    http_response_header(ctx->resp, "Location", path) == -1)
+		http_response_header(ctx->resp, "Location", "/");
+	return 303;
+}
+
 struct tmpl_dict *
 ctx_page(struct ctx *ctx, const char *content_tpl, const char *title)
 {
+	struct tmpl_dict *content, *user;
+	struct session *s;
+
 	tmpl_dict_free(ctx->layout);
 	if ((ctx->layout = tmpl_dict_new()) == NULL)
 		return NULL;
 	tmpl_set(ctx->layout, "PAGE_TITLE", title);
 	tmpl_set(ctx->layout, "REQUEST_PATH", ctx->req->path);
-	return tmpl_include(ctx->layout, "CONTENT", content_tpl);
+	content = tmpl_include(ctx->layout, "CONTENT", content_tpl);
+	/* Only a session the request already has: a page never creates one by being shown. */
+	s = ctx->session_loaded || ctx->req->cookies.n ? ctx_session(ctx) : NULL;
+	if (s && s->id) {
+		tmpl_set(content, "CSRF", s->csrf);
+		if (s->user_id && !s->mfa_pending) {
+			user = tmpl_add_row(ctx->layout, "LOGGED_IN");
+			tmpl_set(user, "USER_NAME", s->name);
+			tmpl_set(user, "CSRF", s->csrf);
+		} else
+			tmpl_show(ctx->layout, "LOGGED_OUT");
+	} else
+		tmpl_show(ctx->layout, "LOGGED_OUT");
+	return content;
 }
 
 int
@@ -137,12 +196,17 @@ void
 fcgi_handle(const struct config *cfg, struct db *db, const struct route *routes, size_t nroutes,
     struct http_request *req, enum http_err parse_rc, struct http_response *resp)
 {
-	struct ctx ctx = { cfg, db, req, resp, NULL };
+	struct ctx ctx;
 	const struct route *match = NULL;
 	int status, path_known = 0;
 	const char *method;
 	size_t i;
 
+	memset(&ctx, 0, sizeof(ctx));
+	ctx.cfg = cfg;
+	ctx.db = db;
+	ctx.req = req;
+	ctx.resp = resp;
 	if (parse_rc != HTTP_OK) {
 		status = ctx_error(&ctx, http_err_status(parse_rc));
 		goto done;
@@ -154,6 +218,26 @@ fcgi_handle(const struct config *cfg, struct db *db, const struct route *routes,
 		    req->origin ? req->origin : "-", req->sec_fetch_site ? req->sec_fetch_site : "-");
 		status = ctx_error(&ctx, 403);
 		goto done;
+	}
+	/*
+	 * Every unsafe request carries its session's CSRF token (DESIGN: Security defaults). A
+	 * path we do not serve still answers 404/405 below, so only routed requests are checked.
+	 */
+	for (i = 0; i < nroutes; i++)
+		if (strcmp(routes[i].path, req->path) == 0 && strcmp(routes[i].method, method) == 0)
+			break;
+	if (strcmp(method, "GET") != 0 && i < nroutes) {
+		struct session *s = ctx_session(&ctx);
+
+		if (s == NULL) {
+			status = ctx_error(&ctx, 503);
+			goto done;
+		}
+		if (!session_csrf_ok(s, req)) {
+			log_warn("%s %s refused: missing or wrong CSRF token", method, req->path);
+			status = ctx_error(&ctx, 403);
+			goto done;
+		}
 	}
 	for (i = 0; i < nroutes; i++) {
 		if (strcmp(routes[i].path, req->path) != 0)

@@ -12,6 +12,7 @@
 #include "config.h"
 #include "db.h"
 #include "http.h"
+#include "session.h"
 #include "tmpl.h"
 
 struct ctx {
@@ -20,6 +21,8 @@ struct ctx {
 	struct http_request	*req;
 	struct http_response	*resp;
 	struct tmpl_dict	*layout;	/* root dictionary of the page, when a handler made one */
+	struct session		 session;	/* valid when session_loaded */
+	int			 session_loaded;
 };
 
 /* Returns the HTTP status; a status >= 400 with an empty body gets the error page. */
@@ -30,6 +33,18 @@ struct route {
 	const char	*path;		/* exact match */
 	fcgi_handler	 handler;
 };
+
+/*
+ * The request's session, loaded on first use (one query, and only when the cookie is there);
+ * s->id == 0 when there is none. NULL when the database cannot be reached (answer 503).
+ */
+struct session		*ctx_session(struct ctx *);
+/* The session, or a new anonymous one: every form needs a CSRF token before anyone logs in. */
+struct session		*ctx_session_ensure(struct ctx *);
+/* The logged-in user's id (second factor done), or 0. */
+long long		 ctx_user(struct ctx *);
+/* 303 See Other to a path of ours (only paths starting with one '/', never a full URL). */
+int			 ctx_redirect(struct ctx *, const char *path);
 
 /* Starts a page: layout.tpl with the content template in {{>CONTENT}}; returns its dictionary. */
 struct tmpl_dict	*ctx_page(struct ctx *, const char *content_tpl, const char *title);

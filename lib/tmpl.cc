@@ -83,6 +83,19 @@ list_templates(const std::string &root, const std::string &rel, std::vector<std:
 	return true;
 }
 
+// Plain-text templates (*.txt.tpl: the text part of a mail) keep their blank lines, which are
+// paragraph breaks there; everything else drops them.
+static ctemplate::Strip
+strip_for(const std::string &name)
+{
+	static const char ext[] = ".txt.tpl";
+	size_t n = sizeof(ext) - 1;
+
+	if (name.size() > n && name.compare(name.size() - n, n, ext) == 0)
+		return ctemplate::DO_NOT_STRIP;
+	return ctemplate::STRIP_BLANK_LINES;
+}
+
 extern "C" enum tmpl_err
 tmpl_init(const char *dir, char *err, size_t errlen)
 {
@@ -104,7 +117,7 @@ tmpl_init(const char *dir, char *err, size_t errlen)
 				snprintf(err, errlen, "%s: %s", f.c_str(), tmpl_errs[TMPL_ENOPRAGMA]);
 			return TMPL_ENOPRAGMA;
 		}
-		if (!cache->LoadTemplate(f, ctemplate::STRIP_BLANK_LINES)) {
+		if (!cache->LoadTemplate(f, strip_for(f))) {
 			if (err)
 				snprintf(err, errlen, "%s: %s", f.c_str(), tmpl_errs[TMPL_ELOAD]);
 			return TMPL_ELOAD;
@@ -224,7 +237,7 @@ tmpl_render(const char *file, const struct tmpl_dict *t, struct buf *out)
 
 	// ExpandTemplate may have written part of the output before failing: only a whole
 	// expansion is copied to the caller's buffer.
-	if (!ctemplate::ExpandTemplate(file, ctemplate::STRIP_BLANK_LINES, t->d, &s))
+	if (!ctemplate::ExpandTemplate(file, strip_for(file), t->d, &s))
 		return TMPL_EEXPAND;
 	if (buf_append(out, s.data(), s.size()) == -1)
 		return TMPL_ENOMEM;

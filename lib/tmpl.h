@@ -2,6 +2,8 @@
  * tmpl: the ctemplate bridge, the only C++ in the portal. Templates are loaded once at start-up
  * (each must begin with an AUTOESCAPE pragma, or start-up fails), the cache is then frozen, and
  * rendering goes into a buffer so a failed expansion never reaches the client half-written.
+ * Blank lines are dropped, except in plain-text templates (*.txt.tpl, mail text parts), where
+ * they are paragraph breaks.
  */
 #ifndef PORTAL_TMPL_H
 #define PORTAL_TMPL_H

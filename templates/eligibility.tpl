@@ -4,17 +4,7 @@
 <h1>Kan vores institution bruge ordningen?</h1>
 <p class="font-lead">Svar på to spørgsmål, så fortæller vi, om jeres institution kan bruge
 Specialeordningen, og hvad I skal gøre nu.</p>
-{{#ERRORS}}
-<div class="alert alert-error" role="alert" data-module="error-summary" tabindex="-1" id="fejlopsummering">
-  <svg class="icon-svg alert-icon" aria-label="Fejl" role="img" focusable="false"><use href="/static/dkfds/img/all-svg-icons.svg#error"></use></svg>
-  <div class="alert-body">
-    <h2 class="alert-heading">Svaret mangler noget</h2>
-    <ul class="alert-text nobullet-list">
-    {{#ERROR_ITEM}}<li><a href="#{{ANCHOR}}">{{MESSAGE}}</a></li>
-    {{/ERROR_ITEM}}</ul>
-  </div>
-</div>
-{{/ERRORS}}
+{{>ERROR_SUMMARY}}
 {{#RESULT}}
 <section id="resultat" aria-labelledby="resultat-overskrift">
 {{#RESULT_YES}}
@@ -93,20 +83,20 @@ uddannelsen og dens afsluttende projekt. Vi svarer inden for {{SERVICE_DAYS}} ar
 {{/RESULT}}
 
 <form method="get" action="/kan-vi-bruge-ordningen" novalidate class="mt-7">
-  <div class="form-group{{#ERROR_UNIVERSITY}} form-error{{/ERROR_UNIVERSITY}}">
+  <div class="form-group{{#ERROR_universitet}} form-error{{/ERROR_universitet}}">
     <label class="form-label" for="universitet">Hvilket universitet hører institutionen under?</label>
-    {{#ERROR_UNIVERSITY}}<span class="form-error-message" id="universitet-error"><span class="sr-only">Fejl: </span>{{MESSAGE}}</span>{{/ERROR_UNIVERSITY}}
-    <select class="form-select" name="universitet" id="universitet"{{#ERROR_UNIVERSITY}} aria-invalid="true" aria-describedby="universitet-error"{{/ERROR_UNIVERSITY}}>
+    {{#ERROR_universitet}}<span class="form-error-message" id="universitet-error"><span class="sr-only">Fejl: </span>{{MESSAGE}}</span>{{/ERROR_universitet}}
+    <select class="form-select" name="universitet" id="universitet"{{#ERROR_universitet}} aria-invalid="true" aria-describedby="universitet-error"{{/ERROR_universitet}}>
       <option value="">Vælg universitet</option>
       {{#UNIVERSITY}}<option value="{{CODE}}"{{#SELECTED}} selected{{/SELECTED}}>{{NAME}}</option>
       {{/UNIVERSITY}}<option value="anden"{{#OTHER_SELECTED}} selected{{/OTHER_SELECTED}}>En anden dansk uddannelsesinstitution</option>
     </select>
   </div>
 
-  <div class="form-group{{#ERROR_PROGRAMME}} form-error{{/ERROR_PROGRAMME}}">
-    <fieldset{{#ERROR_PROGRAMME}} aria-describedby="uddannelse-error"{{/ERROR_PROGRAMME}}>
+  <div class="form-group{{#ERROR_uddannelse}} form-error{{/ERROR_uddannelse}}">
+    <fieldset{{#ERROR_uddannelse}} aria-describedby="uddannelse-error"{{/ERROR_uddannelse}}>
       <legend class="form-label">Hvilken slags uddannelse skal bruge data?</legend>
-      {{#ERROR_PROGRAMME}}<span class="form-error-message" id="uddannelse-error"><span class="sr-only">Fejl: </span>{{MESSAGE}}</span>{{/ERROR_PROGRAMME}}
+      {{#ERROR_uddannelse}}<span class="form-error-message" id="uddannelse-error"><span class="sr-only">Fejl: </span>{{MESSAGE}}</span>{{/ERROR_uddannelse}}
       {{#PROGRAMME}}<div class="form-group-radio">
         <input type="radio" class="form-radio" name="uddannelse" id="uddannelse-{{INDEX}}" value="{{CODE}}"{{#CHECKED}} checked{{/CHECKED}}{{#HINT}} aria-describedby="uddannelse-{{INDEX}}-hint"{{/HINT}}>
         <label class="form-label" for="uddannelse-{{INDEX}}">{{LABEL}}</label>

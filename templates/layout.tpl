@@ -16,6 +16,14 @@
   <div class="portal-info">
     <div class="portal-info-inner container">
       <a href="/" class="portal-name">Danmarks Statistik <span class="sr-only">- Specialeportalen, til forsiden</span></a>
+      <div class="portal-user">
+        {{#LOGGED_IN}}<p class="user"><a href="/konto">{{USER_NAME}}</a></p>
+        <form method="post" action="/konto/log-ud" class="logout-form">
+          <input type="hidden" name="csrf" value="{{CSRF}}">
+          <button type="submit" class="function-link">Log ud</button>
+        </form>{{/LOGGED_IN}}
+        {{#LOGGED_OUT}}<a href="/konto/log-ind" class="function-link">Log ind</a>{{/LOGGED_OUT}}
+      </div>
     </div>
   </div>
   <div class="solution-info">

@@ -12,98 +12,21 @@
 #include <strings.h>
 
 #include "buf.h"
+#include "client.h"
 
 #include "../check_run.h"
 
-struct reply {
-	long		 status;
-	struct buf	 body;
-	struct buf	 headers;
-};
-
-static size_t
-collect(char *p, size_t size, size_t n, void *ud)
-{
-	struct buf *b = ud;
-
-	return buf_append(b, p, size * n) == 0 ? size * n : 0;
-}
-
-static const char *
-base(void)
-{
-	const char *u = getenv("PORTAL_URL");
-
-	return u ? u : "http://127.0.0.1:18080";
-}
-
-/* One request; extra is a NULL-terminated list of header lines. */
 static void
 request(const char *method, const char *path, const char *ctype, const char *body, size_t len,
     const char *const *extra, struct reply *r)
 {
-	struct curl_slist *h = NULL;
-	char url[2048], ct[256];
-	CURL *c = curl_easy_init();
-	CURLcode rc;
-
-	ck_assert_ptr_nonnull(c);
-	memset(r, 0, sizeof(*r));
-	buf_init(&r->body, 0);
-	buf_init(&r->headers, 0);
-	snprintf(url, sizeof(url), "%s%s", base(), path);
-	curl_easy_setopt(c, CURLOPT_URL, url);
-	curl_easy_setopt(c, CURLOPT_WRITEFUNCTION, collect);
-	curl_easy_setopt(c, CURLOPT_WRITEDATA, &r->body);
-	curl_easy_setopt(c, CURLOPT_HEADERFUNCTION, collect);
-	curl_easy_setopt(c, CURLOPT_HEADERDATA, &r->headers);
-	curl_easy_setopt(c, CURLOPT_TIMEOUT, 30L);
-	if (strcmp(method, "HEAD") == 0)
-		curl_easy_setopt(c, CURLOPT_NOBODY, 1L);
-	else if (strcmp(method, "POST") == 0) {
-		curl_easy_setopt(c, CURLOPT_POSTFIELDS, body);
-		curl_easy_setopt(c, CURLOPT_POSTFIELDSIZE_LARGE, (curl_off_t)len);
-	}
-	if (ctype) {
-		snprintf(ct, sizeof(ct), "Content-Type: %s", ctype);
-		h = curl_slist_append(h, ct);
-	}
-	h = curl_slist_append(h, "Expect:");
-	for (; extra && *extra; extra++)
-		h = curl_slist_append(h, *extra);
-	curl_easy_setopt(c, CURLOPT_HTTPHEADER, h);
-	rc = curl_easy_perform(c);
-	/* A server may close early on an oversized body after answering: the status still counts. */
-	if (rc != CURLE_OK && rc != CURLE_SEND_ERROR)
-		ck_abort_msg("%s %s: %s", method, path, curl_easy_strerror(rc));
-	curl_easy_getinfo(c, CURLINFO_RESPONSE_CODE, &r->status);
-	curl_slist_free_all(h);
-	curl_easy_cleanup(c);
+	client_request(method, path, ctype, body, len, extra, NULL, r);
 }
 
 static void
 get(const char *path, struct reply *r)
 {
-	request("GET", path, NULL, NULL, 0, NULL, r);
-}
-
-static void
-reply_free(struct reply *r)
-{
-	buf_free(&r->body);
-	buf_free(&r->headers);
-}
-
-static int
-has(const struct buf *b, const char *s)
-{
-	return b->data && strstr(b->data, s) != NULL;
-}
-
-static int
-has_header(const struct reply *r, const char *line)
-{
-	return r->headers.data && strcasestr(r->headers.data, line) != NULL;
+	client_get(path, NULL, r);
 }
 
 START_TEST(start_page)

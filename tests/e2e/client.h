@@ -1,0 +1,41 @@
+/*
+ * A small HTTP client for the end-to-end suites (libcurl): one request at a time, the reply's
+ * status, headers and body kept, and a one-cookie jar for the session cookie, read from
+ * Set-Cookie and sent back the way a browser would (the suites assert the cookie's flags).
+ */
+#ifndef PORTAL_TESTS_CLIENT_H
+#define PORTAL_TESTS_CLIENT_H
+
+#include <stddef.h>
+
+#include "buf.h"
+
+struct reply {
+	long		 status;
+	struct buf	 body;
+	struct buf	 headers;
+};
+
+struct jar {
+	char	 sid[128];	/* value of __Host-sid, "" when none */
+	char	 set_cookie[512];	/* the last Set-Cookie line for it, as sent */
+};
+
+const char	*client_base(void);
+/* One request; extra is a NULL-terminated list of header lines; jar may be NULL. */
+void		 client_request(const char *method, const char *path, const char *ctype,
+		    const char *body, size_t len, const char *const *extra, struct jar *,
+		    struct reply *);
+void		 client_get(const char *path, struct jar *, struct reply *);
+/* POST application/x-www-form-urlencoded; fields are "name", "value" pairs, NULL-terminated,
+ * percent-encoded here. */
+void		 client_post_form(const char *path, struct jar *, struct reply *, ...);
+void		 reply_free(struct reply *);
+int		 has(const struct buf *, const char *);
+int		 has_header(const struct reply *, const char *line);
+/* The value of a response header (first), copied into out; 0 when found. */
+int		 reply_header(const struct reply *, const char *name, char *out, size_t outlen);
+/* The value attribute of the input named name in an HTML body; 0 when found. */
+int		 html_input_value(const struct buf *, const char *name, char *out, size_t outlen);
+
+#endif
