@@ -10,6 +10,7 @@
 #include <time.h>
 
 #include "audit.h"
+#include "auth.h"
 #include "db.h"
 #include "fcgi.h"
 #include "form.h"
@@ -128,16 +129,11 @@ send_link_mail(struct ctx *ctx, const char *to, const char *name, const char *su
 static int
 requires_totp(struct ctx *ctx, long long user_id)
 {
-	struct db_result res;
-	int n;
+	unsigned global, object, any;
 
-	if (db_exec(ctx->db, &res, "SELECT COUNT(*) FROM role_assignments WHERE user_id = ? AND "
-	    "revoked_at IS NULL AND role IN ('responsible','administrator','fse_caseworker',"
-	    "'fse_head','national_statistician')", "i", user_id) != DB_OK)
+	if (auth_roles(ctx->db, user_id, 0, &global, &object, &any) != DB_OK)
 		return 1;	/* fail closed */
-	n = db_cell_int(&res, 0, 0, 1) > 0;
-	db_result_free(&res);
-	return n;
+	return (any & TOTP_ROLES) != 0;
 }
 
 /* ---- register and verify -------------------------------------------------------------------- */
@@ -581,27 +577,13 @@ role_label(const char *role)
 	return role;
 }
 
-/* Not logged in: to the login page. Logged in without a required second factor: enrol first. */
+/* The accept loop has checked the policy (ACT_ACCOUNT: logged in); this is who it is. */
 static long long
 require_user(struct ctx *ctx, int *status)
 {
 	long long uid = ctx_user(ctx);
 
-	*status = 0;
-	if (ctx_session(ctx) == NULL) {
-		*status = 503;
-		return 0;
-	}
-	if (uid == 0) {
-		*status = ctx_redirect(ctx, "/konto/log-ind");
-		return 0;
-	}
-	/* Holders of roles that grant access enrol the second factor before anything else. */
-	if (!ctx->session.has_totp && strncmp(ctx->req->path, "/konto/totp", 11) != 0 &&
-	    strcmp(ctx->req->path, "/konto") != 0 && requires_totp(ctx, uid)) {
-		*status = ctx_redirect(ctx, "/konto/totp");
-		return 0;
-	}
+	*status = uid ? 0 : ctx_redirect(ctx, "/konto/log-ind");
 	return uid;
 }
 
@@ -924,24 +906,24 @@ reset_submit(struct ctx *ctx)
 }
 
 static const struct route routes[] = {
-	{ "GET", "/konto", account_page },
-	{ "GET", "/konto/opret", register_form },
-	{ "POST", "/konto/opret", register_submit },
-	{ "GET", "/konto/tjek-mail", check_mail_page },
-	{ "GET", "/konto/bekraeft", verify_form },
-	{ "POST", "/konto/bekraeft", verify_submit },
-	{ "GET", "/konto/log-ind", login_form },
-	{ "POST", "/konto/log-ind", login_submit },
-	{ "GET", "/konto/log-ind/kode", code_form },
-	{ "POST", "/konto/log-ind/kode", code_submit },
-	{ "POST", "/konto/log-ud", logout },
-	{ "GET", "/konto/totp", totp_form },
-	{ "POST", "/konto/totp", totp_submit },
-	{ "GET", "/konto/totp/qr.svg", totp_qr },
-	{ "GET", "/konto/glemt", forgot_form },
-	{ "POST", "/konto/glemt", forgot_submit },
-	{ "GET", "/konto/nulstil", reset_form },
-	{ "POST", "/konto/nulstil", reset_submit },
+	{ "GET", "/konto", account_page, ACT_ACCOUNT },
+	{ "GET", "/konto/opret", register_form, ACT_PUBLIC },
+	{ "POST", "/konto/opret", register_submit, ACT_PUBLIC },
+	{ "GET", "/konto/tjek-mail", check_mail_page, ACT_PUBLIC },
+	{ "GET", "/konto/bekraeft", verify_form, ACT_PUBLIC },
+	{ "POST", "/konto/bekraeft", verify_submit, ACT_PUBLIC },
+	{ "GET", "/konto/log-ind", login_form, ACT_PUBLIC },
+	{ "POST", "/konto/log-ind", login_submit, ACT_PUBLIC },
+	{ "GET", "/konto/log-ind/kode", code_form, ACT_SESSION },
+	{ "POST", "/konto/log-ind/kode", code_submit, ACT_SESSION },
+	{ "POST", "/konto/log-ud", logout, ACT_SESSION },
+	{ "GET", "/konto/totp", totp_form, ACT_ACCOUNT },
+	{ "POST", "/konto/totp", totp_submit, ACT_ACCOUNT },
+	{ "GET", "/konto/totp/qr.svg", totp_qr, ACT_ACCOUNT },
+	{ "GET", "/konto/glemt", forgot_form, ACT_PUBLIC },
+	{ "POST", "/konto/glemt", forgot_submit, ACT_PUBLIC },
+	{ "GET", "/konto/nulstil", reset_form, ACT_PUBLIC },
+	{ "POST", "/konto/nulstil", reset_submit, ACT_PUBLIC },
 };
 
 int

@@ -172,9 +172,9 @@ healthz(struct ctx *ctx)
 }
 
 static const struct route routes[] = {
-	{ "GET", "/", start_page },
-	{ "GET", "/kan-vi-bruge-ordningen", eligibility_page },
-	{ "GET", "/healthz", healthz },
+	{ "GET", "/", start_page, ACT_PUBLIC },
+	{ "GET", "/kan-vi-bruge-ordningen", eligibility_page, ACT_PUBLIC },
+	{ "GET", "/healthz", healthz, ACT_PUBLIC },
 };
 
 int

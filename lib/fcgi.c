@@ -11,6 +11,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "auth.h"
 #include "log.h"
 
 static volatile sig_atomic_t fcgi_stopping;
@@ -252,7 +253,21 @@ fcgi_handle(const struct config *cfg, struct db *db, const struct route *routes,
 		status = ctx_error(&ctx, path_known ? 405 : 404);
 		goto done;
 	}
+	/*
+	 * The policy first, for every route (issue 3): scopes without an object are decided here;
+	 * a route on an authorisation's object is decided by its handler, which knows the object,
+	 * and a handler that forgot to ask gets no answer through (fail closed).
+	 */
+	if (policy_rules[match->action].scope != SCOPE_AUTHORISATION &&
+	    (status = auth_require(&ctx, match->action, 0)) != 0)
+		goto done;
+	ctx.authorised = policy_rules[match->action].scope != SCOPE_AUTHORISATION;
 	status = match->handler(&ctx);
+	if (!ctx.authorised && status < 400) {
+		log_error("%s %s: handler answered without auth_require()", req->method, req->path);
+		buf_reset(&resp->body);
+		status = ctx_error(&ctx, 500);
+	}
 	if (status >= 400 && ctx.layout == NULL && resp->body.len == 0)
 		status = ctx_error(&ctx, status);
 done:
@@ -297,10 +312,23 @@ fcgi_main(const char *progname, int argc, char **argv, const struct route *route
 	FCGX_Request fr;
 	struct db *db;
 	char err[512];
+	size_t i;
 	int ch;
 
 	if (path == NULL)
 		path = "etc/portal.conf";
+	for (i = 0; i < nroutes; i++)
+		if (routes[i].action == ACT_UNSET || (unsigned)routes[i].action >= ACT__MAX) {
+			fprintf(stderr, "%s: %s %s has no policy action\n", progname, routes[i].method,
+			    routes[i].path);
+			return 1;
+		}
+	if (argc == 2 && strcmp(argv[1], "--routes") == 0) {
+		for (i = 0; i < nroutes; i++)
+			printf("%s %s %s\n", routes[i].method, routes[i].path,
+			    policy_action_name(routes[i].action));
+		return 0;
+	}
 	while ((ch = getopt(argc, argv, "c:")) != -1) {
 		if (ch != 'c') {
 			fprintf(stderr, "usage: %s [-c config]\n", progname);

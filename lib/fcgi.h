@@ -12,6 +12,7 @@
 #include "config.h"
 #include "db.h"
 #include "http.h"
+#include "policy.h"
 #include "session.h"
 #include "tmpl.h"
 
@@ -23,6 +24,7 @@ struct ctx {
 	struct tmpl_dict	*layout;	/* root dictionary of the page, when a handler made one */
 	struct session		 session;	/* valid when session_loaded */
 	int			 session_loaded;
+	int			 authorised;	/* auth_require() ran for this request */
 };
 
 /* Returns the HTTP status; a status >= 400 with an empty body gets the error page. */
@@ -32,6 +34,7 @@ struct route {
 	const char	*method;	/* "GET" (also serves HEAD) or "POST" */
 	const char	*path;		/* exact match */
 	fcgi_handler	 handler;
+	enum action	 action;	/* its row in the policy table (lib/policy.c) */
 };
 
 /*
@@ -52,8 +55,10 @@ struct tmpl_dict	*ctx_page(struct ctx *, const char *content_tpl, const char *ti
 int			 ctx_error(struct ctx *, int status);
 
 /*
- * The program's main: `prog [-c config]` (default $PORTAL_CONFIG, then etc/portal.conf).
- * Loads config and templates, then serves until SIGTERM. Returns the exit status.
+ * The program's main: `prog [-c config]` (default $PORTAL_CONFIG, then etc/portal.conf), or
+ * `prog --routes` to print its route table with each route's policy action (the permission
+ * matrix test reads it). Refuses to start when a route has no policy action. Loads config and
+ * templates, then serves until SIGTERM. Returns the exit status.
  */
 int			 fcgi_main(const char *progname, int argc, char **argv,
 			    const struct route *routes, size_t nroutes);

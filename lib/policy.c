@@ -1,0 +1,108 @@
+#include "policy.h"
+
+#include <string.h>
+
+#define B(r)	ROLE_BIT(ROLE_##r)
+
+const struct policy_rule policy_rules[ACT__MAX] = {
+	[ACT_UNSET] = { "unset", SCOPE_FSE, 0, "no policy: nobody" },
+	[ACT_PUBLIC] = { "public", SCOPE_PUBLIC, 0, "public pages, logging in, registering" },
+	[ACT_SESSION] = { "session", SCOPE_PUBLIC, 0,
+	    "the second-factor step and logging out: the handler checks the session" },
+	[ACT_ACCOUNT] = { "account", SCOPE_USER, 0, "one's own account and second factor" },
+	[ACT_AUTH_LIST] = { "authorisation.list", SCOPE_USER, 0,
+	    "the authorisations one holds a role on" },
+	[ACT_AUTH_VIEW] = { "authorisation.view", SCOPE_AUTHORISATION,
+	    B(RESPONSIBLE) | B(ADMINISTRATOR) | B(DATAMANAGER) | B(SIGNER) | B(SUPERVISOR) |
+	    B(STUDENT) | FSE_ROLES, "an authorisation's page" },
+	[ACT_ROLES_VIEW] = { "roles.view", SCOPE_AUTHORISATION,
+	    B(RESPONSIBLE) | B(ADMINISTRATOR) | FSE_ROLES,
+	    "who holds which role, and the history (R34)" },
+	[ACT_ROLE_INVITE] = { "roles.invite", SCOPE_AUTHORISATION,
+	    B(RESPONSIBLE) | B(FSE_CASEWORKER) | B(FSE_HEAD),
+	    "invite a person to a role (R9: the responsible appoints and attaches)" },
+	[ACT_ROLE_REVOKE] = { "roles.revoke", SCOPE_AUTHORISATION,
+	    B(RESPONSIBLE) | B(FSE_CASEWORKER) | B(FSE_HEAD), "revoke a role (R34)" },
+	[ACT_INVITE_ACCEPT] = { "invitation.accept", SCOPE_USER, 0,
+	    "accept an invitation sent to one's own address" },
+	[ACT_DOMAIN_OVERRIDE] = { "invitation.domain_override", SCOPE_FSE,
+	    B(FSE_CASEWORKER) | B(FSE_HEAD), "invite outside the institution's domains (R6)" },
+	[ACT_EXPORT_RESULTS] = { "results.export", SCOPE_AUTHORISATION, B(SUPERVISOR),
+	    "take analysis results home: supervisors yes, students never (R9, R10, R13)" },
+	[ACT_STUDENT_ACCESS] = { "student.project_access", SCOPE_AUTHORISATION, B(ADMINISTRATOR),
+	    "grant or remove a student's access to a project (R11)" },
+	[ACT_FSE_MAIL_VIEW] = { "fse.mail.view", SCOPE_FSE, B(FSE_CASEWORKER) | B(FSE_HEAD),
+	    "the outbox: queued, deferred and dead mail" },
+	[ACT_FSE_MAIL_RETRY] = { "fse.mail.retry", SCOPE_FSE, B(FSE_CASEWORKER) | B(FSE_HEAD),
+	    "send a dead mail again" },
+};
+
+static const char *const role_names[ROLE__MAX] = {
+	"responsible", "administrator", "datamanager", "signer", "supervisor", "student",
+	"fse_caseworker", "fse_head", "national_statistician",
+};
+
+static const char *const scope_names[] = { "public", "user", "fse", "authorisation" };
+
+const char *
+role_name(enum role r)
+{
+	return (unsigned)r < ROLE__MAX ? role_names[r] : "unknown";
+}
+
+int
+role_parse(const char *s)
+{
+	int i;
+
+	for (i = 0; s && i < ROLE__MAX; i++)
+		if (strcmp(s, role_names[i]) == 0)
+			return i;
+	return -1;
+}
+
+const char *
+policy_action_name(enum action a)
+{
+	return (unsigned)a < ACT__MAX ? policy_rules[a].name : "unknown";
+}
+
+const char *
+policy_scope_name(enum scope s)
+{
+	return (unsigned)s <= SCOPE_AUTHORISATION ? scope_names[s] : "unknown";
+}
+
+enum policy_decision
+policy_decide(enum action a, int logged_in, unsigned global, unsigned object, int object_exists)
+{
+	const struct policy_rule *rule;
+
+	if ((unsigned)a >= ACT__MAX || a == ACT_UNSET)
+		return POLICY_DENY;	/* fail closed */
+	rule = &policy_rules[a];
+	if (rule->scope == SCOPE_PUBLIC)
+		return POLICY_ALLOW;
+	if (!logged_in)
+		return POLICY_LOGIN;
+	switch (rule->scope) {
+	case SCOPE_USER:
+		return POLICY_ALLOW;
+	case SCOPE_FSE:
+		return global & rule->roles & FSE_ROLES ? POLICY_ALLOW : POLICY_DENY;
+	case SCOPE_AUTHORISATION:
+		if (!object_exists)
+			return POLICY_HIDE;
+		if (global & rule->roles & FSE_ROLES)
+			return POLICY_ALLOW;
+		/*
+		 * No role on it at all: another institution's object, not to be disclosed. FSE
+		 * staff know every authorisation, so to them it is a plain refusal.
+		 */
+		if (object == 0)
+			return global & FSE_ROLES ? POLICY_DENY : POLICY_HIDE;
+		return object & rule->roles ? POLICY_ALLOW : POLICY_DENY;
+	default:
+		return POLICY_DENY;
+	}
+}

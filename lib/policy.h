@@ -1,0 +1,81 @@
+/*
+ * policy: who may do what, in one table (issue 3; R9-R13, R25, R33, R34). Each action has a
+ * scope and the roles that may take it:
+ *   public         anyone, logged in or not
+ *   user           anyone logged in (second factor done)
+ *   fse            holders of the listed FSE roles (global roles)
+ *   authorisation  holders of the listed roles on that authorisation; the listed FSE roles on any
+ * policy_decide() is pure: the database supplies the roles, this decides. An object of another
+ * institution answers "hide" (404), so its existence is not disclosed.
+ */
+#ifndef PORTAL_POLICY_H
+#define PORTAL_POLICY_H
+
+enum role {
+	ROLE_RESPONSIBLE,
+	ROLE_ADMINISTRATOR,
+	ROLE_DATAMANAGER,
+	ROLE_SIGNER,
+	ROLE_SUPERVISOR,
+	ROLE_STUDENT,
+	ROLE_FSE_CASEWORKER,
+	ROLE_FSE_HEAD,
+	ROLE_NATIONAL_STATISTICIAN,
+	ROLE__MAX
+};
+
+#define ROLE_BIT(r)	(1u << (r))
+#define FSE_ROLES	(ROLE_BIT(ROLE_FSE_CASEWORKER) | ROLE_BIT(ROLE_FSE_HEAD) | \
+			 ROLE_BIT(ROLE_NATIONAL_STATISTICIAN))
+/* Roles whose holders must use the second factor (issue 3: they grant access). */
+#define TOTP_ROLES	(ROLE_BIT(ROLE_RESPONSIBLE) | ROLE_BIT(ROLE_ADMINISTRATOR) | FSE_ROLES)
+
+enum scope { SCOPE_PUBLIC, SCOPE_USER, SCOPE_FSE, SCOPE_AUTHORISATION };
+
+enum action {
+	ACT_UNSET = 0,		/* a route without a policy row: refused at start-up */
+	ACT_PUBLIC,
+	ACT_SESSION,		/* the steps of logging in and out: any session, even half-logged-in */
+	ACT_ACCOUNT,
+	ACT_AUTH_LIST,
+	ACT_AUTH_VIEW,
+	ACT_ROLES_VIEW,
+	ACT_ROLE_INVITE,
+	ACT_ROLE_REVOKE,
+	ACT_INVITE_ACCEPT,
+	ACT_DOMAIN_OVERRIDE,
+	ACT_EXPORT_RESULTS,
+	ACT_STUDENT_ACCESS,
+	ACT_FSE_MAIL_VIEW,
+	ACT_FSE_MAIL_RETRY,
+	ACT__MAX
+};
+
+struct policy_rule {
+	const char	*name;
+	enum scope	 scope;
+	unsigned	 roles;		/* institution roles on the object, and FSE roles anywhere */
+	const char	*doc;
+};
+
+extern const struct policy_rule policy_rules[ACT__MAX];
+
+enum policy_decision {
+	POLICY_ALLOW,
+	POLICY_LOGIN,		/* not logged in: to the login page */
+	POLICY_DENY,		/* 403 */
+	POLICY_HIDE,		/* 404: the object is not this user's to know of */
+};
+
+const char		*role_name(enum role);
+int			 role_parse(const char *);	/* -1 when unknown */
+const char		*policy_action_name(enum action);
+const char		*policy_scope_name(enum scope);
+/*
+ * global: the user's FSE roles; object: the user's roles on the authorisation the object belongs
+ * to (0 for none); object_exists: 0 when the id names nothing.
+ */
+enum policy_decision	 policy_decide(enum action, int logged_in, unsigned global,
+			    unsigned object, int object_exists);
+
+#endif
