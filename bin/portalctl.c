@@ -11,7 +11,9 @@
  *                                           pending = queued, deferred and dead; 50 rows)
  *   portalctl [-c config] mail-retry ID     queue a dead mail again (FSE's "retry")
  *   portalctl [-c config] create-fse EMAIL NAME ROLE   (password on standard input)
+ *   portalctl [-c config] create-user EMAIL NAME       (the same, no role: operators, benchmarks)
  *   portalctl [-c config] disable-user EMAIL | reset-totp EMAIL | list-roles [EMAIL]
+ *   portalctl [-c config] create-authorisation UNIVERSITY INSTITUTION NUMBER DOMAINS EMAIL
  *   portalctl [-c config] mail-test ADDRESS [COUNT]
  *                                           enqueue COUNT (1) test mails (mail/test_message)
  */
@@ -28,6 +30,7 @@
 #include "mail.h"
 #include "migrate.h"
 #include "portalctl_accounts.h"
+#include "portalctl_authorisations.h"
 #include "tmpl.h"
 
 static void
@@ -37,8 +40,10 @@ usage(void)
 	    "migrate | migrate-status | check-db | error-pages DIR | config-doc |\n"
 	    "       mail-list [queued|deferred|dead|sent|pending|all] [LIMIT] | mail-retry ID |\n"
 	    "       mail-test ADDRESS [COUNT] |\n"
-	    "       create-fse EMAIL NAME ROLE | disable-user EMAIL | reset-totp EMAIL |\n"
-	    "       list-roles [EMAIL]\n");
+	    "       create-fse EMAIL NAME ROLE | create-user EMAIL NAME |\n"
+	    "       disable-user EMAIL | reset-totp EMAIL |\n"
+	    "       list-roles [EMAIL] |\n"
+	    "       create-authorisation UNIVERSITY INSTITUTION NUMBER DOMAINS RESPONSIBLE\n");
 	exit(2);
 }
 
@@ -264,7 +269,12 @@ main(int argc, char **argv)
 		rc = mail_test_cmd(db, &cfg, argv[optind + 1],
 		    optind + 2 < argc ? argv[optind + 2] : NULL);
 	} else if ((rc = accounts_command(db, &cfg, cmd, argc - optind - 1, argv + optind + 1)) ==
-	    -1 || rc == 2) {
+	    -1 && (rc = authorisations_command(db, &cfg, cmd, argc - optind - 1,
+	    argv + optind + 1)) == -1) {
+		db_free(db);
+		usage();
+		return 2;
+	} else if (rc == 2) {
 		db_free(db);
 		usage();
 		return 2;

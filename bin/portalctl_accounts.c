@@ -2,6 +2,9 @@
  * The operator's account commands. FSE staff exist only through here (issue 3): the web has no
  * way to grant an FSE role. Every change is one transaction with its audit event (R33, R34).
  *   create-fse EMAIL NAME ROLE     password read from standard input (one line)
+ *   create-user EMAIL NAME         an ordinary account, address already verified, no roles
+ *                                  (password from standard input): for operators and
+ *                                  tests/bench/login; people normally register on the web
  *   disable-user EMAIL             ends every session at once
  *   reset-totp EMAIL               the user enrols the second factor again at next login
  *   list-roles [EMAIL]             roles with their history (granted, revoked, by whom)
@@ -47,23 +50,16 @@ user_id(struct db *db, const char *email)
 	return id;
 }
 
+/* A verified account, with an FSE role when role is not NULL; one transaction with its audit. */
 static int
-create_fse(struct db *db, const char *email_in, const char *name, const char *role)
+create_account(struct db *db, const char *email_in, const char *name, const char *role)
 {
 	char email[255], pw[256], why[256], hash[PASSWORD_HASH_MAX];
 	struct db_result res;
 	long long uid;
 	enum db_err rc;
-	size_t i, n;
-	int ok = 0;
+	size_t n;
 
-	for (i = 0; fse_roles[i]; i++)
-		ok |= strcmp(role, fse_roles[i]) == 0;
-	if (!ok) {
-		fprintf(stderr, "portalctl: role must be fse_caseworker, fse_head or "
-		    "national_statistician\n");
-		return 2;
-	}
 	snprintf(email, sizeof(email), "%s", email_in);
 	lower(email);
 	if (fgets(pw, sizeof(pw), stdin) == NULL) {
@@ -91,15 +87,37 @@ create_fse(struct db *db, const char *email_in, const char *name, const char *ro
 	}
 	uid = (long long)res.insert_id;
 	db_result_free(&res);
-	if ((rc = db_exec(db, NULL, "INSERT INTO role_assignments (user_id, role, grant_reason) "
-	    "VALUES (?, ?, 'portalctl create-fse')", "is", uid, role)) != DB_OK ||
-	    (rc = audit_event(db, 0, "role.grant", "user", uid, uid, "portalctl", role)) != DB_OK)
+	if (role && ((rc = db_exec(db, NULL, "INSERT INTO role_assignments (user_id, role, "
+	    "grant_reason) VALUES (?, ?, 'portalctl create-fse')", "is", uid, role)) != DB_OK ||
+	    (rc = audit_event(db, 0, "role.grant", "user", uid, uid, "portalctl", role)) != DB_OK))
+		return fail(db, rc);
+	if (!role && (rc = audit_event(db, 0, "account.create", "user", uid, uid, "portalctl",
+	    "")) != DB_OK)
 		return fail(db, rc);
 	if ((rc = db_commit(db)) != DB_OK)
 		return fail(db, rc);
-	printf("created %s (%s) with role %s; the second factor is enrolled at first login\n",
-	    email, name, role);
+	if (role)
+		printf("created %s (%s) with role %s; the second factor is enrolled at first login\n",
+		    email, name, role);
+	else
+		printf("created %s (%s), address verified, no roles\n", email, name);
 	return 0;
+}
+
+static int
+create_fse(struct db *db, const char *email, const char *name, const char *role)
+{
+	size_t i;
+	int ok = 0;
+
+	for (i = 0; fse_roles[i]; i++)
+		ok |= strcmp(role, fse_roles[i]) == 0;
+	if (!ok) {
+		fprintf(stderr, "portalctl: role must be fse_caseworker, fse_head or "
+		    "national_statistician\n");
+		return 2;
+	}
+	return create_account(db, email, name, role);
 }
 
 static int
@@ -188,6 +206,8 @@ accounts_command(struct db *db, const struct config *cfg, const char *cmd, int a
 		email[0] = '\0';
 	if (strcmp(cmd, "create-fse") == 0)
 		return argc == 3 ? create_fse(db, argv[0], argv[1], argv[2]) : 2;
+	if (strcmp(cmd, "create-user") == 0)
+		return argc == 2 ? create_account(db, argv[0], argv[1], NULL) : 2;
 	if (strcmp(cmd, "disable-user") == 0)
 		return argc == 1 ? disable_user(db, email) : 2;
 	if (strcmp(cmd, "reset-totp") == 0)

@@ -1,4 +1,4 @@
-/* portalctl's account commands: create-fse, disable-user, reset-totp, list-roles. */
+/* portalctl's account commands: create-fse, create-user, disable-user, reset-totp, list-roles. */
 #ifndef PORTAL_PORTALCTL_ACCOUNTS_H
 #define PORTAL_PORTALCTL_ACCOUNTS_H
 

@@ -172,7 +172,7 @@ register_submit(struct ctx *ctx)
 	if (f.v[R_EMAIL].err == FORM_OK && is_public_domain(email)) {
 		extra[nx].field = "email";
 		extra[nx++].message = "Brug den e-mailadresse, du har fra din institution, fx navn@econ.ku.dk. "
-		    "Adresser fra gratis mailtjenester kan ikke bruges (R6).";
+		    "Adresser fra gratis mailtjenester kan ikke bruges.";
 	}
 	if (f.v[R_PASSWORD].err == FORM_OK && password_check(f.v[R_PASSWORD].value, email,
 	    f.v[R_NAME].value, why, sizeof(why)) != PASSWORD_OK) {
@@ -549,6 +549,87 @@ logout(struct ctx *ctx)
 	return ctx_redirect(ctx, "/konto/log-ind?besked=logget-ud");
 }
 
+/* ---- single sign-on (issue 3) ---------------------------------------------------------------- */
+
+/*
+ * GET /konto/sso: a SAML service provider in front of nginx (WAYF, NemLog-in) has logged the
+ * person in, and nginx passes the asserted address as the FastCGI param named by sso_param
+ * (nginx/portal.conf shows how). Only that param counts, read by its exact name from nginx's
+ * params: a client header of any name arrives as HTTP_* and is never looked at. Off, or the
+ * param not set (a location without the service provider): 404, as if the route did not exist.
+ * Nothing is created from a single sign-on: an unknown address gets a page saying how to get
+ * an account. A GET that logs in is safe against login CSRF here: the identity is the one the
+ * service provider holds for this browser, so a forged request can only log one in as oneself.
+ */
+static const struct form_field sso_field = { "sso", form_email, 1, 0, 254, NULL, NULL };
+
+static int
+sso_refused(struct ctx *ctx, const char *section, const char *email)
+{
+	struct tmpl_dict *d = ctx_page(ctx, "account/sso_refused.tpl", "Log ind med din institution");
+
+	if (d == NULL)
+		return 500;
+	tmpl_show(d, section);
+	tmpl_set(d, "EMAIL", email);
+	return 403;
+}
+
+static int
+sso_login(struct ctx *ctx)
+{
+	const char *raw, *addr = ctx->req->remote_addr;
+	struct session *s;
+	struct db_result res;
+	char email[255];
+	long long uid, num;
+	enum db_err rc;
+	int verified, active, totp, pending;
+
+	if (ctx->cfg->sso_param[0] == '\0' ||
+	    (raw = http_nginx_param(ctx->req, ctx->cfg->sso_param)) == NULL)
+		return 404;
+	if (form_email(&sso_field, raw, strlen(raw), &num) != FORM_OK) {
+		log_warn("single sign-on: %s is not an e-mail address; service provider set-up?",
+		    ctx->cfg->sso_param);
+		return 403;
+	}
+	lower(email, sizeof(email), raw);
+	if ((s = ctx_session(ctx)) == NULL)
+		return 503;
+	if ((rc = db_exec(ctx->db, &res, "SELECT id, email_verified_at IS NOT NULL, "
+	    "status = 'active', totp_enabled_at IS NOT NULL FROM users WHERE email = ?", "s",
+	    email)) != DB_OK)
+		return db_fail(ctx, rc);
+	if (res.nrows == 0) {
+		db_result_free(&res);
+		audit_event(ctx->db, 0, "login.sso_unknown", "", 0, 0, addr, email);
+		return sso_refused(ctx, "NO_ACCOUNT", email);
+	}
+	uid = db_cell_int(&res, 0, 0, 0);
+	verified = (int)db_cell_int(&res, 0, 1, 0);
+	active = (int)db_cell_int(&res, 0, 2, 0);
+	totp = (int)db_cell_int(&res, 0, 3, 0);
+	db_result_free(&res);
+	if (!active || !verified) {
+		audit_event(ctx->db, 0, active ? "login.sso_unverified" : "login.disabled", "user",
+		    uid, uid, addr, "sso");
+		return sso_refused(ctx, active ? "NOT_VERIFIED" : "DISABLED", email);
+	}
+	/* The identity provider's login is the second factor only when configured so. */
+	pending = totp && !ctx->cfg->sso_trusts_second_factor;
+	/* Rotation, as for a password login: the visitor's old session is never the new one. */
+	if (s->id)
+		session_end(ctx->db, ctx->resp, s);
+	if ((rc = session_start(ctx->db, ctx->cfg, ctx->resp, uid, pending, addr,
+	    &ctx->session)) != DB_OK)
+		return db_fail(ctx, rc);
+	ctx->session_loaded = 1;
+	audit_event(ctx->db, uid, "login.sso", "user", uid, uid, addr,
+	    pending ? "second factor pending" : totp ? "second factor by identity provider" : "");
+	return ctx_redirect(ctx, pending ? "/konto/log-ind/kode" : "/konto");
+}
+
 /* ---- the account page and the second factor ------------------------------------------------- */
 
 static const struct {
@@ -917,6 +998,7 @@ static const struct route routes[] = {
 	{ "GET", "/konto/log-ind/kode", code_form, ACT_SESSION },
 	{ "POST", "/konto/log-ind/kode", code_submit, ACT_SESSION },
 	{ "POST", "/konto/log-ud", logout, ACT_SESSION },
+	{ "GET", "/konto/sso", sso_login, ACT_PUBLIC },
 	{ "GET", "/konto/totp", totp_form, ACT_ACCOUNT },
 	{ "POST", "/konto/totp", totp_submit, ACT_ACCOUNT },
 	{ "GET", "/konto/totp/qr.svg", totp_qr, ACT_ACCOUNT },

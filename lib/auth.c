@@ -92,3 +92,15 @@ auth_require(struct ctx *ctx, enum action action, long long authorisation_id)
 		return ctx_redirect(ctx, "/konto/totp");
 	return 0;
 }
+
+int
+auth_can(struct ctx *ctx, enum action action, long long authorisation_id)
+{
+	unsigned global = 0, object = 0, any = 0;
+	long long uid = ctx_user(ctx);
+	int exists = 1;
+
+	if (uid && auth_roles(ctx->db, uid, authorisation_id, &global, &object, &any) != DB_OK)
+		return 0;
+	return policy_decide(action, uid != 0, global, object, exists) == POLICY_ALLOW;
+}

@@ -22,5 +22,7 @@ enum db_err	auth_roles(struct db *, long long user_id, long long authorisation_i
  * 404, 503). Marks the request as checked.
  */
 int		auth_require(struct ctx *, enum action, long long authorisation_id);
+/* Whether the user could take the action, without answering: for showing a button or not. */
+int		auth_can(struct ctx *, enum action, long long authorisation_id);
 
 #endif

@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #define STR(f)	CONFIG_STR, offsetof(struct config, f), sizeof(((struct config *)0)->f)
 #define UINT(f)	CONFIG_UINT, offsetof(struct config, f), sizeof(unsigned)
@@ -42,6 +43,12 @@ const struct config_key config_keys[] = {
 	  "failed logins per account and per address before each further try must wait" },
 	{ "login_max_delay", UINT(login_max_delay), "900",
 	  "longest wait, in seconds, after repeated failed logins (it doubles up to this)" },
+	{ "sso_param", STR(sso_param), "",
+	  "FastCGI param nginx alone sets to the address a SAML service provider logged in, e.g. "
+	  "SSO_EMAIL; empty: single sign-on off (nginx/portal.conf)" },
+	{ "sso_trusts_second_factor", UINT(sso_trusts_second_factor), "0",
+	  "1: a single sign-on login is the second factor (NemLog-in/MitID); 0: TOTP users still "
+	  "enter a code" },
 	{ "mail_from", STR(mail_from), "specialeportalen@dst.dk",
 	  "sender address of every mail the portal sends (R31: a clear sender)" },
 	{ "mail_from_name", STR(mail_from_name), "Danmarks Statistik, Forskningsservice",
@@ -71,6 +78,8 @@ static const char *const config_errs[CONFIG__MAX] = {
 	[CONFIG_ESYNTAX] = "line is not of the form key = value",
 	[CONFIG_EUNKNOWN] = "unknown key",
 	[CONFIG_EVALUE] = "value of the wrong type, out of range or too long",
+	[CONFIG_ECLIENTPARAM] = "a client can set that FastCGI parameter (HTTP_* or a CGI "
+	    "variable); name one that only nginx sets, e.g. SSO_EMAIL",
 };
 
 const char *
@@ -78,6 +87,55 @@ config_strerror(enum config_err e)
 {
 	return (unsigned)e < CONFIG__MAX ? config_errs[e] : "unknown error";
 }
+
+/*
+ * A client's request header Foo-Bar reaches the program as HTTP_FOO_BAR, and nginx fills the
+ * CGI variables from the request (CONTENT_TYPE from Content-Type, REMOTE_USER from any Basic
+ * Authorization header, QUERY_STRING, ...): naming any of those would let a client choose the
+ * identity. Only a name of its own, set by `fastcgi_param` in nginx alone, is accepted.
+ */
+static const char *const client_params[] = {
+	"AUTH_TYPE", "CONTENT_LENGTH", "CONTENT_TYPE", "DOCUMENT_ROOT", "DOCUMENT_URI",
+	"GATEWAY_INTERFACE", "HTTPS", "PATH_INFO", "PATH_TRANSLATED", "PORTAL_HOST",
+	"QUERY_STRING", "REDIRECT_STATUS", "REMOTE_ADDR", "REMOTE_HOST", "REMOTE_IDENT",
+	"REMOTE_PORT", "REMOTE_USER", "REQUEST_ID", "REQUEST_METHOD", "REQUEST_SCHEME",
+	"REQUEST_URI", "SCRIPT_FILENAME", "SCRIPT_NAME", "SERVER_ADDR", "SERVER_NAME",
+	"SERVER_PORT", "SERVER_PROTOCOL", "SERVER_SOFTWARE", NULL,
+};
+
+static enum config_err
+sso_param_valid(const char *v, size_t len)
+{
+	size_t i;
+
+	if (len == 0)
+		return CONFIG_OK;	/* off */
+	for (i = 0; i < len; i++)
+		if (!((v[i] >= 'A' && v[i] <= 'Z') || (v[i] >= 'a' && v[i] <= 'z') ||
+		    (v[i] >= '0' && v[i] <= '9') || v[i] == '_'))
+			return CONFIG_EVALUE;
+	if (len >= 5 && strncasecmp(v, "HTTP_", 5) == 0)
+		return CONFIG_ECLIENTPARAM;
+	for (i = 0; client_params[i]; i++)
+		if (strlen(client_params[i]) == len && strncasecmp(v, client_params[i], len) == 0)
+			return CONFIG_ECLIENTPARAM;
+	return CONFIG_OK;
+}
+
+static enum config_err
+flag_valid(const char *v, size_t len)
+{
+	return len == 1 && (v[0] == '0' || v[0] == '1') ? CONFIG_OK : CONFIG_EVALUE;
+}
+
+/* Keys whose values need more than their type's check, by field. */
+static const struct {
+	size_t		 offset;
+	enum config_err	(*valid)(const char *, size_t);
+} config_checks[] = {
+	{ offsetof(struct config, sso_param), sso_param_valid },
+	{ offsetof(struct config, sso_trusts_second_factor), flag_valid },
+};
 
 static const struct config_key *
 config_find(const char *name, size_t len)
@@ -95,7 +153,13 @@ config_set(struct config *c, const struct config_key *k, const char *v, size_t l
 {
 	char *field = (char *)c + k->offset, *end, tmp[32];
 	unsigned long long n;
+	enum config_err rc;
+	size_t i;
 
+	for (i = 0; i < sizeof(config_checks) / sizeof(config_checks[0]); i++)
+		if (config_checks[i].offset == k->offset &&
+		    (rc = config_checks[i].valid(v, len)) != CONFIG_OK)
+			return rc;
 	if (k->type == CONFIG_STR) {
 		if (len >= k->size)
 			return CONFIG_EVALUE;

@@ -14,6 +14,7 @@ enum config_err {
 	CONFIG_ESYNTAX,		/* a line that is not `key = value` */
 	CONFIG_EUNKNOWN,	/* a key the table does not declare */
 	CONFIG_EVALUE,		/* a value of the wrong type, out of range, or too long */
+	CONFIG_ECLIENTPARAM,	/* a FastCGI parameter a client can set (HTTP_*, CGI variables) */
 	CONFIG__MAX
 };
 
@@ -41,6 +42,9 @@ struct config {
 	unsigned	session_absolute_hours;
 	unsigned	login_free_failures;
 	unsigned	login_max_delay;
+	/* single sign-on through a SAML service provider in front of nginx (issue 3) */
+	char		sso_param[64];
+	unsigned	sso_trusts_second_factor;
 	/* mail (outbox and mailer) */
 	char		mail_from[256];
 	char		mail_from_name[128];

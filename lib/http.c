@@ -140,6 +140,7 @@ http_request_read(struct http_request *r, char *const *envp, http_read_fn readfn
 	size_t got = 0;
 	long n;
 
+	r->params = envp;
 	r->method = http_env(envp, "REQUEST_METHOD");
 	r->path = http_env(envp, "DOCUMENT_URI");
 	if (r->path == NULL)
@@ -186,6 +187,17 @@ http_request_read(struct http_request *r, char *const *envp, http_read_fn readfn
 		return from_parse(r, http_parse_multipart(r->content_type, r->body, r->body_len,
 		    &r->form));
 	return HTTP_EUNSUPPORTED;
+}
+
+const char *
+http_nginx_param(const struct http_request *r, const char *name)
+{
+	const char *v;
+
+	if (name == NULL || name[0] == '\0' || strncasecmp(name, "HTTP_", 5) == 0)
+		return NULL;
+	v = http_env(r->params, name);
+	return v && v[0] ? v : NULL;
 }
 
 const char *

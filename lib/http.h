@@ -42,6 +42,7 @@ struct http_request {
 	struct kvlist	 form;		/* urlencoded or multipart body fields */
 	struct kvlist	 cookies;
 	enum http_parse_err parse_err;	/* why the request was refused, when it was */
+	char *const	*params;	/* every FastCGI param as nginx sent it (http_nginx_param) */
 };
 
 struct http_response {
@@ -67,6 +68,13 @@ void		 http_request_free(struct http_request *);
  */
 enum http_err	 http_request_read(struct http_request *, char *const *envp,
 		    http_read_fn, void *ctx, size_t max_body);
+/*
+ * A FastCGI param set by nginx (`fastcgi_param NAME ...`), by its exact name, or NULL when it is
+ * absent or empty. Client headers arrive as HTTP_*: such a name always gives NULL, so a header
+ * can never stand in for it (issue 3: the single sign-on identity; config.c also refuses the CGI
+ * variables nginx fills from the request).
+ */
+const char	*http_nginx_param(const struct http_request *, const char *name);
 /* The first query or form value named so (form first on POST), or NULL. */
 const char	*http_param(const struct http_request *, const char *name);
 

@@ -35,6 +35,8 @@ const struct policy_rule policy_rules[ACT__MAX] = {
 	    "the outbox: queued, deferred and dead mail" },
 	[ACT_FSE_MAIL_RETRY] = { "fse.mail.retry", SCOPE_FSE, B(FSE_CASEWORKER) | B(FSE_HEAD),
 	    "send a dead mail again" },
+	[ACT_FSE_HOME] = { "fse.home", SCOPE_FSE, FSE_ROLES,
+	    "the FSE staff start page: links to what each FSE role may do" },
 };
 
 static const char *const role_names[ROLE__MAX] = {

@@ -48,6 +48,7 @@ enum action {
 	ACT_STUDENT_ACCESS,
 	ACT_FSE_MAIL_VIEW,
 	ACT_FSE_MAIL_RETRY,
+	ACT_FSE_HOME,		/* the FSE staff start page (cgi-bin/fse) */
 	ACT__MAX
 };
 

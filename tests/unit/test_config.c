@@ -3,6 +3,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "config.h"
 
@@ -40,6 +41,17 @@ static const struct {
 	{ "db_port =\n", CONFIG_EVALUE, 1 },
 	{ "db_name = ok\ndb_name = aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\n",
 	  CONFIG_EVALUE, 2 },
+	/* Single sign-on (issue 3): a parameter a client can set is never trusted. */
+	{ "sso_param = HTTP_SSO_EMAIL\n", CONFIG_ECLIENTPARAM, 1 },
+	{ "sso_param = http_x_sso_email\n", CONFIG_ECLIENTPARAM, 1 },
+	{ "\nsso_param = HTTP_\n", CONFIG_ECLIENTPARAM, 2 },
+	{ "sso_param = REMOTE_USER\n", CONFIG_ECLIENTPARAM, 1 },
+	{ "sso_param = CONTENT_TYPE\n", CONFIG_ECLIENTPARAM, 1 },
+	{ "sso_param = QUERY_STRING\n", CONFIG_ECLIENTPARAM, 1 },
+	{ "sso_param = SSO-EMAIL\n", CONFIG_EVALUE, 1 },
+	{ "sso_param = SSO EMAIL\n", CONFIG_EVALUE, 1 },
+	{ "sso_trusts_second_factor = 2\n", CONFIG_EVALUE, 1 },
+	{ "sso_trusts_second_factor = yes\n", CONFIG_EVALUE, 1 },
 };
 
 START_TEST(refusals)
@@ -50,6 +62,44 @@ START_TEST(refusals)
 	config_defaults(&c);
 	ck_assert_int_eq(config_parse(&c, bad[_i].text, &line), bad[_i].want);
 	ck_assert_uint_eq(line, bad[_i].line);
+}
+END_TEST
+
+START_TEST(sso_settings)
+{
+	struct config c;
+	unsigned line;
+
+	config_defaults(&c);
+	ck_assert_str_eq(c.sso_param, "");		/* off unless configured */
+	ck_assert_uint_eq(c.sso_trusts_second_factor, 0);
+	ck_assert_int_eq(config_parse(&c, "sso_param = SSO_EMAIL\nsso_trusts_second_factor = 1\n",
+	    &line), CONFIG_OK);
+	ck_assert_str_eq(c.sso_param, "SSO_EMAIL");
+	ck_assert_uint_eq(c.sso_trusts_second_factor, 1);
+	/* A name merely containing HTTP_ is the operator's own. */
+	ck_assert_int_eq(config_parse(&c, "sso_param = SAML_HTTP_MAIL\nsso_param =\n", &line),
+	    CONFIG_OK);
+	ck_assert_str_eq(c.sso_param, "");
+}
+END_TEST
+
+/* A program refuses to start with a client header as its identity: the load fails, saying why. */
+START_TEST(sso_client_header_refused_at_load)
+{
+	char path[] = "/tmp/portal-conf-XXXXXX", err[512];
+	struct config c;
+	FILE *f;
+	int fd;
+
+	ck_assert_int_ne(fd = mkstemp(path), -1);
+	ck_assert_ptr_nonnull(f = fdopen(fd, "w"));
+	fputs("db_name = portal\nsso_param = HTTP_SSO_EMAIL\n", f);
+	fclose(f);
+	ck_assert_int_eq(config_load(&c, path, err, sizeof(err)), CONFIG_ECLIENTPARAM);
+	unlink(path);
+	ck_assert_msg(strstr(err, ":2: ") != NULL, "%s", err);
+	ck_assert_msg(strstr(err, "HTTP_") != NULL, "%s", err);
 }
 END_TEST
 
@@ -97,6 +147,8 @@ main(void)
 
 	tcase_add_test(tc, defaults_and_values);
 	tcase_add_loop_test(tc, refusals, 0, sizeof(bad) / sizeof(bad[0]));
+	tcase_add_test(tc, sso_settings);
+	tcase_add_test(tc, sso_client_header_refused_at_load);
 	tcase_add_test(tc, missing_file);
 	tcase_add_test(tc, example_documents_every_key);
 	suite_add_tcase(s, tc);

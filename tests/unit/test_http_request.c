@@ -169,6 +169,45 @@ START_TEST(response_headers)
 }
 END_TEST
 
+/*
+ * Single sign-on (issue 3): the identity comes from a param nginx sets by name; a client header
+ * SSO-Email arrives as HTTP_SSO_EMAIL and is never taken for it, nor is a longer or shorter name.
+ */
+START_TEST(nginx_param_not_a_header)
+{
+	char *only_header[] = { "REQUEST_METHOD=GET", "DOCUMENT_URI=/konto/sso",
+		"HTTP_SSO_EMAIL=victim@ku.dk", "HTTP_X_SSO_EMAIL=victim@ku.dk",
+		"SSO_EMAILX=victim@ku.dk", "SSO_EMAI=victim@ku.dk", NULL };
+	char *both[] = { "REQUEST_METHOD=GET", "DOCUMENT_URI=/konto/sso",
+		"HTTP_SSO_EMAIL=victim@ku.dk", "SSO_EMAIL=sso.user@ku.dk", NULL };
+	char *empty[] = { "REQUEST_METHOD=GET", "DOCUMENT_URI=/konto/sso", "SSO_EMAIL=",
+		"HTTP_SSO_EMAIL=victim@ku.dk", NULL };
+	struct http_request r;
+	struct feed f;
+
+	memset(&f, 0, sizeof(f));
+	f.data = "";
+	http_request_init(&r);
+	ck_assert_int_eq(http_request_read(&r, only_header, feed_read, &f, 1024), HTTP_OK);
+	ck_assert_ptr_null(http_nginx_param(&r, "SSO_EMAIL"));
+	ck_assert_ptr_null(http_nginx_param(&r, "HTTP_SSO_EMAIL"));	/* never a header */
+	ck_assert_ptr_null(http_nginx_param(&r, "http_sso_email"));
+	ck_assert_ptr_null(http_nginx_param(&r, ""));
+	ck_assert_ptr_null(http_nginx_param(&r, NULL));
+	http_request_free(&r);
+
+	http_request_init(&r);
+	ck_assert_int_eq(http_request_read(&r, both, feed_read, &f, 1024), HTTP_OK);
+	ck_assert_str_eq(http_nginx_param(&r, "SSO_EMAIL"), "sso.user@ku.dk");
+	http_request_free(&r);
+
+	http_request_init(&r);
+	ck_assert_int_eq(http_request_read(&r, empty, feed_read, &f, 1024), HTTP_OK);
+	ck_assert_ptr_null(http_nginx_param(&r, "SSO_EMAIL"));		/* empty: not sent */
+	http_request_free(&r);
+}
+END_TEST
+
 int
 main(void)
 {
@@ -180,6 +219,7 @@ main(void)
 	tcase_add_loop_test(tc, content_length, 0, sizeof(lengths) / sizeof(lengths[0]));
 	tcase_add_test(tc, body_types);
 	tcase_add_test(tc, response_headers);
+	tcase_add_test(tc, nginx_param_not_a_header);
 	suite_add_tcase(s, tc);
 	return check_run(s);
 }

@@ -40,6 +40,8 @@ static const struct {
 	{ ACT_FSE_MAIL_VIEW, 1, B(FSE_CASEWORKER), 0, 0, POLICY_ALLOW, "FSE staff" },
 	{ ACT_DOMAIN_OVERRIDE, 1, B(FSE_HEAD), 0, 0, POLICY_ALLOW, "R6 override is FSE's" },
 	{ ACT_DOMAIN_OVERRIDE, 1, 0, B(RESPONSIBLE), 1, POLICY_DENY, "R6: not the institution's" },
+	{ ACT_FSE_HOME, 1, B(NATIONAL_STATISTICIAN), 0, 0, POLICY_ALLOW, "all FSE roles: start page" },
+	{ ACT_FSE_HOME, 1, 0, B(RESPONSIBLE), 1, POLICY_DENY, "institution roles: not FSE pages" },
 	{ ACT_UNSET, 1, FSE_ROLES, ~0u, 1, POLICY_DENY, "no policy row: nobody" },
 	{ (enum action)999, 1, FSE_ROLES, ~0u, 1, POLICY_DENY, "out of range: nobody" },
 };

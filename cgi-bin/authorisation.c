@@ -1,0 +1,624 @@
+/*
+ * authorisation: an institution's education authorisation and the people on it (R6, R9-R13,
+ * R34). The responsible (and FSE) invites people to roles by e-mail, sees who holds which role
+ * and the history, and revokes roles; the invitee accepts with the account of the invited
+ * address. Every grant and revoke is one transaction with its audit event. The application for
+ * an authorisation (issue 5) will add its case pages here.
+ */
+#include <ctype.h>
+#include <stdio.h>
+#include <string.h>
+#include <strings.h>
+
+#include "audit.h"
+#include "auth.h"
+#include "db.h"
+#include "fcgi.h"
+#include "form.h"
+#include "log.h"
+#include "mail.h"
+#include "page.h"
+#include "policy.h"
+#include "session.h"
+#include "tmpl.h"
+
+#define INVITE_DAYS	7
+
+static int
+db_fail(struct ctx *ctx, enum db_err rc)
+{
+	log_error("database: %s: %s", db_strerror(rc), db_errmsg(ctx->db));
+	return rc == DB_ECONNECT || rc == DB_ELOST || rc == DB_EUNKNOWN ? 503 : 500;
+}
+
+static int
+tx_fail(struct ctx *ctx, enum db_err rc)
+{
+	db_rollback(ctx->db);
+	return db_fail(ctx, rc);
+}
+
+/* The roles the responsible appoints or attaches by invitation (R9). Students are attached on
+ * their research-potential document instead (R10), responsibles by FSE's approval (issue 5). */
+static const char *const invitable[] = { "administrator", "datamanager", "signer", "supervisor",
+	NULL };
+
+static const struct {
+	const char *role;
+	const char *label;
+} labels[] = {
+	{ "responsible", "Autorisationsansvarlig" },
+	{ "administrator", "Administrator" },
+	{ "datamanager", "Datamanager" },
+	{ "signer", "Underskriver" },
+	{ "supervisor", "Vejleder" },
+	{ "student", "Specialestuderende" },
+};
+
+static const char *
+label(const char *role)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof(labels) / sizeof(labels[0]); i++)
+		if (strcmp(labels[i].role, role) == 0)
+			return labels[i].label;
+	return role;
+}
+
+/* The id of the authorisation a request is about: ?id= or the form's id. 0 when absent or not
+ * a number (the policy then answers 404, like for an id that names nothing). */
+static long long
+authorisation_id(struct ctx *ctx)
+{
+	const char *v = http_param(ctx->req, "id");
+	long long id = 0;
+
+	for (; v && *v; v++) {
+		if (*v < '0' || *v > '9' || id > 100000000000LL)
+			return 0;
+		id = id * 10 + (*v - '0');
+	}
+	return id;
+}
+
+static const char *
+notice(struct ctx *ctx)
+{
+	return kvlist_value(&ctx->req->query, "besked");
+}
+
+/* ---- the list ---------------------------------------------------------------------------- */
+
+static int
+list_page(struct ctx *ctx)
+{
+	long long uid = ctx_user(ctx);
+	unsigned global, object, any;
+	struct tmpl_dict *d, *row;
+	struct db_result res;
+	enum db_err rc;
+	size_t i;
+
+	if ((rc = auth_roles(ctx->db, uid, 0, &global, &object, &any)) != DB_OK)
+		return db_fail(ctx, rc);
+	/* FSE staff see every authorisation; others those they hold a role on. */
+	rc = global ? db_exec(ctx->db, &res,
+	    "SELECT a.id, COALESCE(a.number, '-'), i.name, a.status, '' FROM authorisations a "
+	    "JOIN institutions i ON i.id = a.institution_id ORDER BY a.id", "") :
+	    db_exec(ctx->db, &res,
+	    "SELECT a.id, COALESCE(a.number, '-'), i.name, a.status, "
+	    " GROUP_CONCAT(r.role ORDER BY r.role SEPARATOR ',') FROM role_assignments r "
+	    "JOIN authorisations a ON a.id = r.authorisation_id "
+	    "JOIN institutions i ON i.id = a.institution_id "
+	    "WHERE r.user_id = ? AND r.revoked_at IS NULL GROUP BY a.id ORDER BY a.id", "i", uid);
+	if (rc != DB_OK)
+		return db_fail(ctx, rc);
+	if ((d = ctx_page(ctx, "authorisation/list.tpl", "Mine autorisationer")) == NULL) {
+		db_result_free(&res);
+		return 500;
+	}
+	for (i = 0; i < res.nrows; i++) {
+		char roles[256] = "", *tok, *save = NULL, copy[256];
+
+		row = tmpl_add_row(d, "AUTHORISATION");
+		tmpl_set(row, "ID", db_cell(&res, i, 0));
+		tmpl_set(row, "NUMBER", db_cell(&res, i, 1));
+		tmpl_set(row, "INSTITUTION", db_cell(&res, i, 2));
+		snprintf(copy, sizeof(copy), "%s", db_cell(&res, i, 4));
+		for (tok = strtok_r(copy, ",", &save); tok; tok = strtok_r(NULL, ",", &save)) {
+			if (roles[0])
+				strncat(roles, ", ", sizeof(roles) - strlen(roles) - 1);
+			strncat(roles, label(tok), sizeof(roles) - strlen(roles) - 1);
+		}
+		tmpl_set(row, "ROLES", roles[0] ? roles : "Forskningsservice");
+	}
+	if (res.nrows == 0)
+		tmpl_show(d, "NONE");
+	db_result_free(&res);
+	if (notice(ctx) && strcmp(notice(ctx), "accepteret") == 0)
+		tmpl_show(d, "NOTICE_ACCEPTED");
+	/* Invitations waiting for this user's address (R32: what is waiting for them). */
+	if ((rc = db_exec(ctx->db, &res, "SELECT v.id, v.role, i.name, u.name FROM invitations v "
+	    "JOIN authorisations a ON a.id = v.authorisation_id "
+	    "JOIN institutions i ON i.id = a.institution_id JOIN users u ON u.id = v.invited_by "
+	    "WHERE v.email = ? AND v.accepted_at IS NULL AND v.expires_at > NOW(6)", "s",
+	    ctx->session.email)) != DB_OK)
+		return db_fail(ctx, rc);
+	for (i = 0; i < res.nrows; i++) {
+		row = tmpl_add_row(d, "INVITATION");
+		tmpl_set(row, "ROLE", label(db_cell(&res, i, 1)));
+		tmpl_set(row, "INSTITUTION", db_cell(&res, i, 2));
+		tmpl_set(row, "INVITED_BY", db_cell(&res, i, 3));
+	}
+	db_result_free(&res);
+	return 200;
+}
+
+/* ---- roles: who holds what, history, invite, revoke ------------------------------------------ */
+
+enum { I_ID, I_EMAIL, I_ROLE, I_REASON, I__MAX };
+static const struct form_field invite_fields[I__MAX] = {
+	[I_ID] = { "id", form_int, 1, 1, 100000000000LL, NULL, NULL },
+	[I_EMAIL] = { "email", form_email, 1, 0, 254, NULL,
+	    "Skriv e-mailadressen på den person, du vil invitere." },
+	[I_ROLE] = { "rolle", form_choice, 1, 0, 0, invitable, "Vælg en rolle." },
+	[I_REASON] = { "begrundelse", form_text, 0, 0, 500, NULL, NULL },
+};
+
+/* The page, with an invite form that may carry messages and the user's input. */
+static int
+roles_page_with(struct ctx *ctx, long long id, const struct form *f,
+    const struct page_error *extra, size_t nextra, int status)
+{
+	static const char *const kept[] = { "email", "begrundelse" };
+	struct tmpl_dict *d, *row;
+	struct db_result res;
+	enum db_err rc;
+	size_t i;
+
+	if ((rc = db_exec(ctx->db, &res, "SELECT COALESCE(a.number, '-'), i.name, "
+	    "COALESCE((SELECT GROUP_CONCAT(domain ORDER BY domain SEPARATOR ', ') FROM "
+	    "authorisation_domains WHERE authorisation_id = a.id), '') FROM authorisations a "
+	    "JOIN institutions i ON i.id = a.institution_id WHERE a.id = ?", "i", id)) != DB_OK)
+		return db_fail(ctx, rc);
+	if (res.nrows == 0) {
+		db_result_free(&res);
+		return 404;
+	}
+	if ((d = ctx_page(ctx, "authorisation/roles.tpl", "Roller på autorisationen")) == NULL) {
+		db_result_free(&res);
+		return 500;
+	}
+	tmpl_set_int(d, "ID", id);
+	tmpl_set(d, "NUMBER", db_cell(&res, 0, 0));
+	tmpl_set(d, "INSTITUTION", db_cell(&res, 0, 1));
+	tmpl_set(d, "DOMAINS", db_cell(&res, 0, 2)[0] ? db_cell(&res, 0, 2) : "ingen endnu");
+	db_result_free(&res);
+	if (notice(ctx))
+		tmpl_show(d, strcmp(notice(ctx), "inviteret") == 0 ? "NOTICE_INVITED" :
+		    strcmp(notice(ctx), "tilbagekaldt") == 0 ? "NOTICE_REVOKED" : "NOTICE_NONE");
+
+	/* Who holds which role now; the revoke button only for those allowed to revoke. */
+	if ((rc = db_exec(ctx->db, &res, "SELECT r.id, r.role, u.name, u.email, "
+	    "DATE_FORMAT(r.granted_at, '%d-%m-%Y'), COALESCE(g.name, 'Forskningsservice') "
+	    "FROM role_assignments r JOIN users u ON u.id = r.user_id "
+	    "LEFT JOIN users g ON g.id = r.granted_by "
+	    "WHERE r.authorisation_id = ? AND r.revoked_at IS NULL ORDER BY r.role, u.name", "i",
+	    id)) != DB_OK)
+		return db_fail(ctx, rc);
+	{
+		int can_revoke = auth_can(ctx, ACT_ROLE_REVOKE, id);
+
+		for (i = 0; i < res.nrows; i++) {
+			row = tmpl_add_row(d, "HOLDER");
+			tmpl_set(row, "ASSIGNMENT", db_cell(&res, i, 0));
+			tmpl_set(row, "ROLE", label(db_cell(&res, i, 1)));
+			tmpl_set(row, "NAME", db_cell(&res, i, 2));
+			tmpl_set(row, "EMAIL", db_cell(&res, i, 3));
+			tmpl_set(row, "GRANTED", db_cell(&res, i, 4));
+			tmpl_set(row, "GRANTED_BY", db_cell(&res, i, 5));
+			if (can_revoke)
+				tmpl_set(tmpl_add_row(row, "REVOKE"), "CSRF", ctx->session.csrf);
+		}
+		db_result_free(&res);
+	}
+	/* Invitations not yet accepted. */
+	if ((rc = db_exec(ctx->db, &res, "SELECT v.email, v.role, DATE_FORMAT(v.expires_at, "
+	    "'%d-%m-%Y'), v.expires_at > NOW(6) FROM invitations v WHERE v.authorisation_id = ? AND "
+	    "v.accepted_at IS NULL ORDER BY v.created_at DESC", "i", id)) != DB_OK)
+		return db_fail(ctx, rc);
+	for (i = 0; i < res.nrows; i++) {
+		row = tmpl_add_row(d, "PENDING");
+		tmpl_set(row, "EMAIL", db_cell(&res, i, 0));
+		tmpl_set(row, "ROLE", label(db_cell(&res, i, 1)));
+		tmpl_set(row, "EXPIRES", db_cell(&res, i, 2));
+		tmpl_show(row, db_cell_int(&res, i, 3, 0) ? "OPEN" : "EXPIRED");
+	}
+	db_result_free(&res);
+	/* The history (R34): every grant and revoke, by whom and when. */
+	if ((rc = db_exec(ctx->db, &res, "SELECT r.role, u.name, "
+	    "DATE_FORMAT(r.granted_at, '%d-%m-%Y %H:%i'), COALESCE(g.name, 'Forskningsservice'), "
+	    "COALESCE(DATE_FORMAT(r.revoked_at, '%d-%m-%Y %H:%i'), ''), COALESCE(v.name, ''), "
+	    "r.revoke_reason FROM role_assignments r JOIN users u ON u.id = r.user_id "
+	    "LEFT JOIN users g ON g.id = r.granted_by LEFT JOIN users v ON v.id = r.revoked_by "
+	    "WHERE r.authorisation_id = ? ORDER BY r.granted_at DESC, r.id DESC", "i", id)) != DB_OK)
+		return db_fail(ctx, rc);
+	for (i = 0; i < res.nrows; i++) {
+		row = tmpl_add_row(d, "HISTORY");
+		tmpl_set(row, "ROLE", label(db_cell(&res, i, 0)));
+		tmpl_set(row, "NAME", db_cell(&res, i, 1));
+		tmpl_set(row, "GRANTED", db_cell(&res, i, 2));
+		tmpl_set(row, "GRANTED_BY", db_cell(&res, i, 3));
+		if (db_cell(&res, i, 4)[0]) {
+			struct tmpl_dict *rv = tmpl_add_row(row, "REVOKED");
+
+			tmpl_set(rv, "AT", db_cell(&res, i, 4));
+			tmpl_set(rv, "BY", db_cell(&res, i, 5)[0] ? db_cell(&res, i, 5) :
+			    "Forskningsservice");
+			tmpl_set(rv, "REASON", db_cell(&res, i, 6));
+		} else
+			tmpl_show(row, "ACTIVE");
+	}
+	db_result_free(&res);
+
+	if (auth_can(ctx, ACT_ROLE_INVITE, id)) {
+		struct tmpl_dict *inv = tmpl_add_row(d, "INVITE");
+		const char *chosen = f && f->v[I_ROLE].err == FORM_OK ? f->v[I_ROLE].value : NULL;
+
+		tmpl_set(inv, "CSRF", ctx->session.csrf);
+		tmpl_set_int(inv, "ID", id);
+		tmpl_set_int(inv, "INVITE_DAYS", INVITE_DAYS);
+		for (i = 0; invitable[i]; i++) {
+			row = tmpl_add_row(inv, "ROLE_OPTION");
+			tmpl_set(row, "VALUE", invitable[i]);
+			tmpl_set(row, "LABEL", label(invitable[i]));
+			if (chosen && strcmp(chosen, invitable[i]) == 0)
+				tmpl_show(row, "SELECTED");
+		}
+		if (auth_can(ctx, ACT_DOMAIN_OVERRIDE, 0))
+			tmpl_show(inv, "OVERRIDE");
+		if (f)
+			page_keep_values(inv, f, kept, 2);
+	}
+	/* Field messages sit in the page's own dictionary: the sections below look them up. */
+	if (f || nextra)
+		page_form_errors(d, f, NULL, extra, nextra);
+	return status;
+}
+
+static int
+roles_page(struct ctx *ctx)
+{
+	long long id = authorisation_id(ctx);
+	int st;
+
+	if ((st = auth_require(ctx, ACT_ROLES_VIEW, id)) != 0)
+		return st;
+	/* The page shows other people's names and addresses: a read of personal data (R33). */
+	if (audit_event(ctx->db, ctx_user(ctx), "roles.view", "authorisation", id, 0,
+	    ctx->req->remote_addr, "") != DB_OK)
+		return 503;
+	return roles_page_with(ctx, id, NULL, NULL, 0, 200);
+}
+
+/* R6: the address's domain is one of the authorisation's, or a subdomain of one. */
+static enum db_err
+domain_ok(struct ctx *ctx, long long id, const char *email, int *ok)
+{
+	const char *at = strrchr(email, '@'), *dom;
+	struct db_result res;
+	enum db_err rc;
+	size_t i, dl, el;
+
+	*ok = 0;
+	if (at == NULL)
+		return DB_OK;
+	if ((rc = db_exec(ctx->db, &res, "SELECT domain FROM authorisation_domains WHERE "
+	    "authorisation_id = ?", "i", id)) != DB_OK)
+		return rc;
+	el = strlen(at + 1);
+	for (i = 0; i < res.nrows && !*ok; i++) {
+		dom = db_cell(&res, i, 0);
+		dl = strlen(dom);
+		if (strcasecmp(at + 1, dom) == 0 ||
+		    (el > dl && at[1 + el - dl - 1] == '.' && strcasecmp(at + 1 + el - dl, dom) == 0))
+			*ok = 1;
+	}
+	db_result_free(&res);
+	return DB_OK;
+}
+
+static void
+lower(char *dst, size_t n, const char *src)
+{
+	size_t i;
+
+	for (i = 0; src && src[i] && i + 1 < n; i++)
+		dst[i] = (char)tolower((unsigned char)src[i]);
+	dst[i] = '\0';
+}
+
+static int
+invite_submit(struct ctx *ctx)
+{
+	char email[255], token[SESSION_TOKEN_CHARS + 1], msg[600];
+	unsigned char hash[32];
+	long long id = authorisation_id(ctx), uid = ctx_user(ctx), inv_id;
+	struct page_error extra[1];
+	const char *reason;
+	struct tmpl_dict *md;
+	struct db_result res;
+	struct form f;
+	enum db_err rc;
+	size_t nx = 0;
+	int st, ok = 1;
+
+	if ((st = auth_require(ctx, ACT_ROLE_INVITE, id)) != 0)
+		return st;
+	form_read(&f, invite_fields, I__MAX, &ctx->req->form);
+	lower(email, sizeof(email), f.v[I_EMAIL].value);
+	reason = f.v[I_REASON].err == FORM_OK && f.v[I_REASON].value ? f.v[I_REASON].value : "";
+	if (f.v[I_EMAIL].err == FORM_OK) {
+		if ((rc = domain_ok(ctx, id, email, &ok)) != DB_OK)
+			return db_fail(ctx, rc);
+		/* Outside the domains only FSE may invite, and only with a recorded reason (R6). */
+		if (!ok && !(auth_can(ctx, ACT_DOMAIN_OVERRIDE, 0) && reason[0])) {
+			extra[nx].field = "email";
+			extra[nx++].message = auth_can(ctx, ACT_DOMAIN_OVERRIDE, 0) ?
+			    "Adressen er ikke fra institutionens domæner. Skriv en begrundelse, hvis "
+			    "Forskningsservice alligevel vil invitere personen." :
+			    "Adressen skal være en e-mailadresse fra institutionen (se domænerne "
+			    "ovenfor). Alle brugere skal have en adresse, institutionen har udstedt.";
+		}
+	}
+	if (f.nerrors || nx)
+		return roles_page_with(ctx, id, &f, extra, nx, 422);
+
+	session_new_token(token, hash);
+	if ((rc = db_begin(ctx->db)) != DB_OK)
+		return db_fail(ctx, rc);
+	if ((rc = db_exec(ctx->db, &res, "INSERT INTO invitations (token_hash, authorisation_id, "
+	    "email, role, invited_by, override_reason, expires_at) VALUES (?, ?, ?, ?, ?, ?, "
+	    "NOW(6) + INTERVAL ? DAY)", "bissisi", hash, sizeof(hash), id, email,
+	    f.v[I_ROLE].value, uid, ok ? "" : reason, (long long)INVITE_DAYS)) != DB_OK)
+		return tx_fail(ctx, rc);
+	inv_id = (long long)res.insert_id;
+	db_result_free(&res);
+	if ((rc = db_exec(ctx->db, &res, "SELECT i.name, COALESCE(a.number, '') FROM "
+	    "authorisations a JOIN institutions i ON i.id = a.institution_id WHERE a.id = ?", "i",
+	    id)) != DB_OK)
+		return tx_fail(ctx, rc);
+	if ((md = tmpl_dict_new()) == NULL) {
+		db_result_free(&res);
+		return tx_fail(ctx, DB_ENOMEM);
+	}
+	tmpl_set(md, "INVITER", ctx->session.name);
+	tmpl_set(md, "INSTITUTION", db_cell(&res, 0, 0));
+	tmpl_set(md, "ROLE", label(f.v[I_ROLE].value));
+	tmpl_setf(md, "LINK", "%s/autorisation/invitation?token=%s", ctx->cfg->base_url, token);
+	tmpl_set_int(md, "INVITE_DAYS", INVITE_DAYS);
+	db_result_free(&res);
+	snprintf(msg, sizeof(msg), "%s:%s%s%s", f.v[I_ROLE].value, email, ok ? "" : " override: ",
+	    ok ? "" : reason);
+	if (mail_enqueue_template(ctx->db, ctx->cfg, email, NULL, "Du er inviteret til en rolle på "
+	    "Specialeportalen", "invitation", md, "invitation", NULL) != MAIL_OK ||
+	    (rc = audit_event(ctx->db, uid, ok ? "invitation.create" : "invitation.create_override",
+	    "invitation", inv_id, 0, ctx->req->remote_addr, msg)) != DB_OK) {
+		tmpl_dict_free(md);
+		return tx_fail(ctx, DB_EEXEC);
+	}
+	tmpl_dict_free(md);
+	if ((rc = db_commit(ctx->db)) != DB_OK)
+		return db_fail(ctx, rc);
+	snprintf(msg, sizeof(msg), "/autorisation/roller?id=%lld&besked=inviteret", id);
+	return ctx_redirect(ctx, msg);
+}
+
+enum { V_ID, V_ASSIGNMENT, V_REASON, V__MAX };
+static const struct form_field revoke_fields[V__MAX] = {
+	[V_ID] = { "id", form_int, 1, 1, 100000000000LL, NULL, NULL },
+	[V_ASSIGNMENT] = { "tildeling", form_int, 1, 1, 100000000000LL, NULL, NULL },
+	[V_REASON] = { "begrundelse", form_text, 1, 1, 500, NULL,
+	    "Skriv kort, hvorfor rollen tilbagekaldes. Begrundelsen gemmes i historikken." },
+};
+
+static int
+revoke_submit(struct ctx *ctx)
+{
+	long long id = authorisation_id(ctx), uid = ctx_user(ctx);
+	unsigned global, object, any;
+	struct page_error extra[1];
+	struct db_result res;
+	char path[128], detail[600];
+	struct form f;
+	enum db_err rc;
+	int st;
+
+	if ((st = auth_require(ctx, ACT_ROLE_REVOKE, id)) != 0)
+		return st;
+	form_read(&f, revoke_fields, V__MAX, &ctx->req->form);
+	if (f.nerrors) {
+		extra[0].field = "begrundelse";
+		extra[0].message = revoke_fields[V_REASON].missing;
+		return roles_page_with(ctx, id, NULL, extra, 1, 422);
+	}
+	if ((rc = auth_roles(ctx->db, uid, id, &global, &object, &any)) != DB_OK)
+		return db_fail(ctx, rc);
+	if ((rc = db_begin(ctx->db)) != DB_OK)
+		return db_fail(ctx, rc);
+	/* The assignment must be on this authorisation and still active (checked under lock). */
+	if ((rc = db_exec(ctx->db, &res, "SELECT role, user_id FROM role_assignments WHERE id = ? "
+	    "AND authorisation_id = ? AND revoked_at IS NULL FOR UPDATE", "ii",
+	    f.v[V_ASSIGNMENT].num, id)) != DB_OK)
+		return tx_fail(ctx, rc);
+	if (res.nrows == 0) {
+		db_result_free(&res);
+		db_rollback(ctx->db);
+		extra[0].field = "begrundelse";
+		extra[0].message = "Rollen er allerede tilbagekaldt, eller den findes ikke. Siden viser, "
+		    "hvordan det ser ud nu.";
+		return roles_page_with(ctx, id, NULL, extra, 1, 409);
+	}
+	/* The responsible role is FSE's to take away (it came with FSE's approval). */
+	if (strcmp(db_cell(&res, 0, 0), "responsible") == 0 && !(global & FSE_ROLES)) {
+		db_result_free(&res);
+		db_rollback(ctx->db);
+		return 403;
+	}
+	snprintf(detail, sizeof(detail), "%s: %s", db_cell(&res, 0, 0), f.v[V_REASON].value);
+	if ((rc = db_exec(ctx->db, NULL, "UPDATE role_assignments SET revoked_at = NOW(6), "
+	    "revoked_by = ?, revoke_reason = ? WHERE id = ?", "isi", uid, f.v[V_REASON].value,
+	    f.v[V_ASSIGNMENT].num)) != DB_OK ||
+	    (rc = audit_event(ctx->db, uid, "role.revoke", "authorisation", id,
+	    db_cell_int(&res, 0, 1, 0), ctx->req->remote_addr, detail)) != DB_OK) {
+		db_result_free(&res);
+		return tx_fail(ctx, rc);
+	}
+	db_result_free(&res);
+	if ((rc = db_commit(ctx->db)) != DB_OK)
+		return db_fail(ctx, rc);
+	snprintf(path, sizeof(path), "/autorisation/roller?id=%lld&besked=tilbagekaldt", id);
+	return ctx_redirect(ctx, path);
+}
+
+/* ---- accepting an invitation ----------------------------------------------------------------- */
+
+struct invitation {
+	long long	id;
+	long long	authorisation;
+	int		usable;		/* not accepted, not expired */
+	char		email[255];
+	char		role[32];
+	char		institution[201];
+	char		inviter[201];
+};
+
+static enum db_err
+find_invitation(struct ctx *ctx, const char *token, int lock, struct invitation *inv)
+{
+	unsigned char hash[32];
+	struct db_result res;
+	enum db_err rc;
+
+	memset(inv, 0, sizeof(*inv));
+	if (session_hash_token(token, hash) == -1)
+		return DB_OK;
+	rc = db_exec(ctx->db, &res, lock ?
+	    "SELECT v.id, v.authorisation_id, v.accepted_at IS NULL AND v.expires_at > NOW(6), "
+	    "v.email, v.role, i.name, u.name FROM invitations v JOIN authorisations a ON "
+	    "a.id = v.authorisation_id JOIN institutions i ON i.id = a.institution_id JOIN users u "
+	    "ON u.id = v.invited_by WHERE v.token_hash = ? FOR UPDATE" :
+	    "SELECT v.id, v.authorisation_id, v.accepted_at IS NULL AND v.expires_at > NOW(6), "
+	    "v.email, v.role, i.name, u.name FROM invitations v JOIN authorisations a ON "
+	    "a.id = v.authorisation_id JOIN institutions i ON i.id = a.institution_id JOIN users u "
+	    "ON u.id = v.invited_by WHERE v.token_hash = ?", "b", hash, sizeof(hash));
+	if (rc != DB_OK)
+		return rc;
+	if (res.nrows) {
+		inv->id = db_cell_int(&res, 0, 0, 0);
+		inv->authorisation = db_cell_int(&res, 0, 1, 0);
+		inv->usable = db_cell_int(&res, 0, 2, 0) == 1;
+		snprintf(inv->email, sizeof(inv->email), "%s", db_cell(&res, 0, 3));
+		snprintf(inv->role, sizeof(inv->role), "%s", db_cell(&res, 0, 4));
+		snprintf(inv->institution, sizeof(inv->institution), "%s", db_cell(&res, 0, 5));
+		snprintf(inv->inviter, sizeof(inv->inviter), "%s", db_cell(&res, 0, 6));
+	}
+	db_result_free(&res);
+	return DB_OK;
+}
+
+static int
+invitation_page(struct ctx *ctx, const char *token, const struct invitation *inv,
+    const char *problem, int status)
+{
+	struct tmpl_dict *d;
+
+	if (ctx_session_ensure(ctx) == NULL)
+		return 503;
+	if ((d = ctx_page(ctx, "authorisation/invitation.tpl", "Invitation")) == NULL)
+		return 500;
+	if (!inv->usable) {
+		tmpl_show(d, "INVALID");
+		return 410;
+	}
+	tmpl_set(d, "TOKEN", token);
+	tmpl_set(d, "EMAIL", inv->email);
+	tmpl_set(d, "ROLE", label(inv->role));
+	tmpl_set(d, "INSTITUTION", inv->institution);
+	tmpl_set(d, "INVITER", inv->inviter);
+	tmpl_show(d, "VALID");
+	if (problem)
+		tmpl_set(tmpl_add_row(d, "PROBLEM"), "MESSAGE", problem);
+	if (ctx_user(ctx))
+		tmpl_show(d, "CAN_ACCEPT");
+	else
+		tmpl_show(d, "LOGIN_FIRST");
+	return status;
+}
+
+static int
+invitation_form(struct ctx *ctx)
+{
+	const char *token = kvlist_value(&ctx->req->query, "token");
+	struct invitation inv;
+	enum db_err rc;
+
+	if ((rc = find_invitation(ctx, token, 0, &inv)) != DB_OK)
+		return db_fail(ctx, rc);
+	return invitation_page(ctx, token, &inv, NULL, 200);
+}
+
+static int
+invitation_accept(struct ctx *ctx)
+{
+	const char *token = kvlist_value(&ctx->req->form, "token");
+	long long uid = ctx_user(ctx);
+	struct invitation inv;
+	char detail[300], path[96];
+	enum db_err rc;
+
+	if ((rc = db_begin(ctx->db)) != DB_OK)
+		return db_fail(ctx, rc);
+	if ((rc = find_invitation(ctx, token, 1, &inv)) != DB_OK)
+		return tx_fail(ctx, rc);
+	if (!inv.usable) {
+		db_rollback(ctx->db);
+		return invitation_page(ctx, token, &inv, NULL, 410);
+	}
+	/* The invitation is for an address, and so for the account of that address only. */
+	if (strcasecmp(inv.email, ctx->session.email) != 0) {
+		db_rollback(ctx->db);
+		return invitation_page(ctx, token, &inv, "Invitationen er sendt til en anden "
+		    "e-mailadresse end den, du er logget ind med. Log ud, og log ind med den adresse, "
+		    "invitationen er sendt til.", 403);
+	}
+	snprintf(detail, sizeof(detail), "%s via invitation %lld", inv.role, inv.id);
+	if ((rc = db_exec(ctx->db, NULL, "UPDATE invitations SET accepted_at = NOW(6), "
+	    "accepted_by = ? WHERE id = ?", "ii", uid, inv.id)) != DB_OK ||
+	    (rc = db_exec(ctx->db, NULL, "INSERT INTO role_assignments (user_id, role, "
+	    "authorisation_id, granted_by, grant_reason) SELECT ?, role, authorisation_id, "
+	    "invited_by, ? FROM invitations WHERE id = ?", "isi", uid, detail, inv.id)) != DB_OK ||
+	    (rc = audit_event(ctx->db, uid, "role.grant", "authorisation", inv.authorisation, uid,
+	    ctx->req->remote_addr, detail)) != DB_OK)
+		return tx_fail(ctx, rc);
+	if ((rc = db_commit(ctx->db)) != DB_OK)
+		return db_fail(ctx, rc);
+	snprintf(path, sizeof(path), "/autorisation?besked=accepteret");
+	return ctx_redirect(ctx, path);
+}
+
+static const struct route routes[] = {
+	{ "GET", "/autorisation", list_page, ACT_AUTH_LIST },
+	{ "GET", "/autorisation/roller", roles_page, ACT_ROLES_VIEW },
+	{ "POST", "/autorisation/inviter", invite_submit, ACT_ROLE_INVITE },
+	{ "POST", "/autorisation/tilbagekald", revoke_submit, ACT_ROLE_REVOKE },
+	{ "GET", "/autorisation/invitation", invitation_form, ACT_PUBLIC },
+	{ "POST", "/autorisation/invitation", invitation_accept, ACT_INVITE_ACCEPT },
+};
+
+int
+main(int argc, char **argv)
+{
+	return fcgi_main("authorisation", argc, argv, routes, sizeof(routes) / sizeof(routes[0]));
+}

@@ -1,0 +1,15 @@
+{{%AUTOESCAPE context="HTML"}}
+<h1>Invitation</h1>
+{{#INVALID}}<p class="font-lead">Invitationen er allerede taget imod, eller den er udløbet.</p>
+<p>En invitation virker i 7 dage. Bed den autorisationsansvarlige om en ny.</p>{{/INVALID}}
+{{#VALID}}
+<p class="font-lead">{{INVITER}} har inviteret {{EMAIL}} til rollen som {{ROLE}} hos {{INSTITUTION}}.</p>
+{{#PROBLEM}}<div class="alert alert-error" role="alert"><svg class="icon-svg alert-icon" aria-label="Fejl" role="img" focusable="false"><use href="/static/dkfds/img/all-svg-icons.svg#error"></use></svg><div class="alert-body"><p class="alert-text">{{MESSAGE}}</p></div></div>{{/PROBLEM}}
+{{#LOGIN_FIRST}}<p>For at tage imod skal du være logget ind med {{EMAIL}}. Har du ikke en konto, så opret en med den adresse. Åbn derefter linket i e-mailen igen.</p>
+<p><a class="button button-primary" href="/konto/log-ind">Log ind</a> <a class="button button-secondary" href="/konto/opret">Opret en konto</a></p>{{/LOGIN_FIRST}}
+{{#CAN_ACCEPT}}<form method="post" action="/autorisation/invitation">
+  <input type="hidden" name="csrf" value="{{CSRF}}">
+  <input type="hidden" name="token" value="{{TOKEN}}">
+  <button type="submit" class="button button-primary">Tag imod rollen</button>
+</form>{{/CAN_ACCEPT}}
+{{/VALID}}

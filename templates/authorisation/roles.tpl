@@ -1,0 +1,60 @@
+{{%AUTOESCAPE context="HTML"}}
+{{! Roles on one authorisation: holders, open invitations, history (R34), invite (R9, R6). }}
+<h1>Roller på autorisationen</h1>
+<p class="font-lead">{{INSTITUTION}}, autorisation {{NUMBER}}.</p>
+{{#NOTICE_INVITED}}<div class="alert alert-success" role="status"><svg class="icon-svg alert-icon" aria-label="Succes" role="img" focusable="false"><use href="/static/dkfds/img/all-svg-icons.svg#success"></use></svg><div class="alert-body"><p class="alert-text">Invitationen er sendt. Personen får en e-mail med et link, der virker i 7 dage.</p></div></div>{{/NOTICE_INVITED}}
+{{#NOTICE_REVOKED}}<div class="alert alert-success" role="status"><svg class="icon-svg alert-icon" aria-label="Succes" role="img" focusable="false"><use href="/static/dkfds/img/all-svg-icons.svg#success"></use></svg><div class="alert-body"><p class="alert-text">Rollen er tilbagekaldt. Den virker ikke længere, og det står i historikken.</p></div></div>{{/NOTICE_REVOKED}}
+{{>ERROR_SUMMARY}}
+<h2>Hvem har hvilken rolle</h2>
+<table class="table">
+  <caption class="sr-only">Aktive roller</caption>
+  <thead><tr><th scope="col">Rolle</th><th scope="col">Navn</th><th scope="col">E-mail</th><th scope="col">Siden</th><th scope="col">Givet af</th><th scope="col"><span class="sr-only">Handling</span></th></tr></thead>
+  <tbody>
+  {{#HOLDER}}<tr><td>{{ROLE}}</td><td>{{NAME}}</td><td>{{EMAIL}}</td><td>{{GRANTED}}</td><td>{{GRANTED_BY}}</td>
+  <td>{{#REVOKE}}<form method="post" action="/autorisation/tilbagekald" class="revoke-form">
+    <input type="hidden" name="csrf" value="{{CSRF}}"><input type="hidden" name="id" value="{{ID}}"><input type="hidden" name="tildeling" value="{{ASSIGNMENT}}">
+    <label class="form-label" for="begrundelse-{{ASSIGNMENT}}">Begrundelse<span class="sr-only"> for at tilbagekalde {{NAME}} som {{ROLE}}</span></label>
+    <input class="form-input" type="text" id="begrundelse-{{ASSIGNMENT}}" name="begrundelse" maxlength="500">
+    <button type="submit" class="button button-secondary">Tilbagekald<span class="sr-only"> {{NAME}} som {{ROLE}}</span></button>
+  </form>{{/REVOKE}}</td></tr>
+  {{/HOLDER}}</tbody>
+</table>
+<h2>Invitationer, der ikke er taget imod</h2>
+<ul>
+{{#PENDING}}<li>{{EMAIL}} som {{ROLE}}: {{#OPEN}}gyldig til {{EXPIRES}}{{/OPEN}}{{#EXPIRED}}udløbet {{EXPIRES}}{{/EXPIRED}}</li>
+{{/PENDING}}</ul>
+{{#INVITE}}
+<h2>Inviter en person</h2>
+<p>Personen får en e-mail med et link, der virker i {{INVITE_DAYS}} dage. Adressen skal være fra institutionens domæner: {{DOMAINS}}.</p>
+<form method="post" action="/autorisation/inviter" novalidate>
+  <input type="hidden" name="csrf" value="{{CSRF}}">
+  <input type="hidden" name="id" value="{{ID}}">
+  <div class="form-group{{#ERROR_email}} form-error{{/ERROR_email}}">
+    <label class="form-label" for="email">E-mailadresse</label>
+    {{#ERROR_email}}<span class="form-error-message" id="email-error"><span class="sr-only">Fejl: </span>{{MESSAGE}}</span>{{/ERROR_email}}
+    <input class="form-input" type="email" id="email" name="email" value="{{VALUE_email}}"{{#ERROR_email}} aria-invalid="true" aria-describedby="email-error"{{/ERROR_email}}>
+  </div>
+  <div class="form-group{{#ERROR_rolle}} form-error{{/ERROR_rolle}}">
+    <label class="form-label" for="rolle">Rolle</label>
+    {{#ERROR_rolle}}<span class="form-error-message" id="rolle-error"><span class="sr-only">Fejl: </span>{{MESSAGE}}</span>{{/ERROR_rolle}}
+    <select class="form-select" id="rolle" name="rolle"{{#ERROR_rolle}} aria-invalid="true" aria-describedby="rolle-error"{{/ERROR_rolle}}>
+      <option value="">Vælg rolle</option>
+      {{#ROLE_OPTION}}<option value="{{VALUE}}"{{#SELECTED}} selected{{/SELECTED}}>{{LABEL}}</option>
+      {{/ROLE_OPTION}}</select>
+  </div>
+  {{#OVERRIDE}}<div class="form-group">
+    <label class="form-label" for="begrundelse">Begrundelse, hvis adressen ikke er fra institutionens domæner</label>
+    <span class="form-hint" id="begrundelse-hint">Kun Forskningsservice kan invitere uden for domænerne. Begrundelsen gemmes.</span>
+    <input class="form-input" type="text" id="begrundelse" name="begrundelse" value="{{VALUE_begrundelse}}" aria-describedby="begrundelse-hint">
+  </div>{{/OVERRIDE}}
+  <button type="submit" class="button button-primary">Send invitation</button>
+</form>
+{{/INVITE}}
+<h2>Historik</h2>
+<table class="table">
+  <caption class="sr-only">Alle roller, også tilbagekaldte</caption>
+  <thead><tr><th scope="col">Rolle</th><th scope="col">Navn</th><th scope="col">Givet</th><th scope="col">Givet af</th><th scope="col">Tilbagekaldt</th></tr></thead>
+  <tbody>
+  {{#HISTORY}}<tr><td>{{ROLE}}</td><td>{{NAME}}</td><td>{{GRANTED}}</td><td>{{GRANTED_BY}}</td><td>{{#ACTIVE}}Aktiv{{/ACTIVE}}{{#REVOKED}}{{AT}} af {{BY}}: {{REASON}}{{/REVOKED}}</td></tr>
+  {{/HISTORY}}</tbody>
+</table>

@@ -1,0 +1,22 @@
+{{%AUTOESCAPE context="HTML"}}
+{{! The FSE staff start page (GET /fse). The handler shows each part only to the roles the policy
+    allows (lib/policy.c); the template decides nothing about access. }}
+<h1>Forskningsservice</h1>
+<p class="font-lead">Her er de sider på Specialeportalen, som kun medarbejdere i Forskningsservice
+kan se.</p>
+{{#MAIL}}
+<h2><a href="/fse/post">Post fra portalen</a></h2>
+<p>Portalen sender alle sine mails gennem en kø. Se, hvilke mails der venter, er udsat eller ikke
+kunne leveres, og send en mail igen, som ikke blev leveret.</p>
+{{#SOME_DEAD}}<div class="alert alert-warning">
+  <svg class="icon-svg alert-icon" aria-label="Advarsel" role="img" focusable="false"><use href="/static/dkfds/img/all-svg-icons.svg#warning"></use></svg>
+  <div class="alert-body">
+    <p class="alert-text">Ikke leveret: <strong id="fse-dead">{{DEAD}}</strong>. Modtagerne har ikke
+    fået disse mails. <a href="/fse/post?tilstand=dead">Se dem og send dem igen</a>.</p>
+  </div>
+</div>{{/SOME_DEAD}}
+{{#NONE_DEAD}}<p>Alle mails er leveret eller på vej.</p>{{/NONE_DEAD}}
+<p>Venter på at blive sendt: <strong id="fse-waiting">{{WAITING}}</strong>.</p>
+{{/MAIL}}
+{{#NOTHING_YET}}<p>Der er ingen sider til din rolle her endnu. Skriv til
+<a href="mailto:{{FSE_MAILBOX}}">{{FSE_MAILBOX}}</a>, hvis du mangler adgang til noget.</p>{{/NOTHING_YET}}
