@@ -120,8 +120,13 @@ create_fse(struct db *db, const char *email, const char *name, const char *role)
 	return create_account(db, email, name, role);
 }
 
+/*
+ * One change to one account, with every session of it ended and the audit event, in one
+ * transaction: disabling it, or resetting its second factor.
+ */
 static int
-disable_user(struct db *db, const char *email)
+account_change(struct db *db, const char *email, const char *sql, const char *action,
+    const char *done)
 {
 	long long uid = user_id(db, email);
 	enum db_err rc;
@@ -132,38 +137,30 @@ disable_user(struct db *db, const char *email)
 	}
 	if ((rc = db_begin(db)) != DB_OK)
 		return fail(db, rc);
-	if ((rc = db_exec(db, NULL, "UPDATE users SET status = 'disabled', version = version + 1 "
-	    "WHERE id = ?", "i", uid)) != DB_OK ||
+	if ((rc = db_exec(db, NULL, sql, "i", uid)) != DB_OK ||
 	    (rc = session_end_user(db, uid)) != DB_OK ||
-	    (rc = audit_event(db, 0, "account.disable", "user", uid, uid, "portalctl", "")) != DB_OK)
+	    (rc = audit_event(db, 0, action, "user", uid, uid, "portalctl", "")) != DB_OK)
 		return fail(db, rc);
 	if ((rc = db_commit(db)) != DB_OK)
 		return fail(db, rc);
-	printf("disabled %s and ended its sessions\n", email);
+	printf("%s: %s\n", email, done);
 	return 0;
+}
+
+static int
+disable_user(struct db *db, const char *email)
+{
+	return account_change(db, email, "UPDATE users SET status = 'disabled', "
+	    "version = version + 1 WHERE id = ?", "account.disable",
+	    "disabled, every session ended");
 }
 
 static int
 reset_totp(struct db *db, const char *email)
 {
-	long long uid = user_id(db, email);
-	enum db_err rc;
-
-	if (uid == 0) {
-		fprintf(stderr, "portalctl: no account %s\n", email);
-		return 1;
-	}
-	if ((rc = db_begin(db)) != DB_OK)
-		return fail(db, rc);
-	if ((rc = db_exec(db, NULL, "UPDATE users SET totp_secret = NULL, totp_enabled_at = NULL, "
-	    "totp_last_step = 0, version = version + 1 WHERE id = ?", "i", uid)) != DB_OK ||
-	    (rc = session_end_user(db, uid)) != DB_OK ||
-	    (rc = audit_event(db, 0, "totp.reset", "user", uid, uid, "portalctl", "")) != DB_OK)
-		return fail(db, rc);
-	if ((rc = db_commit(db)) != DB_OK)
-		return fail(db, rc);
-	printf("second factor of %s reset; it is enrolled again at next login\n", email);
-	return 0;
+	return account_change(db, email, "UPDATE users SET totp_secret = NULL, "
+	    "totp_enabled_at = NULL, totp_last_step = 0, version = version + 1 WHERE id = ?",
+	    "totp.reset", "second factor reset; it is enrolled again at next login");
 }
 
 static int

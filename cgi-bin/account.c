@@ -28,34 +28,6 @@
 
 /* ---- shared helpers ------------------------------------------------------------------------- */
 
-static int
-db_fail(struct ctx *ctx, enum db_err rc)
-{
-	log_error("database: %s: %s", db_strerror(rc), db_errmsg(ctx->db));
-	if (rc == DB_OK)
-		return 500;
-	return rc == DB_ECONNECT || rc == DB_ELOST || rc == DB_EUNKNOWN ? 503 : 500;
-}
-
-/* Rolls back and answers: nothing half-written stays. */
-static int
-tx_fail(struct ctx *ctx, enum db_err rc)
-{
-	db_rollback(ctx->db);
-	return db_fail(ctx, rc);
-}
-
-/* Addresses are compared lower-case: one person, one account. */
-static void
-lower(char *dst, size_t n, const char *src)
-{
-	size_t i;
-
-	for (i = 0; src && src[i] && i + 1 < n; i++)
-		dst[i] = (char)tolower((unsigned char)src[i]);
-	dst[i] = '\0';
-}
-
 /* A page that needs a form: an anonymous session first, for its CSRF token. */
 static struct tmpl_dict *
 form_page(struct ctx *ctx, const char *tpl, const char *title)
@@ -168,7 +140,7 @@ register_submit(struct ctx *ctx)
 	long long uid;
 
 	form_read(&f, register_fields, R__MAX, &ctx->req->form);
-	lower(email, sizeof(email), f.v[R_EMAIL].value);
+	form_lower(email, sizeof(email), f.v[R_EMAIL].value);
 	if (f.v[R_EMAIL].err == FORM_OK && is_public_domain(email)) {
 		extra[nx].field = "email";
 		extra[nx++].message = "Brug den e-mailadresse, du har fra din institution, fx navn@econ.ku.dk. "
@@ -195,10 +167,10 @@ register_submit(struct ctx *ctx)
 		return 500;
 
 	if ((rc = db_begin(ctx->db)) != DB_OK)
-		return db_fail(ctx, rc);
+		return ctx_db_error(ctx, rc);
 	if ((rc = db_exec(ctx->db, &res, "SELECT id, name FROM users WHERE email = ? FOR UPDATE",
 	    "s", email)) != DB_OK)
-		return tx_fail(ctx, rc);
+		return ctx_tx_error(ctx, rc);
 	if (res.nrows) {
 		/* The address has an account: say so to its owner, not to whoever typed it. */
 		struct tmpl_dict *md = tmpl_dict_new();
@@ -212,7 +184,7 @@ register_submit(struct ctx *ctx)
 		    "account_exists", NULL) != MAIL_OK) {
 			tmpl_dict_free(md);
 			db_result_free(&res);
-			return tx_fail(ctx, DB_EEXEC);
+			return ctx_tx_error(ctx, DB_EEXEC);
 		}
 		tmpl_dict_free(md);
 		db_result_free(&res);
@@ -223,7 +195,7 @@ register_submit(struct ctx *ctx)
 		rc = db_exec(ctx->db, &res, "INSERT INTO users (email, name, password_hash) "
 		    "VALUES (?, ?, ?)", "sss", email, f.v[R_NAME].value, hash);
 		if (rc != DB_OK)
-			return tx_fail(ctx, rc);
+			return ctx_tx_error(ctx, rc);
 		uid = (long long)res.insert_id;
 		db_result_free(&res);
 		if ((rc = new_email_token(ctx, uid, "verify", VERIFY_HOURS * 60, token)) != DB_OK ||
@@ -232,12 +204,12 @@ register_submit(struct ctx *ctx)
 		    "/konto/bekraeft", token, "verify_email")) != DB_OK ||
 		    (rc = audit_event(ctx->db, uid, "account.register", "user", uid, uid,
 		    ctx->req->remote_addr, "")) != DB_OK)
-			return tx_fail(ctx, rc);
+			return ctx_tx_error(ctx, rc);
 	}
 	if (rc != DB_OK)
-		return tx_fail(ctx, rc);
+		return ctx_tx_error(ctx, rc);
 	if ((rc = db_commit(ctx->db)) != DB_OK)
-		return db_fail(ctx, rc);
+		return ctx_db_error(ctx, rc);
 	return ctx_redirect(ctx, "/konto/tjek-mail");
 }
 
@@ -303,7 +275,7 @@ verify_form(struct ctx *ctx)
 	int usable;
 
 	if ((rc = find_token(ctx, token, "verify", 0, &id, &uid, &usable)) != DB_OK)
-		return db_fail(ctx, rc);
+		return ctx_db_error(ctx, rc);
 	if (!usable)
 		return link_invalid(ctx, "VERIFY");
 	if ((d = form_page(ctx, "account/verify.tpl", "Bekræft din e-mailadresse")) == NULL)
@@ -321,9 +293,9 @@ verify_submit(struct ctx *ctx)
 	int usable;
 
 	if ((rc = db_begin(ctx->db)) != DB_OK)
-		return db_fail(ctx, rc);
+		return ctx_db_error(ctx, rc);
 	if ((rc = find_token(ctx, token, "verify", 1, &id, &uid, &usable)) != DB_OK)
-		return tx_fail(ctx, rc);
+		return ctx_tx_error(ctx, rc);
 	if (!usable) {
 		db_rollback(ctx->db);
 		return link_invalid(ctx, "VERIFY");
@@ -334,9 +306,9 @@ verify_submit(struct ctx *ctx)
 	    "version = version + 1 WHERE id = ? AND email_verified_at IS NULL", "i", uid)) != DB_OK ||
 	    (rc = audit_event(ctx->db, uid, "account.verify_email", "user", uid, uid,
 	    ctx->req->remote_addr, "")) != DB_OK)
-		return tx_fail(ctx, rc);
+		return ctx_tx_error(ctx, rc);
 	if ((rc = db_commit(ctx->db)) != DB_OK)
-		return db_fail(ctx, rc);
+		return ctx_db_error(ctx, rc);
 	return ctx_redirect(ctx, "/konto/log-ind?besked=bekraeftet");
 }
 
@@ -394,11 +366,11 @@ login_submit(struct ctx *ctx)
 	int blocked, ok = 0, verified = 0, active = 0, totp = 0;
 
 	form_read(&f, login_fields, L__MAX, &ctx->req->form);
-	lower(email, sizeof(email), f.v[L_EMAIL].value);
+	form_lower(email, sizeof(email), f.v[L_EMAIL].value);
 	if (f.nerrors)
 		return login_page(ctx, login_generic, f.v[L_EMAIL].value, 422);
 	if ((blocked = throttle_blocked(ctx->db, email, addr)) == -1)
-		return db_fail(ctx, DB_ECONNECT);
+		return ctx_db_error(ctx, DB_ECONNECT);
 	if (blocked) {
 		audit_event(ctx->db, 0, "login.throttled", "", 0, 0, addr, email);
 		return login_page(ctx, login_generic, email, 429);
@@ -406,7 +378,7 @@ login_submit(struct ctx *ctx)
 	if ((rc = db_exec(ctx->db, &res, "SELECT id, password_hash, email_verified_at IS NOT NULL, "
 	    "status = 'active', totp_enabled_at IS NOT NULL FROM users WHERE email = ?", "s",
 	    email)) != DB_OK)
-		return db_fail(ctx, rc);
+		return ctx_db_error(ctx, rc);
 	if (res.nrows == 0)
 		password_verify_dummy(f.v[L_PASSWORD].value);
 	else {
@@ -426,14 +398,14 @@ login_submit(struct ctx *ctx)
 	if (!verified) {
 		/* The password was right, so the owner is here: a fresh link, and say so. */
 		if ((rc = db_begin(ctx->db)) != DB_OK)
-			return db_fail(ctx, rc);
+			return ctx_db_error(ctx, rc);
 		if ((rc = new_email_token(ctx, uid, "verify", VERIFY_HOURS * 60, token)) != DB_OK ||
 		    (rc = send_link_mail(ctx, email, "", "Bekræft din e-mailadresse til "
 		    "Specialeportalen", "verify_email", "/konto/bekraeft", token,
 		    "verify_email")) != DB_OK)
-			return tx_fail(ctx, rc);
+			return ctx_tx_error(ctx, rc);
 		if ((rc = db_commit(ctx->db)) != DB_OK)
-			return db_fail(ctx, rc);
+			return ctx_db_error(ctx, rc);
 		return login_page(ctx, "Du skal bekræfte din e-mailadresse, før du kan logge ind. "
 		    "Vi har sendt dig en ny e-mail med et link.", email, 403);
 	}
@@ -443,7 +415,7 @@ login_submit(struct ctx *ctx)
 	if ((rc = throttle_clear(ctx->db, email)) != DB_OK ||
 	    (rc = session_start(ctx->db, ctx->cfg, ctx->resp, uid, totp, addr,
 	    &ctx->session)) != DB_OK)
-		return db_fail(ctx, rc);
+		return ctx_db_error(ctx, rc);
 	ctx->session_loaded = 1;
 	audit_event(ctx->db, uid, totp ? "login.password_ok" : "login.success", "user", uid, uid,
 	    addr, "");
@@ -497,11 +469,11 @@ code_submit(struct ctx *ctx)
 	if (blocked)
 		return code_page(ctx, "Du har prøvet for mange gange. Vent lidt, og prøv igen.", 429);
 	if ((rc = db_begin(ctx->db)) != DB_OK)
-		return db_fail(ctx, rc);
+		return ctx_db_error(ctx, rc);
 	/* FOR UPDATE: two requests with the same code cannot both pass (codes are single use). */
 	if ((rc = db_exec(ctx->db, &res, "SELECT totp_secret, totp_last_step FROM users WHERE "
 	    "id = ? AND totp_enabled_at IS NOT NULL FOR UPDATE", "i", uid)) != DB_OK)
-		return tx_fail(ctx, rc);
+		return ctx_tx_error(ctx, rc);
 	if (res.nrows == 0 || (len = res.lens[0]) == 0 || len > sizeof(secret)) {
 		db_result_free(&res);
 		db_rollback(ctx->db);
@@ -522,16 +494,16 @@ code_submit(struct ctx *ctx)
 	    step, uid)) != DB_OK ||
 	    (rc = audit_event(ctx->db, uid, "login.success", "user", uid, uid, addr, "totp")) !=
 	    DB_OK)
-		return tx_fail(ctx, rc);
+		return ctx_tx_error(ctx, rc);
 	if ((rc = db_commit(ctx->db)) != DB_OK)
-		return db_fail(ctx, rc);
+		return ctx_db_error(ctx, rc);
 	/* Second factor done: a new token again, so the half-logged-in one is worth nothing. */
 	snprintf(email, sizeof(email), "%s", s->email);
 	session_end(ctx->db, ctx->resp, s);
 	throttle_clear(ctx->db, email);
 	if ((rc = session_start(ctx->db, ctx->cfg, ctx->resp, uid, 0, addr, &ctx->session)) !=
 	    DB_OK)
-		return db_fail(ctx, rc);
+		return ctx_db_error(ctx, rc);
 	return ctx_redirect(ctx, "/konto");
 }
 
@@ -594,13 +566,13 @@ sso_login(struct ctx *ctx)
 		    ctx->cfg->sso_param);
 		return 403;
 	}
-	lower(email, sizeof(email), raw);
+	form_lower(email, sizeof(email), raw);
 	if ((s = ctx_session(ctx)) == NULL)
 		return 503;
 	if ((rc = db_exec(ctx->db, &res, "SELECT id, email_verified_at IS NOT NULL, "
 	    "status = 'active', totp_enabled_at IS NOT NULL FROM users WHERE email = ?", "s",
 	    email)) != DB_OK)
-		return db_fail(ctx, rc);
+		return ctx_db_error(ctx, rc);
 	if (res.nrows == 0) {
 		db_result_free(&res);
 		audit_event(ctx->db, 0, "login.sso_unknown", "", 0, 0, addr, email);
@@ -623,7 +595,7 @@ sso_login(struct ctx *ctx)
 		session_end(ctx->db, ctx->resp, s);
 	if ((rc = session_start(ctx->db, ctx->cfg, ctx->resp, uid, pending, addr,
 	    &ctx->session)) != DB_OK)
-		return db_fail(ctx, rc);
+		return ctx_db_error(ctx, rc);
 	ctx->session_loaded = 1;
 	audit_event(ctx->db, uid, "login.sso", "user", uid, uid, addr,
 	    pending ? "second factor pending" : totp ? "second factor by identity provider" : "");
@@ -631,32 +603,6 @@ sso_login(struct ctx *ctx)
 }
 
 /* ---- the account page and the second factor ------------------------------------------------- */
-
-static const struct {
-	const char *role;
-	const char *label;
-} role_labels[] = {
-	{ "responsible", "Autorisationsansvarlig" },
-	{ "administrator", "Administrator" },
-	{ "datamanager", "Datamanager" },
-	{ "signer", "Underskriver" },
-	{ "supervisor", "Vejleder" },
-	{ "student", "Specialestuderende" },
-	{ "fse_caseworker", "Sagsbehandler i Forskningsservice" },
-	{ "fse_head", "Kontorchef i Forskningsservice" },
-	{ "national_statistician", "Rigsstatistiker" },
-};
-
-static const char *
-role_label(const char *role)
-{
-	size_t i;
-
-	for (i = 0; i < sizeof(role_labels) / sizeof(role_labels[0]); i++)
-		if (strcmp(role_labels[i].role, role) == 0)
-			return role_labels[i].label;
-	return role;
-}
 
 /* The accept loop has checked the policy (ACT_ACCOUNT: logged in); this is who it is. */
 static long long
@@ -683,7 +629,7 @@ account_page(struct ctx *ctx)
 	if ((rc = db_exec(ctx->db, &res, "SELECT u.name, u.email, COALESCE(u.fse_user_id, ''), "
 	    "COALESCE(DATE_FORMAT(u.certified_on, '%d-%m-%Y'), ''), u.totp_enabled_at IS NOT NULL "
 	    "FROM users u WHERE u.id = ?", "i", uid)) != DB_OK)
-		return db_fail(ctx, rc);
+		return ctx_db_error(ctx, rc);
 	if ((d = ctx_page(ctx, "account/account.tpl", "Min konto")) == NULL) {
 		db_result_free(&res);
 		return 500;
@@ -703,7 +649,7 @@ account_page(struct ctx *ctx)
 	    "LEFT JOIN authorisations a ON a.id = r.authorisation_id "
 	    "LEFT JOIN institutions i ON i.id = a.institution_id "
 	    "WHERE r.user_id = ? AND r.revoked_at IS NULL ORDER BY r.granted_at", "i", uid)) != DB_OK)
-		return db_fail(ctx, rc);
+		return ctx_db_error(ctx, rc);
 	roles = res.nrows ? tmpl_add_row(d, "HAS_ROLES") : NULL;
 	for (i = 0; i < res.nrows; i++) {
 		row = tmpl_add_row(roles, "ROLE");
@@ -760,7 +706,7 @@ totp_page(struct ctx *ctx, const char *error, int status)
 	if ((uid = require_user(ctx, &st)) == 0)
 		return st;
 	if ((rc = pending_secret(ctx, uid, 1, secret, &len, &enabled)) != DB_OK)
-		return db_fail(ctx, rc);
+		return ctx_db_error(ctx, rc);
 	if ((d = ctx_page(ctx, "account/totp.tpl", "To-trins-login")) == NULL)
 		return 500;
 	if (enabled) {
@@ -828,22 +774,22 @@ totp_submit(struct ctx *ctx)
 	if ((uid = require_user(ctx, &st)) == 0)
 		return st;
 	if ((rc = pending_secret(ctx, uid, 0, secret, &len, &enabled)) != DB_OK)
-		return db_fail(ctx, rc);
+		return ctx_db_error(ctx, rc);
 	if (enabled || len == 0)
 		return ctx_redirect(ctx, "/konto/totp");
 	if ((step = totp_verify(secret, len, code, time(NULL), 0)) < 0)
 		return totp_page(ctx, "Koden passer ikke. Skriv den sekscifrede kode, appen viser nu.",
 		    422);
 	if ((rc = db_begin(ctx->db)) != DB_OK)
-		return db_fail(ctx, rc);
+		return ctx_db_error(ctx, rc);
 	if ((rc = db_exec(ctx->db, NULL, "UPDATE users SET totp_enabled_at = NOW(6), "
 	    "totp_last_step = ?, version = version + 1 WHERE id = ? AND totp_enabled_at IS NULL",
 	    "ii", step, uid)) != DB_OK ||
 	    (rc = audit_event(ctx->db, uid, "totp.enrol", "user", uid, uid, ctx->req->remote_addr,
 	    "")) != DB_OK)
-		return tx_fail(ctx, rc);
+		return ctx_tx_error(ctx, rc);
 	if ((rc = db_commit(ctx->db)) != DB_OK)
-		return db_fail(ctx, rc);
+		return ctx_db_error(ctx, rc);
 	return ctx_redirect(ctx, "/konto?besked=totp");
 }
 
@@ -865,12 +811,12 @@ forgot_submit(struct ctx *ctx)
 	enum db_err rc;
 	long long uid;
 
-	lower(email, sizeof(email), raw);
+	form_lower(email, sizeof(email), raw);
 	if ((rc = db_begin(ctx->db)) != DB_OK)
-		return db_fail(ctx, rc);
+		return ctx_db_error(ctx, rc);
 	if ((rc = db_exec(ctx->db, &res, "SELECT id, name FROM users WHERE email = ? AND "
 	    "status = 'active' FOR UPDATE", "s", email)) != DB_OK)
-		return tx_fail(ctx, rc);
+		return ctx_tx_error(ctx, rc);
 	if (res.nrows) {
 		uid = db_cell_int(&res, 0, 0, 0);
 		/* One live link at a time: an older one stops working when a new one is sent. */
@@ -883,12 +829,12 @@ forgot_submit(struct ctx *ctx)
 		    (rc = audit_event(ctx->db, 0, "password.reset_requested", "user", uid, uid,
 		    ctx->req->remote_addr, "")) != DB_OK) {
 			db_result_free(&res);
-			return tx_fail(ctx, rc);
+			return ctx_tx_error(ctx, rc);
 		}
 	}
 	db_result_free(&res);
 	if ((rc = db_commit(ctx->db)) != DB_OK)
-		return db_fail(ctx, rc);
+		return ctx_db_error(ctx, rc);
 	/* The same answer whether or not the address has an account. */
 	if ((d = ctx_page(ctx, "account/forgot_sent.tpl", "Tjek din e-mail")) == NULL)
 		return 500;
@@ -913,7 +859,7 @@ reset_form(struct ctx *ctx)
 	int usable;
 
 	if ((rc = find_token(ctx, token, "reset", 0, &id, &uid, &usable)) != DB_OK)
-		return db_fail(ctx, rc);
+		return ctx_db_error(ctx, rc);
 	if (!usable)
 		return link_invalid(ctx, "RESET");
 	if ((d = form_page(ctx, "account/reset.tpl", "Vælg en ny adgangskode")) == NULL)
@@ -937,13 +883,13 @@ reset_submit(struct ctx *ctx)
 	size_t nx = 0;
 
 	if ((rc = find_token(ctx, token, "reset", 0, &id, &uid, &usable)) != DB_OK)
-		return db_fail(ctx, rc);
+		return ctx_db_error(ctx, rc);
 	if (!usable)
 		return link_invalid(ctx, "RESET");
 	form_read(&f, reset_fields, P__MAX, &ctx->req->form);
 	if ((rc = db_exec(ctx->db, &res, "SELECT email, name FROM users WHERE id = ?", "i", uid)) !=
 	    DB_OK)
-		return db_fail(ctx, rc);
+		return ctx_db_error(ctx, rc);
 	if (f.v[P_PASSWORD].err == FORM_OK && password_check(f.v[P_PASSWORD].value,
 	    db_cell(&res, 0, 0), db_cell(&res, 0, 1), why, sizeof(why)) != PASSWORD_OK) {
 		extra[nx].field = "adgangskode";
@@ -963,10 +909,10 @@ reset_submit(struct ctx *ctx)
 	if (password_hash(f.v[P_PASSWORD].value, hash) != PASSWORD_OK)
 		return 500;
 	if ((rc = db_begin(ctx->db)) != DB_OK)
-		return db_fail(ctx, rc);
+		return ctx_db_error(ctx, rc);
 	/* Again under lock: of two submissions with one link, only the first changes anything. */
 	if ((rc = find_token(ctx, token, "reset", 1, &id, &uid, &usable)) != DB_OK)
-		return tx_fail(ctx, rc);
+		return ctx_tx_error(ctx, rc);
 	if (!usable) {
 		db_rollback(ctx->db);
 		return link_invalid(ctx, "RESET");
@@ -980,9 +926,9 @@ reset_submit(struct ctx *ctx)
 	    (rc = session_end_user(ctx->db, uid)) != DB_OK ||
 	    (rc = audit_event(ctx->db, 0, "password.reset", "user", uid, uid,
 	    ctx->req->remote_addr, "")) != DB_OK)
-		return tx_fail(ctx, rc);
+		return ctx_tx_error(ctx, rc);
 	if ((rc = db_commit(ctx->db)) != DB_OK)
-		return db_fail(ctx, rc);
+		return ctx_db_error(ctx, rc);
 	return ctx_redirect(ctx, "/konto/log-ind?besked=nulstillet");
 }
 

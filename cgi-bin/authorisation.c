@@ -24,47 +24,10 @@
 
 #define INVITE_DAYS	7
 
-static int
-db_fail(struct ctx *ctx, enum db_err rc)
-{
-	log_error("database: %s: %s", db_strerror(rc), db_errmsg(ctx->db));
-	return rc == DB_ECONNECT || rc == DB_ELOST || rc == DB_EUNKNOWN ? 503 : 500;
-}
-
-static int
-tx_fail(struct ctx *ctx, enum db_err rc)
-{
-	db_rollback(ctx->db);
-	return db_fail(ctx, rc);
-}
-
 /* The roles the responsible appoints or attaches by invitation (R9). Students are attached on
  * their research-potential document instead (R10), responsibles by FSE's approval (issue 5). */
 static const char *const invitable[] = { "administrator", "datamanager", "signer", "supervisor",
 	NULL };
-
-static const struct {
-	const char *role;
-	const char *label;
-} labels[] = {
-	{ "responsible", "Autorisationsansvarlig" },
-	{ "administrator", "Administrator" },
-	{ "datamanager", "Datamanager" },
-	{ "signer", "Underskriver" },
-	{ "supervisor", "Vejleder" },
-	{ "student", "Specialestuderende" },
-};
-
-static const char *
-label(const char *role)
-{
-	size_t i;
-
-	for (i = 0; i < sizeof(labels) / sizeof(labels[0]); i++)
-		if (strcmp(labels[i].role, role) == 0)
-			return labels[i].label;
-	return role;
-}
 
 /* The id of the authorisation a request is about: ?id= or the form's id. 0 when absent or not
  * a number (the policy then answers 404, like for an id that names nothing). */
@@ -101,7 +64,7 @@ list_page(struct ctx *ctx)
 	size_t i;
 
 	if ((rc = auth_roles(ctx->db, uid, 0, &global, &object, &any)) != DB_OK)
-		return db_fail(ctx, rc);
+		return ctx_db_error(ctx, rc);
 	/* FSE staff see every authorisation; others those they hold a role on. */
 	rc = global ? db_exec(ctx->db, &res,
 	    "SELECT a.id, COALESCE(a.number, '-'), i.name, a.status, '' FROM authorisations a "
@@ -113,7 +76,7 @@ list_page(struct ctx *ctx)
 	    "JOIN institutions i ON i.id = a.institution_id "
 	    "WHERE r.user_id = ? AND r.revoked_at IS NULL GROUP BY a.id ORDER BY a.id", "i", uid);
 	if (rc != DB_OK)
-		return db_fail(ctx, rc);
+		return ctx_db_error(ctx, rc);
 	if ((d = ctx_page(ctx, "authorisation/list.tpl", "Mine autorisationer")) == NULL) {
 		db_result_free(&res);
 		return 500;
@@ -129,7 +92,7 @@ list_page(struct ctx *ctx)
 		for (tok = strtok_r(copy, ",", &save); tok; tok = strtok_r(NULL, ",", &save)) {
 			if (roles[0])
 				strncat(roles, ", ", sizeof(roles) - strlen(roles) - 1);
-			strncat(roles, label(tok), sizeof(roles) - strlen(roles) - 1);
+			strncat(roles, role_label(tok), sizeof(roles) - strlen(roles) - 1);
 		}
 		tmpl_set(row, "ROLES", roles[0] ? roles : "Forskningsservice");
 	}
@@ -144,10 +107,10 @@ list_page(struct ctx *ctx)
 	    "JOIN institutions i ON i.id = a.institution_id JOIN users u ON u.id = v.invited_by "
 	    "WHERE v.email = ? AND v.accepted_at IS NULL AND v.expires_at > NOW(6)", "s",
 	    ctx->session.email)) != DB_OK)
-		return db_fail(ctx, rc);
+		return ctx_db_error(ctx, rc);
 	for (i = 0; i < res.nrows; i++) {
 		row = tmpl_add_row(d, "INVITATION");
-		tmpl_set(row, "ROLE", label(db_cell(&res, i, 1)));
+		tmpl_set(row, "ROLE", role_label(db_cell(&res, i, 1)));
 		tmpl_set(row, "INSTITUTION", db_cell(&res, i, 2));
 		tmpl_set(row, "INVITED_BY", db_cell(&res, i, 3));
 	}
@@ -181,7 +144,7 @@ roles_page_with(struct ctx *ctx, long long id, const struct form *f,
 	    "COALESCE((SELECT GROUP_CONCAT(domain ORDER BY domain SEPARATOR ', ') FROM "
 	    "authorisation_domains WHERE authorisation_id = a.id), '') FROM authorisations a "
 	    "JOIN institutions i ON i.id = a.institution_id WHERE a.id = ?", "i", id)) != DB_OK)
-		return db_fail(ctx, rc);
+		return ctx_db_error(ctx, rc);
 	if (res.nrows == 0) {
 		db_result_free(&res);
 		return 404;
@@ -206,14 +169,14 @@ roles_page_with(struct ctx *ctx, long long id, const struct form *f,
 	    "LEFT JOIN users g ON g.id = r.granted_by "
 	    "WHERE r.authorisation_id = ? AND r.revoked_at IS NULL ORDER BY r.role, u.name", "i",
 	    id)) != DB_OK)
-		return db_fail(ctx, rc);
+		return ctx_db_error(ctx, rc);
 	{
 		int can_revoke = auth_can(ctx, ACT_ROLE_REVOKE, id);
 
 		for (i = 0; i < res.nrows; i++) {
 			row = tmpl_add_row(d, "HOLDER");
 			tmpl_set(row, "ASSIGNMENT", db_cell(&res, i, 0));
-			tmpl_set(row, "ROLE", label(db_cell(&res, i, 1)));
+			tmpl_set(row, "ROLE", role_label(db_cell(&res, i, 1)));
 			tmpl_set(row, "NAME", db_cell(&res, i, 2));
 			tmpl_set(row, "EMAIL", db_cell(&res, i, 3));
 			tmpl_set(row, "GRANTED", db_cell(&res, i, 4));
@@ -227,11 +190,11 @@ roles_page_with(struct ctx *ctx, long long id, const struct form *f,
 	if ((rc = db_exec(ctx->db, &res, "SELECT v.email, v.role, DATE_FORMAT(v.expires_at, "
 	    "'%d-%m-%Y'), v.expires_at > NOW(6) FROM invitations v WHERE v.authorisation_id = ? AND "
 	    "v.accepted_at IS NULL ORDER BY v.created_at DESC", "i", id)) != DB_OK)
-		return db_fail(ctx, rc);
+		return ctx_db_error(ctx, rc);
 	for (i = 0; i < res.nrows; i++) {
 		row = tmpl_add_row(d, "PENDING");
 		tmpl_set(row, "EMAIL", db_cell(&res, i, 0));
-		tmpl_set(row, "ROLE", label(db_cell(&res, i, 1)));
+		tmpl_set(row, "ROLE", role_label(db_cell(&res, i, 1)));
 		tmpl_set(row, "EXPIRES", db_cell(&res, i, 2));
 		tmpl_show(row, db_cell_int(&res, i, 3, 0) ? "OPEN" : "EXPIRED");
 	}
@@ -243,10 +206,10 @@ roles_page_with(struct ctx *ctx, long long id, const struct form *f,
 	    "r.revoke_reason FROM role_assignments r JOIN users u ON u.id = r.user_id "
 	    "LEFT JOIN users g ON g.id = r.granted_by LEFT JOIN users v ON v.id = r.revoked_by "
 	    "WHERE r.authorisation_id = ? ORDER BY r.granted_at DESC, r.id DESC", "i", id)) != DB_OK)
-		return db_fail(ctx, rc);
+		return ctx_db_error(ctx, rc);
 	for (i = 0; i < res.nrows; i++) {
 		row = tmpl_add_row(d, "HISTORY");
-		tmpl_set(row, "ROLE", label(db_cell(&res, i, 0)));
+		tmpl_set(row, "ROLE", role_label(db_cell(&res, i, 0)));
 		tmpl_set(row, "NAME", db_cell(&res, i, 1));
 		tmpl_set(row, "GRANTED", db_cell(&res, i, 2));
 		tmpl_set(row, "GRANTED_BY", db_cell(&res, i, 3));
@@ -272,7 +235,7 @@ roles_page_with(struct ctx *ctx, long long id, const struct form *f,
 		for (i = 0; invitable[i]; i++) {
 			row = tmpl_add_row(inv, "ROLE_OPTION");
 			tmpl_set(row, "VALUE", invitable[i]);
-			tmpl_set(row, "LABEL", label(invitable[i]));
+			tmpl_set(row, "LABEL", role_label(invitable[i]));
 			if (chosen && strcmp(chosen, invitable[i]) == 0)
 				tmpl_show(row, "SELECTED");
 		}
@@ -329,16 +292,6 @@ domain_ok(struct ctx *ctx, long long id, const char *email, int *ok)
 	return DB_OK;
 }
 
-static void
-lower(char *dst, size_t n, const char *src)
-{
-	size_t i;
-
-	for (i = 0; src && src[i] && i + 1 < n; i++)
-		dst[i] = (char)tolower((unsigned char)src[i]);
-	dst[i] = '\0';
-}
-
 static int
 invite_submit(struct ctx *ctx)
 {
@@ -357,11 +310,11 @@ invite_submit(struct ctx *ctx)
 	if ((st = auth_require(ctx, ACT_ROLE_INVITE, id)) != 0)
 		return st;
 	form_read(&f, invite_fields, I__MAX, &ctx->req->form);
-	lower(email, sizeof(email), f.v[I_EMAIL].value);
+	form_lower(email, sizeof(email), f.v[I_EMAIL].value);
 	reason = f.v[I_REASON].err == FORM_OK && f.v[I_REASON].value ? f.v[I_REASON].value : "";
 	if (f.v[I_EMAIL].err == FORM_OK) {
 		if ((rc = domain_ok(ctx, id, email, &ok)) != DB_OK)
-			return db_fail(ctx, rc);
+			return ctx_db_error(ctx, rc);
 		/* Outside the domains only FSE may invite, and only with a recorded reason (R6). */
 		if (!ok && !(auth_can(ctx, ACT_DOMAIN_OVERRIDE, 0) && reason[0])) {
 			extra[nx].field = "email";
@@ -377,25 +330,25 @@ invite_submit(struct ctx *ctx)
 
 	session_new_token(token, hash);
 	if ((rc = db_begin(ctx->db)) != DB_OK)
-		return db_fail(ctx, rc);
+		return ctx_db_error(ctx, rc);
 	if ((rc = db_exec(ctx->db, &res, "INSERT INTO invitations (token_hash, authorisation_id, "
 	    "email, role, invited_by, override_reason, expires_at) VALUES (?, ?, ?, ?, ?, ?, "
 	    "NOW(6) + INTERVAL ? DAY)", "bissisi", hash, sizeof(hash), id, email,
 	    f.v[I_ROLE].value, uid, ok ? "" : reason, (long long)INVITE_DAYS)) != DB_OK)
-		return tx_fail(ctx, rc);
+		return ctx_tx_error(ctx, rc);
 	inv_id = (long long)res.insert_id;
 	db_result_free(&res);
 	if ((rc = db_exec(ctx->db, &res, "SELECT i.name, COALESCE(a.number, '') FROM "
 	    "authorisations a JOIN institutions i ON i.id = a.institution_id WHERE a.id = ?", "i",
 	    id)) != DB_OK)
-		return tx_fail(ctx, rc);
+		return ctx_tx_error(ctx, rc);
 	if ((md = tmpl_dict_new()) == NULL) {
 		db_result_free(&res);
-		return tx_fail(ctx, DB_ENOMEM);
+		return ctx_tx_error(ctx, DB_ENOMEM);
 	}
 	tmpl_set(md, "INVITER", ctx->session.name);
 	tmpl_set(md, "INSTITUTION", db_cell(&res, 0, 0));
-	tmpl_set(md, "ROLE", label(f.v[I_ROLE].value));
+	tmpl_set(md, "ROLE", role_label(f.v[I_ROLE].value));
 	tmpl_setf(md, "LINK", "%s/autorisation/invitation?token=%s", ctx->cfg->base_url, token);
 	tmpl_set_int(md, "INVITE_DAYS", INVITE_DAYS);
 	db_result_free(&res);
@@ -406,11 +359,11 @@ invite_submit(struct ctx *ctx)
 	    (rc = audit_event(ctx->db, uid, ok ? "invitation.create" : "invitation.create_override",
 	    "invitation", inv_id, 0, ctx->req->remote_addr, msg)) != DB_OK) {
 		tmpl_dict_free(md);
-		return tx_fail(ctx, DB_EEXEC);
+		return ctx_tx_error(ctx, DB_EEXEC);
 	}
 	tmpl_dict_free(md);
 	if ((rc = db_commit(ctx->db)) != DB_OK)
-		return db_fail(ctx, rc);
+		return ctx_db_error(ctx, rc);
 	snprintf(msg, sizeof(msg), "/autorisation/roller?id=%lld&besked=inviteret", id);
 	return ctx_redirect(ctx, msg);
 }
@@ -444,14 +397,14 @@ revoke_submit(struct ctx *ctx)
 		return roles_page_with(ctx, id, NULL, extra, 1, 422);
 	}
 	if ((rc = auth_roles(ctx->db, uid, id, &global, &object, &any)) != DB_OK)
-		return db_fail(ctx, rc);
+		return ctx_db_error(ctx, rc);
 	if ((rc = db_begin(ctx->db)) != DB_OK)
-		return db_fail(ctx, rc);
+		return ctx_db_error(ctx, rc);
 	/* The assignment must be on this authorisation and still active (checked under lock). */
 	if ((rc = db_exec(ctx->db, &res, "SELECT role, user_id FROM role_assignments WHERE id = ? "
 	    "AND authorisation_id = ? AND revoked_at IS NULL FOR UPDATE", "ii",
 	    f.v[V_ASSIGNMENT].num, id)) != DB_OK)
-		return tx_fail(ctx, rc);
+		return ctx_tx_error(ctx, rc);
 	if (res.nrows == 0) {
 		db_result_free(&res);
 		db_rollback(ctx->db);
@@ -473,11 +426,11 @@ revoke_submit(struct ctx *ctx)
 	    (rc = audit_event(ctx->db, uid, "role.revoke", "authorisation", id,
 	    db_cell_int(&res, 0, 1, 0), ctx->req->remote_addr, detail)) != DB_OK) {
 		db_result_free(&res);
-		return tx_fail(ctx, rc);
+		return ctx_tx_error(ctx, rc);
 	}
 	db_result_free(&res);
 	if ((rc = db_commit(ctx->db)) != DB_OK)
-		return db_fail(ctx, rc);
+		return ctx_db_error(ctx, rc);
 	snprintf(path, sizeof(path), "/autorisation/roller?id=%lld&besked=tilbagekaldt", id);
 	return ctx_redirect(ctx, path);
 }
@@ -544,7 +497,7 @@ invitation_page(struct ctx *ctx, const char *token, const struct invitation *inv
 	}
 	tmpl_set(d, "TOKEN", token);
 	tmpl_set(d, "EMAIL", inv->email);
-	tmpl_set(d, "ROLE", label(inv->role));
+	tmpl_set(d, "ROLE", role_label(inv->role));
 	tmpl_set(d, "INSTITUTION", inv->institution);
 	tmpl_set(d, "INVITER", inv->inviter);
 	tmpl_show(d, "VALID");
@@ -565,7 +518,7 @@ invitation_form(struct ctx *ctx)
 	enum db_err rc;
 
 	if ((rc = find_invitation(ctx, token, 0, &inv)) != DB_OK)
-		return db_fail(ctx, rc);
+		return ctx_db_error(ctx, rc);
 	return invitation_page(ctx, token, &inv, NULL, 200);
 }
 
@@ -579,9 +532,9 @@ invitation_accept(struct ctx *ctx)
 	enum db_err rc;
 
 	if ((rc = db_begin(ctx->db)) != DB_OK)
-		return db_fail(ctx, rc);
+		return ctx_db_error(ctx, rc);
 	if ((rc = find_invitation(ctx, token, 1, &inv)) != DB_OK)
-		return tx_fail(ctx, rc);
+		return ctx_tx_error(ctx, rc);
 	if (!inv.usable) {
 		db_rollback(ctx->db);
 		return invitation_page(ctx, token, &inv, NULL, 410);
@@ -601,9 +554,9 @@ invitation_accept(struct ctx *ctx)
 	    "invited_by, ? FROM invitations WHERE id = ?", "isi", uid, detail, inv.id)) != DB_OK ||
 	    (rc = audit_event(ctx->db, uid, "role.grant", "authorisation", inv.authorisation, uid,
 	    ctx->req->remote_addr, detail)) != DB_OK)
-		return tx_fail(ctx, rc);
+		return ctx_tx_error(ctx, rc);
 	if ((rc = db_commit(ctx->db)) != DB_OK)
-		return db_fail(ctx, rc);
+		return ctx_db_error(ctx, rc);
 	snprintf(path, sizeof(path), "/autorisation?besked=accepteret");
 	return ctx_redirect(ctx, path);
 }

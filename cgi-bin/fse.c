@@ -29,13 +29,6 @@
 /* ---- shared helpers ------------------------------------------------------------------------- */
 
 static int
-db_fail(struct ctx *ctx, enum db_err rc)
-{
-	log_error("database: %s: %s", db_strerror(rc), db_errmsg(ctx->db));
-	return rc == DB_ECONNECT || rc == DB_ELOST || rc == DB_EUNKNOWN ? 503 : 500;
-}
-
-static int
 mail_fail(struct ctx *ctx, enum mail_err rc)
 {
 	log_error("outbox: %s: %s", mail_strerror(rc), db_errmsg(ctx->db));
@@ -233,7 +226,7 @@ render_mail_page(struct ctx *ctx, int state, unsigned long long notice, const st
 	/* Recipients' addresses are other people's data: who looked is kept (R33). */
 	if ((rc = audit_event(ctx->db, ctx_user(ctx), "mail.list", "outbox", 0, 0,
 	    ctx->req->remote_addr, state < 0 ? "pending" : state_choices[state])) != DB_OK)
-		return db_fail(ctx, rc);
+		return ctx_db_error(ctx, rc);
 	mrc = mail_list(ctx->db, state < 0 ? MAIL_LIST_PENDING : state_masks[state], MAIL_PAGE_ROWS,
 	    0, &l);
 	if (mrc != MAIL_OK)
@@ -358,7 +351,7 @@ mail_retry(struct ctx *ctx)
 
 	/* The row and its audit event commit together, or neither does. */
 	if ((rc = db_begin(ctx->db)) != DB_OK)
-		return db_fail(ctx, rc);
+		return ctx_db_error(ctx, rc);
 	mrc = mail_retry_dead(ctx->db, (unsigned long long)id);
 	if (mrc == MAIL_ENOTFOUND) {
 		db_rollback(ctx->db);
@@ -377,10 +370,10 @@ mail_retry(struct ctx *ctx)
 	if ((rc = audit_event(ctx->db, uid, "mail.retry", "outbox", id, 0, ctx->req->remote_addr,
 	    "")) != DB_OK) {
 		db_rollback(ctx->db);
-		return db_fail(ctx, rc);
+		return ctx_db_error(ctx, rc);
 	}
 	if ((rc = db_commit(ctx->db)) != DB_OK)
-		return db_fail(ctx, rc);
+		return ctx_db_error(ctx, rc);
 	log_info("mail %lld queued again by user %lld", id, uid);
 	snprintf(path, sizeof(path), "/fse/post?besked=igen&nr=%lld%s%s", id,
 	    state >= 0 ? "&tilstand=" : "", state >= 0 ? state_choices[state] : "");

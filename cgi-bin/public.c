@@ -16,13 +16,6 @@
 #define OTHER_INSTITUTION "anden"
 #define MAX_CHOICES 32
 
-static int
-db_failed(enum db_err rc, struct ctx *ctx)
-{
-	log_error("database: %s: %s", db_strerror(rc), db_errmsg(ctx->db));
-	return rc == DB_ECONNECT || rc == DB_ELOST ? 503 : 500;
-}
-
 static enum db_err
 load_universities(struct ctx *ctx, struct db_result *res)
 {
@@ -39,7 +32,7 @@ start_page(struct ctx *ctx)
 	size_t i;
 
 	if ((rc = load_universities(ctx, &res)) != DB_OK)
-		return db_failed(rc, ctx);
+		return ctx_db_error(ctx, rc);
 	if ((d = ctx_page(ctx, "start.tpl", "Specialeordningen")) == NULL) {
 		db_result_free(&res);
 		return 500;
@@ -71,11 +64,11 @@ eligibility_page(struct ctx *ctx)
 
 	memset(&progs, 0, sizeof(progs));
 	if ((rc = load_universities(ctx, &unis)) != DB_OK)
-		return db_failed(rc, ctx);
+		return ctx_db_error(ctx, rc);
 	if ((rc = db_exec(ctx->db, &progs, "SELECT code, label, hint, rule FROM programme_types "
 	    "ORDER BY sort_order", "")) != DB_OK) {
 		db_result_free(&unis);
-		return db_failed(rc, ctx);
+		return ctx_db_error(ctx, rc);
 	}
 	nu = unis.nrows < MAX_CHOICES ? unis.nrows : MAX_CHOICES;
 	np = progs.nrows < MAX_CHOICES ? progs.nrows : MAX_CHOICES;

@@ -75,6 +75,20 @@ ctx_user(struct ctx *ctx)
 }
 
 int
+ctx_db_error(struct ctx *ctx, enum db_err rc)
+{
+	log_error("database: %s: %s", db_strerror(rc), db_errmsg(ctx->db));
+	return rc == DB_ECONNECT || rc == DB_ELOST || rc == DB_EUNKNOWN ? 503 : 500;
+}
+
+int
+ctx_tx_error(struct ctx *ctx, enum db_err rc)
+{
+	db_rollback(ctx->db);
+	return ctx_db_error(ctx, rc);
+}
+
+int
 ctx_redirect(struct ctx *ctx, const char *path)
 {
 	/* An open redirect needs "//host" or a scheme; a path of ours has neither. */

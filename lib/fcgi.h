@@ -46,6 +46,13 @@ struct session		*ctx_session(struct ctx *);
 struct session		*ctx_session_ensure(struct ctx *);
 /* The logged-in user's id (second factor done), or 0. */
 long long		 ctx_user(struct ctx *);
+/*
+ * A database error as the handler's answer: logged with the server's message (never shown),
+ * 503 when the database cannot be reached (the user's input is still in their form), else 500.
+ * ctx_tx_error() rolls the transaction back first: nothing half-written stays.
+ */
+int			 ctx_db_error(struct ctx *, enum db_err);
+int			 ctx_tx_error(struct ctx *, enum db_err);
 /* 303 See Other to a path of ours (only paths starting with one '/', never a full URL). */
 int			 ctx_redirect(struct ctx *, const char *path);
 

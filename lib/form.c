@@ -49,6 +49,17 @@ form_message(const struct form *f, size_t i, char *out, size_t outlen)
 	}
 }
 
+void
+form_lower(char *dst, size_t n, const char *src)
+{
+	size_t i;
+
+	for (i = 0; src && src[i] && i + 1 < n; i++)
+		dst[i] = src[i] >= 'A' && src[i] <= 'Z' ? (char)(src[i] - 'A' + 'a') : src[i];
+	if (n)
+		dst[i] = '\0';
+}
+
 size_t
 form_utf8_chars(const char *p, size_t len)
 {

@@ -72,6 +72,9 @@ enum form_err	 form_choice(const struct form_field *, const char *, size_t, long
 enum form_err	 form_email(const struct form_field *, const char *, size_t, long long *);
 enum form_err	 form_url(const struct form_field *, const char *, size_t, long long *);
 
+/* ASCII lower-case copy (e-mail addresses are compared so: one person, one account). */
+void		 form_lower(char *dst, size_t n, const char *src);
+
 /* Number of UTF-8 characters in valid UTF-8 text. */
 size_t		 form_utf8_chars(const char *, size_t);
 

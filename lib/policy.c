@@ -44,12 +44,26 @@ static const char *const role_names[ROLE__MAX] = {
 	"fse_caseworker", "fse_head", "national_statistician",
 };
 
+static const char *const role_labels[ROLE__MAX] = {
+	"Autorisationsansvarlig", "Administrator", "Datamanager", "Underskriver", "Vejleder",
+	"Specialestuderende", "Sagsbehandler i Forskningsservice", "Kontorchef i Forskningsservice",
+	"Rigsstatistiker",
+};
+
 static const char *const scope_names[] = { "public", "user", "fse", "authorisation" };
 
 const char *
 role_name(enum role r)
 {
 	return (unsigned)r < ROLE__MAX ? role_names[r] : "unknown";
+}
+
+const char *
+role_label(const char *name)
+{
+	int r = role_parse(name);
+
+	return r < 0 ? (name ? name : "") : role_labels[r];
 }
 
 int

@@ -69,6 +69,8 @@ enum policy_decision {
 };
 
 const char		*role_name(enum role);
+/* The role's name in Danish, as users see it ("Vejleder"); the name itself when unknown. */
+const char		*role_label(const char *name);
 int			 role_parse(const char *);	/* -1 when unknown */
 const char		*policy_action_name(enum action);
 const char		*policy_scope_name(enum scope);
