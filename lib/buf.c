@@ -108,8 +108,11 @@ buf_steal(struct buf *b, size_t *lenp)
 {
 	char *p = b->data;
 
-	if (p == NULL && buf_reserve(b, 0) == 0)
+	/* An empty buffer still hands out an empty string, never NULL or unterminated memory. */
+	if (p == NULL && buf_reserve(b, 0) == 0) {
 		p = b->data;
+		p[0] = '\0';
+	}
 	if (lenp)
 		*lenp = b->len;
 	b->data = NULL;

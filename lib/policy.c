@@ -37,6 +37,8 @@ const struct policy_rule policy_rules[ACT__MAX] = {
 	    "send a dead mail again" },
 	[ACT_FSE_HOME] = { "fse.home", SCOPE_FSE, FSE_ROLES,
 	    "the FSE staff start page: links to what each FSE role may do" },
+	[ACT_APPLICATION] = { "application", SCOPE_USER, 0,
+	    "start and edit one's own application (issue 5); another person's case: 404" },
 };
 
 static const char *const role_names[ROLE__MAX] = {

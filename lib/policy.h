@@ -49,6 +49,8 @@ enum action {
 	ACT_FSE_MAIL_VIEW,
 	ACT_FSE_MAIL_RETRY,
 	ACT_FSE_HOME,		/* the FSE staff start page (cgi-bin/fse) */
+	ACT_APPLICATION,	/* one's own application (cgi-bin/application): the handler checks
+				   ownership, another person's case answers 404 */
 	ACT__MAX
 };
 

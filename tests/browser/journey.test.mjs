@@ -2,31 +2,16 @@
 // nginx -> FastCGI -> MariaDB stack (DESIGN: tests in layers). Run: node --test tests/browser/
 // against a running stack (scripts/up); PORTAL_URL overrides the base URL.
 //
-// One browser for the file, a fresh context (cookies, storage, cache) per test.
-// axe-core is injected with page.evaluate(source): the page CSP (default-src 'self') blocks
-// page.addScriptTag, which inserts an inline <script>; evaluate runs through the DevTools
-// protocol, which the page CSP does not govern, so the CSP stays on for the pages under test.
+// One browser for the file, a fresh context (cookies, storage, cache) per test (lib.mjs).
 
-import { test, describe, before, after } from 'node:test';
+import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { randomBytes } from 'node:crypto';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
+import {
+  useBrowser, openPage, assertNoCspViolations, axeCheck, screenshot,
+} from './lib.mjs';
 
-const HERE = dirname(fileURLToPath(import.meta.url));
-const ROOT = resolve(HERE, '..', '..');
-const OUT = join(ROOT, 'tests', 'output');
-const SHOTS = join(OUT, 'screenshots');
-const AXE_OUT = join(OUT, 'axe');
-const BASE = (process.env.PORTAL_URL || 'http://127.0.0.1:8080').replace(/\/+$/, '');
 const FORM = '/kan-vi-bruge-ordningen';
-
-const CHROMIUM_ARGS = [
-  '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-  '--disable-background-networking', '--disable-component-update', '--disable-sync',
-];
 
 const UNIVERSITIES = [
   'Københavns Universitet',
@@ -39,67 +24,7 @@ const UNIVERSITIES = [
   'IT-Universitetet i København',
 ];
 
-const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'];
-
-let browser;
-let axeSource;
-
-before(async () => {
-  // Fail fast, with a hint, when no stack is running, instead of twelve navigation timeouts.
-  const health = await fetch(`${BASE}/healthz`, { signal: AbortSignal.timeout(15_000) })
-    .then((r) => r.status, (e) => String(e.cause || e));
-  assert.equal(health, 200, `portal not answering at ${BASE}/healthz (start it: scripts/up)`);
-  await Promise.all([mkdir(SHOTS, { recursive: true }), mkdir(AXE_OUT, { recursive: true })]);
-  axeSource = await readFile(join(ROOT, 'node_modules', 'axe-core', 'axe.min.js'), 'utf8');
-  browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    headless: true,
-    args: CHROMIUM_ARGS,
-  });
-});
-
-after(async () => {
-  if (browser) await browser.close();
-});
-
-// A fresh context and page per test, with every console error, uncaught page error and CSP
-// violation recorded. CSP violations are caught twice: Chromium logs them as console errors, and
-// the securitypolicyviolation event (listener added by an init script, which the page CSP does
-// not govern) catches the ones that never reach the console.
-async function openPage(t) {
-  const context = await browser.newContext({ baseURL: BASE, locale: 'da-DK' });
-  await context.addInitScript(() => {
-    window.__cspViolations = [];
-    document.addEventListener('securitypolicyviolation', (e) => {
-      window.__cspViolations.push(`${e.violatedDirective} blocked ${e.blockedURI || '(inline)'}`
-        + ` at ${e.sourceFile || '?'}:${e.lineNumber}`);
-    });
-  });
-  const page = await context.newPage();
-  page.setDefaultTimeout(10_000);
-  const problems = { consoleErrors: [], pageErrors: [] };
-  page.on('console', (msg) => {
-    if (msg.type() === 'error') {
-      const loc = msg.location();
-      problems.consoleErrors.push(`${msg.text()} [${loc.url || page.url()}]`);
-    }
-  });
-  page.on('pageerror', (err) => problems.pageErrors.push(String(err)));
-  t.after(() => context.close());
-  return { context, page, problems };
-}
-
-async function cspViolations(page, problems) {
-  const fromEvent = await page.evaluate(() => window.__cspViolations || []);
-  const fromConsole = problems.consoleErrors.filter((m) => /Content Security Policy/i.test(m));
-  return [...fromEvent, ...fromConsole];
-}
-
-async function assertNoCspViolations(page, problems) {
-  const v = await cspViolations(page, problems);
-  assert.deepEqual(v, [], `CSP violations on ${page.url()}:\n${v.join('\n')}`);
-  assert.deepEqual(problems.pageErrors, [], `uncaught page errors on ${page.url()}`);
-}
+useBrowser();
 
 // Navigate and return the navigation response (status included).
 async function go(page, path) {
@@ -121,31 +46,6 @@ async function submitForm(page) {
 
 function resultHeading(page) {
   return page.locator('section#resultat h2.alert-heading');
-}
-
-async function screenshot(page, name) {
-  await page.screenshot({ path: join(SHOTS, name), fullPage: true });
-}
-
-// Run axe on the current page, write the full result, fail on serious/critical violations.
-async function axeCheck(page, name) {
-  if (!(await page.evaluate(() => typeof window.axe === 'object'))) {
-    await page.evaluate(axeSource);
-  }
-  const results = await page.evaluate(async (tags) => window.axe.run(document, {
-    runOnly: { type: 'tag', values: tags },
-    resultTypes: ['violations', 'incomplete'],
-  }), AXE_TAGS);
-  await writeFile(join(AXE_OUT, `${name}.json`), JSON.stringify(results, null, 2));
-  assert.ok(results.passes.length > 0 || results.violations.length > 0,
-    'axe ran no rules at all; injection failed?');
-  const bad = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  const report = bad.map((v) => `- ${v.id} (${v.impact}): ${v.help}\n`
-    + v.nodes.map((n) => `    target ${JSON.stringify(n.target)}: ${n.failureSummary
-      ? n.failureSummary.replace(/\n/g, ' ') : ''}`).join('\n')).join('\n');
-  assert.equal(bad.length, 0,
-    `axe serious/critical violations on ${name} (${page.url()}):\n${report}`);
-  return results;
 }
 
 describe('start page', () => {

@@ -7,6 +7,9 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <time.h>
+
+#include "totp.h"
 
 static size_t
 collect(char *p, size_t size, size_t n, void *ud)
@@ -191,4 +194,69 @@ html_input_value(const struct buf *b, const char *name, char *out, size_t outlen
 	memcpy(out, v, n);
 	out[n] = '\0';
 	return 0;
+}
+
+long
+reply_done(struct reply *r, char *location, size_t n)
+{
+	long status = r->status;
+
+	if (location && reply_header(r, "Location", location, n) != 0)
+		location[0] = '\0';
+	reply_free(r);
+	return status;
+}
+
+long
+client_status(const char *path, struct jar *jar, char *location, size_t n)
+{
+	struct reply r;
+
+	client_get(path, jar, &r);
+	return reply_done(&r, location, n);
+}
+
+void
+client_csrf(const char *path, struct jar *jar, char *csrf, size_t n)
+{
+	struct reply r;
+
+	client_get(path, jar, &r);
+	ck_assert_msg(r.status == 200, "GET %s: %ld", path, r.status);
+	ck_assert_msg(html_input_value(&r.body, "csrf", csrf, n) == 0, "%s has no csrf field", path);
+	reply_free(&r);
+}
+
+long
+client_login(struct jar *jar, const char *email, const char *password, char *location, size_t n)
+{
+	char csrf[64];
+	struct reply r;
+
+	client_csrf("/konto/log-ind", jar, csrf, sizeof(csrf));
+	client_post_form("/konto/log-ind", jar, &r, "csrf", csrf, "email", email, "adgangskode",
+	    password, NULL);
+	return reply_done(&r, location, n);
+}
+
+long
+client_post_code(struct jar *jar, const char *path, const char *code, char *location, size_t n)
+{
+	char csrf[64];
+	struct reply r;
+
+	client_csrf(path, jar, csrf, sizeof(csrf));
+	client_post_form(path, jar, &r, "csrf", csrf, "kode", code, NULL);
+	return reply_done(&r, location, n);
+}
+
+long
+client_login_code(struct jar *jar, const unsigned char *secret, size_t len, char *location,
+    size_t n)
+{
+	char code[8];
+
+	ck_assert_int_eq(totp_init(), 0);
+	ck_assert_int_eq(totp_code(secret, len, time(NULL), code), 0);
+	return client_post_code(jar, "/konto/log-ind/kode", code, location, n);
 }

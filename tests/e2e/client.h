@@ -38,4 +38,24 @@ int		 reply_header(const struct reply *, const char *name, char *out, size_t out
 /* The value attribute of the input named name in an HTML body; 0 when found. */
 int		 html_input_value(const struct buf *, const char *name, char *out, size_t outlen);
 
+/*
+ * The steps of every suite that logs in over HTTP. Those returning a long return the answer's
+ * status and, when location is not NULL, copy its Location header there ("" when none).
+ */
+/* Done with a reply: its status and Location, and it is freed. */
+long		 reply_done(struct reply *, char *location, size_t n);
+/* GET path. */
+long		 client_status(const char *path, struct jar *, char *location, size_t n);
+/* GET the form at path, which must answer 200 with a csrf field; its value into csrf. */
+void		 client_csrf(const char *path, struct jar *, char *csrf, size_t n);
+/* The login form: its token, then the e-mail address and the password. */
+long		 client_login(struct jar *, const char *email, const char *password, char *location,
+		    size_t n);
+/* A form that asks for a TOTP code (enrolment, the login's second step): its token, the code. */
+long		 client_post_code(struct jar *, const char *path, const char *code, char *location,
+		    size_t n);
+/* The login's second step with the code for now, computed from the key as an app would. */
+long		 client_login_code(struct jar *, const unsigned char *secret, size_t len,
+		    char *location, size_t n);
+
 #endif

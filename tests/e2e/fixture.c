@@ -1,14 +1,16 @@
 #include "fixture.h"
 
 #include <check.h>
+#include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "password.h"
 #include "policy.h"
+#include "totp.h"
 
 struct db *fx_db;
 struct config fx_cfg;
-static char fx_hash[PASSWORD_HASH_MAX];
 
 void
 fixture_open(void)
@@ -20,6 +22,7 @@ fixture_open(void)
 	    "%s", err);
 	fx_db = db_new(&fx_cfg);
 	ck_assert_int_eq(db_connect(fx_db), DB_OK);
+	ck_assert_int_eq(totp_init(), 0);
 }
 
 void
@@ -49,21 +52,60 @@ fixture_authorisation(const char *name, const char *number, const char *domain)
 	return auth;
 }
 
+/* NULL: the fixture's own password, hashed once per process (hashing is slow on purpose). */
+static void
+hash_password(const char *password, char hash[PASSWORD_HASH_MAX])
+{
+	static char own[PASSWORD_HASH_MAX];
+
+	ck_assert_int_eq(password_init(), 0);
+	if (password) {
+		ck_assert_int_eq(password_hash(password, hash), PASSWORD_OK);
+		return;
+	}
+	if (own[0] == '\0')
+		ck_assert_int_eq(password_hash("fixture-only-password-xyz", own), PASSWORD_OK);
+	memcpy(hash, own, sizeof(own));
+}
+
 long long
 fixture_user(const char *email, const char *name)
 {
+	char hash[PASSWORD_HASH_MAX];
 	struct db_result res;
 	long long id;
 
-	if (fx_hash[0] == '\0') {
-		ck_assert_int_eq(password_init(), 0);
-		ck_assert_int_eq(password_hash("fixture-only-password-xyz", fx_hash), PASSWORD_OK);
-	}
+	hash_password(NULL, hash);
 	ck_assert_int_eq(db_exec(fx_db, &res, "INSERT INTO users (email, name, password_hash, "
 	    "email_verified_at, totp_secret, totp_enabled_at) VALUES (?, ?, ?, NOW(6), "
-	    "RANDOM_BYTES(20), NOW(6))", "sss", email, name, fx_hash), DB_OK);
+	    "RANDOM_BYTES(20), NOW(6))", "sss", email, name, hash), DB_OK);
 	id = (long long)res.insert_id;
 	db_result_free(&res);
+	return id;
+}
+
+long long
+fixture_account(const char *email, const char *name, const char *password,
+    const unsigned char *secret)
+{
+	char hash[PASSWORD_HASH_MAX];
+	long long id;
+
+	hash_password(password, hash);
+	ck_assert_int_eq(db_exec(fx_db, NULL, "INSERT IGNORE INTO users (email, name, "
+	    "password_hash) VALUES (?, ?, ?)", "sss", email, name, hash), DB_OK);
+	if (secret)
+		ck_assert_int_eq(db_exec(fx_db, NULL, "UPDATE users SET password_hash = ?, status = "
+		    "'active', email_verified_at = COALESCE(email_verified_at, NOW(6)), totp_secret = "
+		    "?, totp_last_step = 0, totp_enabled_at = COALESCE(totp_enabled_at, NOW(6)) WHERE "
+		    "email = ?", "sbs", hash, secret, (size_t)TOTP_SECRET_BYTES, email), DB_OK);
+	else
+		ck_assert_int_eq(db_exec(fx_db, NULL, "UPDATE users SET password_hash = ?, status = "
+		    "'active', email_verified_at = COALESCE(email_verified_at, NOW(6)), totp_secret = "
+		    "NULL, totp_last_step = 0, totp_enabled_at = NULL WHERE email = ?", "ss", hash,
+		    email), DB_OK);
+	id = fixture_scalar("SELECT id FROM users WHERE email = ?", email);
+	ck_assert_int_gt(id, 0);
 	return id;
 }
 
@@ -81,9 +123,9 @@ fixture_grant(long long uid, unsigned roles, long long authorisation)
 }
 
 void
-fixture_session(long long uid, char token[SESSION_TOKEN_CHARS + 1],
-    char csrf[SESSION_TOKEN_CHARS + 1])
+fixture_session(long long uid, struct jar *jar, char csrf[SESSION_TOKEN_CHARS + 1])
 {
+	char token[SESSION_TOKEN_CHARS + 1];
 	unsigned char hash[32];
 
 	session_new_token(token, hash);
@@ -91,16 +133,34 @@ fixture_session(long long uid, char token[SESSION_TOKEN_CHARS + 1],
 	ck_assert_int_eq(db_exec(fx_db, NULL, "INSERT INTO sessions (token_hash, user_id, "
 	    "mfa_pending, csrf_token, expires_at) VALUES (?, NULLIF(?, 0), 0, ?, NOW(6) + "
 	    "INTERVAL 1 HOUR)", "bis", hash, sizeof(hash), uid, csrf), DB_OK);
+	memset(jar, 0, sizeof(*jar));
+	snprintf(jar->sid, sizeof(jar->sid), "%s", token);
+}
+
+/* The first cell of a query that ran (-1 when there is none); the result is freed. */
+static long long
+first_cell(enum db_err rc, struct db_result *res)
+{
+	long long v;
+
+	ck_assert_int_eq(rc, DB_OK);
+	v = db_cell_int(res, 0, 0, -1);
+	db_result_free(res);
+	return v;
 }
 
 long long
 fixture_scalar(const char *sql, const char *arg)
 {
 	struct db_result res;
-	long long v;
 
-	ck_assert_int_eq(db_exec(fx_db, &res, sql, "s", arg), DB_OK);
-	v = db_cell_int(&res, 0, 0, -1);
-	db_result_free(&res);
-	return v;
+	return first_cell(db_exec(fx_db, &res, sql, "s", arg), &res);
+}
+
+long long
+fixture_scalar_int(const char *sql, long long arg)
+{
+	struct db_result res;
+
+	return first_cell(db_exec(fx_db, &res, sql, "i", arg), &res);
 }

@@ -14,8 +14,7 @@
 #include <unistd.h>
 
 #include "client.h"
-#include "config.h"
-#include "db.h"
+#include "fixture.h"
 #include "maildir.h"
 #include "totp.h"
 
@@ -23,50 +22,7 @@
 
 static const char PASSWORD[] = "tre grønne heste på taget";
 static const char PASSWORD2[] = "Vindue-Kaffe-Bjerg-71";
-
-static struct config cfg;
-static struct db *db;
-
-static void
-setup(void)
-{
-	char err[512];
-
-	ck_assert_msg(getenv("PORTAL_CONFIG") != NULL, "run through scripts/test");
-	ck_assert_msg(config_load(&cfg, getenv("PORTAL_CONFIG"), err, sizeof(err)) == CONFIG_OK,
-	    "%s", err);
-	db = db_new(&cfg);
-	ck_assert_int_eq(db_connect(db), DB_OK);
-}
-
-static void
-teardown(void)
-{
-	db_free(db);
-}
-
-static long long
-scalar(const char *sql, const char *arg)
-{
-	struct db_result res;
-	long long v;
-
-	ck_assert_int_eq(db_exec(db, &res, sql, "s", arg), DB_OK);
-	v = db_cell_int(&res, 0, 0, -1);
-	db_result_free(&res);
-	return v;
-}
-
-static void
-csrf_of(const char *path, struct jar *jar, char *csrf, size_t n)
-{
-	struct reply r;
-
-	client_get(path, jar, &r);
-	ck_assert_msg(r.status == 200, "GET %s: %ld", path, r.status);
-	ck_assert_msg(html_input_value(&r.body, "csrf", csrf, n) == 0, "%s has no csrf field", path);
-	reply_free(&r);
-}
+static const char KODE[] = "/konto/log-ind/kode";	/* the login's second step */
 
 static void
 register_user(const char *name, const char *email, const char *password)
@@ -75,7 +31,7 @@ register_user(const char *name, const char *email, const char *password)
 	char csrf[64];
 	struct reply r;
 
-	csrf_of("/konto/opret", &jar, csrf, sizeof(csrf));
+	client_csrf("/konto/opret", &jar, csrf, sizeof(csrf));
 	client_post_form("/konto/opret", &jar, &r, "csrf", csrf, "navn", name, "email", email,
 	    "adgangskode", password, "adgangskode2", password, NULL);
 	ck_assert_int_eq(r.status, 303);
@@ -92,27 +48,10 @@ verify_user(const char *email)
 	ck_assert_msg(maildir_find_token(email, "/konto/bekraeft", 1, 30, token, sizeof(token)) > 0,
 	    "no verification mail to %s", email);
 	snprintf(path, sizeof(path), "/konto/bekraeft?token=%s", token);
-	csrf_of(path, &jar, csrf, sizeof(csrf));
+	client_csrf(path, &jar, csrf, sizeof(csrf));
 	client_post_form("/konto/bekraeft", &jar, &r, "csrf", csrf, "token", token, NULL);
 	ck_assert_int_eq(r.status, 303);
 	reply_free(&r);
-}
-
-static long
-login(struct jar *jar, const char *email, const char *password, char *location, size_t n)
-{
-	char csrf[64];
-	struct reply r;
-	long status;
-
-	csrf_of("/konto/log-ind", jar, csrf, sizeof(csrf));
-	client_post_form("/konto/log-ind", jar, &r, "csrf", csrf, "email", email, "adgangskode",
-	    password, NULL);
-	status = r.status;
-	if (location && reply_header(&r, "Location", location, n) != 0)
-		location[0] = '\0';
-	reply_free(&r);
-	return status;
 }
 
 static void
@@ -131,15 +70,15 @@ START_TEST(register_verify_login_logout)
 
 	register_user("Anne Flow", email, PASSWORD);
 	/* Not verified yet: the password alone does not let anyone in. */
-	ck_assert_int_eq(login(&jar, email, PASSWORD, NULL, 0), 403);
-	ck_assert_int_eq(scalar("SELECT email_verified_at IS NULL FROM users WHERE email = ?", email),
-	    1);
+	ck_assert_int_eq(client_login(&jar, email, PASSWORD, NULL, 0), 403);
+	ck_assert_int_eq(fixture_scalar("SELECT email_verified_at IS NULL FROM users WHERE "
+	    "email = ?", email), 1);
 	verify_user(email);
-	ck_assert_int_eq(scalar("SELECT email_verified_at IS NOT NULL FROM users WHERE email = ?",
-	    email), 1);
+	ck_assert_int_eq(fixture_scalar("SELECT email_verified_at IS NOT NULL FROM users WHERE "
+	    "email = ?", email), 1);
 
 	jar.sid[0] = '\0';
-	csrf_of("/konto/log-ind", &jar, csrf, sizeof(csrf));
+	client_csrf("/konto/log-ind", &jar, csrf, sizeof(csrf));
 	/* The cookie: __Host- prefix, Secure, HttpOnly, SameSite=Lax, Path=/ (DESIGN). */
 	ck_assert_msg(strstr(jar.set_cookie, "__Host-sid=") != NULL, "%s", jar.set_cookie);
 	ck_assert(strstr(jar.set_cookie, "; Secure") != NULL);
@@ -160,9 +99,7 @@ START_TEST(register_verify_login_logout)
 		struct jar old;
 
 		snprintf(old.sid, sizeof(old.sid), "%s", anon);
-		client_get("/konto", &old, &r);
-		ck_assert_int_eq(r.status, 303);
-		reply_free(&r);
+		ck_assert_int_eq(client_status("/konto", &old, NULL, 0), 303);
 	}
 	client_get("/konto", &jar, &r);
 	ck_assert_int_eq(r.status, 200);
@@ -171,7 +108,7 @@ START_TEST(register_verify_login_logout)
 	ck_assert(has_header(&r, "cache-control: no-store"));
 	ck_assert(html_input_value(&r.body, "csrf", csrf, sizeof(csrf)) == 0);	/* logout form */
 	reply_free(&r);
-	ck_assert_int_ge(scalar("SELECT COUNT(*) FROM audit_events a JOIN users u ON u.id = "
+	ck_assert_int_ge(fixture_scalar("SELECT COUNT(*) FROM audit_events a JOIN users u ON u.id = "
 	    "a.subject_id WHERE u.email = ? AND a.action = 'login.success'", email), 1);
 
 	/* Logout ends the session on the server: the same cookie is worth nothing after. */
@@ -197,8 +134,8 @@ START_TEST(csrf_missing_or_wrong)
 	char csrf[64], other_csrf[64], body[512];
 	struct reply r;
 
-	csrf_of("/konto/opret", &jar, csrf, sizeof(csrf));
-	csrf_of("/konto/opret", &other, other_csrf, sizeof(other_csrf));
+	client_csrf("/konto/opret", &jar, csrf, sizeof(csrf));
+	client_csrf("/konto/opret", &other, other_csrf, sizeof(other_csrf));
 	/* No token, a wrong one, another session's: 403, and nothing written. */
 	client_post_form("/konto/opret", &jar, &r, "navn", "C T", "email", email, "adgangskode",
 	    PASSWORD, "adgangskode2", PASSWORD, NULL);
@@ -219,7 +156,7 @@ START_TEST(csrf_missing_or_wrong)
 	    strlen(body), cross, &jar, &r);
 	ck_assert_int_eq(r.status, 403);
 	reply_free(&r);
-	ck_assert_int_eq(scalar("SELECT COUNT(*) FROM users WHERE email = ?", email), 0);
+	ck_assert_int_eq(fixture_scalar("SELECT COUNT(*) FROM users WHERE email = ?", email), 0);
 }
 END_TEST
 
@@ -229,7 +166,7 @@ START_TEST(registration_refusals_keep_input)
 	char csrf[64];
 	struct reply r;
 
-	csrf_of("/konto/opret", &jar, csrf, sizeof(csrf));
+	client_csrf("/konto/opret", &jar, csrf, sizeof(csrf));
 	/* R6: an address from a free mail service is not the institution's. */
 	client_post_form("/konto/opret", &jar, &r, "csrf", csrf, "navn", "Bo Æblegaard", "email",
 	    "bo@gmail.com", "adgangskode", PASSWORD, "adgangskode2", PASSWORD, NULL);
@@ -256,7 +193,7 @@ START_TEST(registration_refusals_keep_input)
 	ck_assert(has(&r.body, "Skriv dit fulde navn."));
 	ck_assert(has(&r.body, "data-module=\"error-summary\""));
 	reply_free(&r);
-	ck_assert_int_eq(scalar("SELECT COUNT(*) FROM users WHERE email = ?", "bo@sdu.dk"), 0);
+	ck_assert_int_eq(fixture_scalar("SELECT COUNT(*) FROM users WHERE email = ?", "bo@sdu.dk"), 0);
 }
 END_TEST
 
@@ -267,7 +204,7 @@ START_TEST(existing_address_not_disclosed)
 	new_user("Dup Person", email);
 	/* The same page as a new registration; the owner is told by mail, nobody else. */
 	register_user("Someone Else", email, PASSWORD2);
-	ck_assert_int_eq(scalar("SELECT COUNT(*) FROM users WHERE email = ?", email), 1);
+	ck_assert_int_eq(fixture_scalar("SELECT COUNT(*) FROM users WHERE email = ?", email), 1);
 	ck_assert_int_ge(maildir_count(email, "allerede en konto", 30), 1);
 }
 END_TEST
@@ -280,16 +217,16 @@ START_TEST(throttling)
 
 	new_user("Throttle Me", email);
 	for (i = 0; i < 4; i++)
-		ck_assert_int_eq(login(&jar, email, "forkert-forkert", NULL, 0), 401);
+		ck_assert_int_eq(client_login(&jar, email, "forkert-forkert", NULL, 0), 401);
 	/* After the free tries, even the right password must wait, with the same message. */
-	ck_assert_int_eq(login(&jar, email, PASSWORD, NULL, 0), 429);
-	ck_assert_int_ge(scalar("SELECT failures FROM login_throttle WHERE scope = 'account' AND "
-	    "subject = ?", email), 4);
+	ck_assert_int_eq(client_login(&jar, email, PASSWORD, NULL, 0), 429);
+	ck_assert_int_ge(fixture_scalar("SELECT failures FROM login_throttle WHERE scope = "
+	    "'account' AND subject = ?", email), 4);
 	sleep(3);	/* the first wait is 2 s */
-	ck_assert_int_eq(login(&jar, email, PASSWORD, NULL, 0), 303);
+	ck_assert_int_eq(client_login(&jar, email, PASSWORD, NULL, 0), 303);
 	/* Success clears the account's count. */
-	ck_assert_int_eq(scalar("SELECT COUNT(*) FROM login_throttle WHERE scope = 'account' AND "
-	    "subject = ?", email), 0);
+	ck_assert_int_eq(fixture_scalar("SELECT COUNT(*) FROM login_throttle WHERE scope = "
+	    "'account' AND subject = ?", email), 0);
 }
 END_TEST
 
@@ -297,28 +234,21 @@ START_TEST(session_expiry)
 {
 	static const char email[] = "expiry.test@dtu.dk";
 	struct jar jar = { "", "" };
-	struct reply r;
 
 	new_user("Expiry Test", email);
-	ck_assert_int_eq(login(&jar, email, PASSWORD, NULL, 0), 303);
-	client_get("/konto", &jar, &r);
-	ck_assert_int_eq(r.status, 200);
-	reply_free(&r);
+	ck_assert_int_eq(client_login(&jar, email, PASSWORD, NULL, 0), 303);
+	ck_assert_int_eq(client_status("/konto", &jar, NULL, 0), 200);
 	/* Idle for 31 minutes: gone. */
-	ck_assert_int_eq(db_exec(db, NULL, "UPDATE sessions s JOIN users u ON u.id = s.user_id SET "
+	ck_assert_int_eq(db_exec(fx_db, NULL, "UPDATE sessions s JOIN users u ON u.id = s.user_id SET "
 	    "s.last_seen_at = NOW(6) - INTERVAL 31 MINUTE WHERE u.email = ?", "s", email), DB_OK);
-	client_get("/konto", &jar, &r);
-	ck_assert_int_eq(r.status, 303);
-	reply_free(&r);
-	ck_assert_int_eq(scalar("SELECT COUNT(*) FROM sessions s JOIN users u ON u.id = s.user_id "
-	    "WHERE u.email = ?", email), 0);
+	ck_assert_int_eq(client_status("/konto", &jar, NULL, 0), 303);
+	ck_assert_int_eq(fixture_scalar("SELECT COUNT(*) FROM sessions s JOIN users u ON "
+	    "u.id = s.user_id WHERE u.email = ?", email), 0);
 	/* Active, but past the absolute 12 hours: gone too. */
-	ck_assert_int_eq(login(&jar, email, PASSWORD, NULL, 0), 303);
-	ck_assert_int_eq(db_exec(db, NULL, "UPDATE sessions s JOIN users u ON u.id = s.user_id SET "
+	ck_assert_int_eq(client_login(&jar, email, PASSWORD, NULL, 0), 303);
+	ck_assert_int_eq(db_exec(fx_db, NULL, "UPDATE sessions s JOIN users u ON u.id = s.user_id SET "
 	    "s.expires_at = NOW(6) - INTERVAL 1 SECOND WHERE u.email = ?", "s", email), DB_OK);
-	client_get("/konto", &jar, &r);
-	ck_assert_int_eq(r.status, 303);
-	reply_free(&r);
+	ck_assert_int_eq(client_status("/konto", &jar, NULL, 0), 303);
 }
 END_TEST
 
@@ -330,8 +260,8 @@ START_TEST(password_reset)
 	struct reply r;
 
 	new_user("Reset Test", email);
-	ck_assert_int_eq(login(&jar, email, PASSWORD, NULL, 0), 303);
-	csrf_of("/konto/glemt", &anon, csrf, sizeof(csrf));
+	ck_assert_int_eq(client_login(&jar, email, PASSWORD, NULL, 0), 303);
+	client_csrf("/konto/glemt", &anon, csrf, sizeof(csrf));
 	client_post_form("/konto/glemt", &anon, &r, "csrf", csrf, "email", email, NULL);
 	ck_assert_int_eq(r.status, 200);
 	reply_free(&r);
@@ -342,21 +272,17 @@ START_TEST(password_reset)
 	reply_free(&r);
 	ck_assert_int_gt(maildir_find_token(email, "/konto/nulstil", 1, 30, token, sizeof(token)), 0);
 	snprintf(path, sizeof(path), "/konto/nulstil?token=%s", token);
-	csrf_of(path, &anon, csrf, sizeof(csrf));
+	client_csrf(path, &anon, csrf, sizeof(csrf));
 	client_post_form("/konto/nulstil", &anon, &r, "csrf", csrf, "token", token, "adgangskode",
 	    PASSWORD2, "adgangskode2", PASSWORD2, NULL);
 	ck_assert_int_eq(r.status, 303);
 	reply_free(&r);
 	/* Every session of the account ended; the old password is gone, the new one works. */
-	client_get("/konto", &jar, &r);
-	ck_assert_int_eq(r.status, 303);
-	reply_free(&r);
-	ck_assert_int_eq(login(&again, email, PASSWORD, NULL, 0), 401);
-	ck_assert_int_eq(login(&again, email, PASSWORD2, NULL, 0), 303);
+	ck_assert_int_eq(client_status("/konto", &jar, NULL, 0), 303);
+	ck_assert_int_eq(client_login(&again, email, PASSWORD, NULL, 0), 401);
+	ck_assert_int_eq(client_login(&again, email, PASSWORD2, NULL, 0), 303);
 	/* The link is single use. */
-	client_get(path, &anon, &r);
-	ck_assert_int_eq(r.status, 410);
-	reply_free(&r);
+	ck_assert_int_eq(client_status(path, &anon, NULL, 0), 410);
 	client_post_form("/konto/nulstil", &anon, &r, "csrf", csrf, "token", token, "adgangskode",
 	    PASSWORD, "adgangskode2", PASSWORD, NULL);
 	ck_assert_int_eq(r.status, 410);
@@ -364,7 +290,7 @@ START_TEST(password_reset)
 	{
 		struct jar fresh = { "", "" };
 
-		ck_assert_int_eq(login(&fresh, email, PASSWORD, NULL, 0), 401);
+		ck_assert_int_eq(client_login(&fresh, email, PASSWORD, NULL, 0), 401);
 	}
 }
 END_TEST
@@ -390,32 +316,18 @@ page_secret(const struct buf *body, unsigned char *secret, size_t max)
 	return len;
 }
 
-static long
-post_code(struct jar *jar, const char *path, const char *code)
-{
-	char csrf[64];
-	struct reply r;
-	long status;
-
-	csrf_of(path, jar, csrf, sizeof(csrf));
-	client_post_form(path, jar, &r, "csrf", csrf, "kode", code, NULL);
-	status = r.status;
-	reply_free(&r);
-	return status;
-}
-
 START_TEST(totp_enrol_and_login)
 {
 	static const char email[] = "totp.test@au.dk";
 	struct jar jar = { "", "" }, second = { "", "" };
 	unsigned char secret[64];
-	char code[8], loc[256], csrf[64];
+	char code[8], loc[256];
 	struct reply r;
 	size_t len;
 
 	ck_assert_int_eq(totp_init(), 0);
 	new_user("Totp Test", email);
-	ck_assert_int_eq(login(&jar, email, PASSWORD, NULL, 0), 303);
+	ck_assert_int_eq(client_login(&jar, email, PASSWORD, NULL, 0), 303);
 	client_get("/konto/totp", &jar, &r);
 	ck_assert_int_eq(r.status, 200);
 	len = page_secret(&r.body, secret, sizeof(secret));
@@ -425,33 +337,31 @@ START_TEST(totp_enrol_and_login)
 	ck_assert_int_eq(r.status, 200);
 	ck_assert(has_header(&r, "content-type: image/svg+xml"));
 	reply_free(&r);
-	ck_assert_int_eq(post_code(&jar, "/konto/totp", "000000"), 422);
+	ck_assert_int_eq(client_post_code(&jar, "/konto/totp", "000000", NULL, 0), 422);
 	ck_assert_int_eq(totp_code(secret, len, time(NULL), code), 0);
-	ck_assert_int_eq(post_code(&jar, "/konto/totp", code), 303);
-	ck_assert_int_eq(scalar("SELECT totp_enabled_at IS NOT NULL FROM users WHERE email = ?",
-	    email), 1);
+	ck_assert_int_eq(client_post_code(&jar, "/konto/totp", code, NULL, 0), 303);
+	ck_assert_int_eq(fixture_scalar("SELECT totp_enabled_at IS NOT NULL FROM users WHERE "
+	    "email = ?", email), 1);
 
 	/* Now a password alone opens only the code page. */
-	ck_assert_int_eq(login(&second, email, PASSWORD, loc, sizeof(loc)), 303);
-	ck_assert_str_eq(loc, "/konto/log-ind/kode");
-	client_get("/konto", &second, &r);
-	ck_assert_int_eq(r.status, 303);		/* not logged in yet */
-	reply_free(&r);
+	ck_assert_int_eq(client_login(&second, email, PASSWORD, loc, sizeof(loc)), 303);
+	ck_assert_str_eq(loc, KODE);
+	ck_assert_int_eq(client_status("/konto", &second, NULL, 0), 303);	/* not logged in yet */
 	{
 		char wrong[8];
 
 		ck_assert_int_eq(totp_code(secret, len, time(NULL), wrong), 0);
 		snprintf(wrong, sizeof(wrong), "%06d", (atoi(wrong) + 500000) % 1000000);
-		ck_assert_int_eq(post_code(&second, "/konto/log-ind/kode", wrong), 401);
+		ck_assert_int_eq(client_post_code(&second, KODE, wrong, NULL, 0), 401);
 	}
 	/* The code used at enrolment is spent: a code is good once (same 30 s step). */
 	if (totp_verify(secret, len, code, time(NULL), 0) > 0) {
-		ck_assert_int_eq(post_code(&second, "/konto/log-ind/kode", code), 401);
+		ck_assert_int_eq(client_post_code(&second, KODE, code, NULL, 0), 401);
 	}
 	/* Wait for the next step, then a fresh code logs in. */
 	sleep((unsigned)(30 - time(NULL) % 30) + 1);
 	ck_assert_int_eq(totp_code(secret, len, time(NULL), code), 0);
-	ck_assert_int_eq(post_code(&second, "/konto/log-ind/kode", code), 303);
+	ck_assert_int_eq(client_post_code(&second, KODE, code, NULL, 0), 303);
 	client_get("/konto", &second, &r);
 	ck_assert_int_eq(r.status, 200);
 	ck_assert(has(&r.body, "Slået til"));
@@ -460,11 +370,8 @@ START_TEST(totp_enrol_and_login)
 	{
 		struct jar third = { "", "" };
 
-		ck_assert_int_eq(login(&third, email, PASSWORD, NULL, 0), 303);
-		csrf_of("/konto/log-ind/kode", &third, csrf, sizeof(csrf));
-		client_post_form("/konto/log-ind/kode", &third, &r, "csrf", csrf, "kode", code, NULL);
-		ck_assert_int_eq(r.status, 401);
-		reply_free(&r);
+		ck_assert_int_eq(client_login(&third, email, PASSWORD, NULL, 0), 303);
+		ck_assert_int_eq(client_post_code(&third, KODE, code, NULL, 0), 401);
 	}
 }
 END_TEST
@@ -473,17 +380,14 @@ START_TEST(disabled_account)
 {
 	static const char email[] = "disable.me@sdu.dk";
 	struct jar jar = { "", "" };
-	struct reply r;
 
 	new_user("Disable Me", email);
-	ck_assert_int_eq(login(&jar, email, PASSWORD, NULL, 0), 303);
-	ck_assert_int_eq(db_exec(db, NULL, "UPDATE users SET status = 'disabled' WHERE email = ?",
+	ck_assert_int_eq(client_login(&jar, email, PASSWORD, NULL, 0), 303);
+	ck_assert_int_eq(db_exec(fx_db, NULL, "UPDATE users SET status = 'disabled' WHERE email = ?",
 	    "s", email), DB_OK);
 	/* The next request already finds the session dead, and the password no longer works. */
-	client_get("/konto", &jar, &r);
-	ck_assert_int_eq(r.status, 303);
-	reply_free(&r);
-	ck_assert_int_eq(login(&jar, email, PASSWORD, NULL, 0), 401);
+	ck_assert_int_eq(client_status("/konto", &jar, NULL, 0), 303);
+	ck_assert_int_eq(client_login(&jar, email, PASSWORD, NULL, 0), 401);
 }
 END_TEST
 
@@ -495,7 +399,7 @@ main(void)
 	int failed;
 
 	curl_global_init(CURL_GLOBAL_DEFAULT);
-	tcase_add_checked_fixture(tc, setup, teardown);
+	tcase_add_checked_fixture(tc, fixture_open, fixture_close);
 	tcase_set_timeout(tc, 90);
 	tcase_add_test(tc, register_verify_login_logout);
 	tcase_add_test(tc, csrf_missing_or_wrong);

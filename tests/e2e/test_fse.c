@@ -19,39 +19,18 @@
 #include <unistd.h>
 
 #include "client.h"
-#include "config.h"
-#include "db.h"
+#include "fixture.h"
 #include "mail.h"
-#include "password.h"
+#include "policy.h"
 #include "totp.h"
 
 #include "../check_run.h"
 
 static const char PASSWORD[] = "tre grønne heste på taget";
 
-static struct config cfg;
-static struct db *db;
 static char suffix[40];		/* unique per run, so the suite can run again on a used stack */
 
-static void
-setup(void)
-{
-	char err[512];
-
-	ck_assert_msg(getenv("PORTAL_CONFIG") != NULL, "run through scripts/test");
-	ck_assert_msg(config_load(&cfg, getenv("PORTAL_CONFIG"), err, sizeof(err)) == CONFIG_OK,
-	    "%s", err);
-	ck_assert_int_eq(password_init(), 0);
-	ck_assert_int_eq(totp_init(), 0);
-	db = db_new(&cfg);
-	ck_assert_int_eq(db_connect(db), DB_OK);
-}
-
-static void
-teardown(void)
-{
-	db_free(db);
-}
+#define B(r)	ROLE_BIT(ROLE_##r)
 
 /* Runs one of the stack commands scripts/test exports (PORTAL_MAILER_STOP, ...). */
 static void
@@ -63,24 +42,12 @@ stack(const char *var)
 	ck_assert_msg(system(cmd) == 0, "%s (%s) failed", var, cmd);
 }
 
-static long long
-scalar(const char *sql, long long arg)
-{
-	struct db_result res;
-	long long v;
-
-	ck_assert_int_eq(db_exec(db, &res, sql, "i", arg), DB_OK);
-	v = db_cell_int(&res, 0, 0, -1);
-	db_result_free(&res);
-	return v;
-}
-
 static void
 state_of(unsigned long long id, char *out, size_t n)
 {
 	struct db_result res;
 
-	ck_assert_int_eq(db_exec(db, &res, "SELECT state FROM outbox WHERE id = ?", "i",
+	ck_assert_int_eq(db_exec(fx_db, &res, "SELECT state FROM outbox WHERE id = ?", "i",
 	    (long long)id), DB_OK);
 	ck_assert_uint_eq(res.nrows, 1);
 	snprintf(out, n, "%s", db_cell(&res, 0, 0));
@@ -104,7 +71,8 @@ wait_state(unsigned long long id, const char *state, long long min_attempts, int
 
 	for (i = 0; i < seconds * 5; i++) {
 		if (state_is(id, state) &&
-		    scalar("SELECT attempts FROM outbox WHERE id = ?", (long long)id) >= min_attempts)
+		    fixture_scalar_int("SELECT attempts FROM outbox WHERE id = ?", (long long)id) >=
+		    min_attempts)
 			return 1;
 		usleep(200 * 1000);
 	}
@@ -112,73 +80,39 @@ wait_state(unsigned long long id, const char *state, long long min_attempts, int
 }
 
 /*
- * A user straight into the database: verified address, the password, optionally a role (global,
- * as FSE roles are; an institution role with no authorisation is a role on nothing) and TOTP.
+ * A user straight into the database: verified address, the password, optionally roles (global,
+ * as FSE roles are; an institution role with no authorisation is a role on nothing) and TOTP
+ * with a new key, put in secret (TOTP_SECRET_BYTES) when that is not NULL.
  */
 static long long
-new_user(const char *tag, const char *role, int with_totp, unsigned char secret[TOTP_SECRET_BYTES],
-    char *email, size_t emaillen)
+new_user(const char *tag, unsigned roles, unsigned char *secret, char *email, size_t emaillen)
 {
-	char hash[PASSWORD_HASH_MAX], name[128];
-	struct db_result res;
+	char name[128];
 	long long uid;
 
 	snprintf(email, emaillen, "%s.%s@dst.dk", tag, suffix);
 	snprintf(name, sizeof(name), "Test %s", tag);
-	ck_assert_int_eq(password_hash(PASSWORD, hash), PASSWORD_OK);
-	if (with_totp) {
+	if (secret)
 		totp_new_secret(secret);
-		ck_assert_int_eq(db_exec(db, &res, "INSERT INTO users (email, name, password_hash, "
-		    "email_verified_at, totp_secret, totp_enabled_at) VALUES (?, ?, ?, NOW(6), ?, "
-		    "NOW(6))", "sssb", email, name, hash, secret, (size_t)TOTP_SECRET_BYTES), DB_OK);
-	} else
-		ck_assert_int_eq(db_exec(db, &res, "INSERT INTO users (email, name, password_hash, "
-		    "email_verified_at) VALUES (?, ?, ?, NOW(6))", "sss", email, name, hash), DB_OK);
-	uid = (long long)res.insert_id;
-	db_result_free(&res);
-	ck_assert_int_gt(uid, 0);
-	if (role)
-		ck_assert_int_eq(db_exec(db, NULL, "INSERT INTO role_assignments (user_id, role, "
-		    "grant_reason) VALUES (?, ?, 'test_fse')", "is", uid, role), DB_OK);
+	uid = fixture_account(email, name, PASSWORD, secret);
+	fixture_grant(uid, roles, 0);
 	return uid;
-}
-
-static void
-csrf_of(const char *path, struct jar *jar, char *csrf, size_t n)
-{
-	struct reply r;
-
-	client_get(path, jar, &r);
-	ck_assert_msg(r.status == 200, "GET %s: %ld", path, r.status);
-	ck_assert_msg(html_input_value(&r.body, "csrf", csrf, n) == 0, "%s has no csrf field", path);
-	reply_free(&r);
 }
 
 /* Logs in with the password, and the TOTP code when the user has one; ends logged in. */
 static void
 login(struct jar *jar, const char *email, const unsigned char *secret)
 {
-	char csrf[64], loc[256], code[8];
-	struct reply r;
+	char loc[256];
 
-	csrf_of("/konto/log-ind", jar, csrf, sizeof(csrf));
-	client_post_form("/konto/log-ind", jar, &r, "csrf", csrf, "email", email, "adgangskode",
-	    PASSWORD, NULL);
-	ck_assert_int_eq(r.status, 303);
-	ck_assert_int_eq(reply_header(&r, "Location", loc, sizeof(loc)), 0);
-	reply_free(&r);
+	ck_assert_int_eq(client_login(jar, email, PASSWORD, loc, sizeof(loc)), 303);
 	if (secret == NULL) {
 		ck_assert_str_eq(loc, "/konto");
 		return;
 	}
 	ck_assert_str_eq(loc, "/konto/log-ind/kode");
-	csrf_of("/konto/log-ind/kode", jar, csrf, sizeof(csrf));
-	ck_assert_int_eq(totp_code(secret, TOTP_SECRET_BYTES, time(NULL), code), 0);
-	client_post_form("/konto/log-ind/kode", jar, &r, "csrf", csrf, "kode", code, NULL);
-	ck_assert_int_eq(r.status, 303);
-	ck_assert_int_eq(reply_header(&r, "Location", loc, sizeof(loc)), 0);
+	ck_assert_int_eq(client_login_code(jar, secret, TOTP_SECRET_BYTES, loc, sizeof(loc)), 303);
 	ck_assert_str_eq(loc, "/konto");
-	reply_free(&r);
 }
 
 /* GET path; returns the status and leaves the reply in r (caller frees). */
@@ -187,18 +121,6 @@ get(const char *path, struct jar *jar, struct reply *r)
 {
 	client_get(path, jar, r);
 	return r->status;
-}
-
-static long
-get_location(const char *path, struct jar *jar, char *loc, size_t n)
-{
-	struct reply r;
-	long status = get(path, jar, &r);
-
-	if (reply_header(&r, "Location", loc, n) != 0)
-		loc[0] = '\0';
-	reply_free(&r);
-	return status;
 }
 
 /* The count the page shows for a state: <td id="antal-STATE">N</td>. */
@@ -245,9 +167,9 @@ enqueue(const char *local, const char *subject)
 	m.subject = subject;
 	m.text = "Denne mail er fra testen af Forskningsservices side med post.\n";
 	m.kind = "test_message";
-	ck_assert_int_eq(db_begin(db), DB_OK);
-	ck_assert_int_eq(mail_enqueue(db, &cfg, &m, &id), MAIL_OK);
-	ck_assert_int_eq(db_commit(db), DB_OK);
+	ck_assert_int_eq(db_begin(fx_db), DB_OK);
+	ck_assert_int_eq(mail_enqueue(fx_db, &fx_cfg, &m, &id), MAIL_OK);
+	ck_assert_int_eq(db_commit(fx_db), DB_OK);
 	ck_assert_uint_gt(id, 0);
 	return id;
 }
@@ -275,37 +197,37 @@ START_TEST(access_by_role)
 	struct reply r;
 
 	/* Not logged in: to the login page, for the start page and the mail page alike. */
-	ck_assert_int_eq(get_location("/fse/post", &anon, loc, sizeof(loc)), 303);
+	ck_assert_int_eq(client_status("/fse/post", &anon, loc, sizeof(loc)), 303);
 	ck_assert_str_eq(loc, "/konto/log-ind");
-	ck_assert_int_eq(get_location("/fse", &anon, loc, sizeof(loc)), 303);
+	ck_assert_int_eq(client_status("/fse", &anon, loc, sizeof(loc)), 303);
 	ck_assert_str_eq(loc, "/konto/log-ind");
 
 	/* Logged in without an FSE role: 403, also for the retry with a valid CSRF token. */
-	new_user("plain", NULL, 0, NULL, email, sizeof(email));
+	new_user("plain", 0, NULL, email, sizeof(email));
 	login(&plain, email, NULL);
 	ck_assert_int_eq(get("/fse/post", &plain, &r), 403);
 	ck_assert(!has(&r.body, "antal-dead"));
 	reply_free(&r);
 	ck_assert_int_eq(get("/fse", &plain, &r), 403);
 	reply_free(&r);
-	csrf_of("/konto", &plain, csrf, sizeof(csrf));
+	client_csrf("/konto", &plain, csrf, sizeof(csrf));
 	ck_assert_int_eq(post_retry(&plain, csrf, "1", &r), 403);
 	reply_free(&r);
 
 	/* An institution role (here on no authorisation at all) is not an FSE role. */
-	new_user("responsible", "responsible", 0, NULL, email, sizeof(email));
+	new_user("responsible", B(RESPONSIBLE), NULL, email, sizeof(email));
 	login(&resp, email, NULL);
 	ck_assert_int_eq(get("/fse/post", &resp, &r), 403);
 	reply_free(&r);
 
 	/* FSE staff without the second factor are sent to enrol it first. */
-	new_user("fse-nototp", "fse_caseworker", 0, NULL, email, sizeof(email));
+	new_user("fse-nototp", B(FSE_CASEWORKER), NULL, email, sizeof(email));
 	login(&nototp, email, NULL);
-	ck_assert_int_eq(get_location("/fse/post", &nototp, loc, sizeof(loc)), 303);
+	ck_assert_int_eq(client_status("/fse/post", &nototp, loc, sizeof(loc)), 303);
 	ck_assert_str_eq(loc, "/konto/totp");
 
 	/* A caseworker with TOTP: the start page links to the mail page, which shows the counts. */
-	new_user("fse-caseworker", "fse_caseworker", 1, secret, email, sizeof(email));
+	new_user("fse-caseworker", B(FSE_CASEWORKER), secret, email, sizeof(email));
 	login(&fse, email, secret);
 	ck_assert_int_eq(get("/fse", &fse, &r), 200);
 	ck_assert(has(&r.body, "href=\"/fse/post\""));
@@ -319,7 +241,7 @@ START_TEST(access_by_role)
 	reply_free(&r);
 
 	/* The national statistician has the start page, but the outbox is not theirs. */
-	new_user("fse-ns", "national_statistician", 1, nsecret, email, sizeof(email));
+	new_user("fse-ns", B(NATIONAL_STATISTICIAN), nsecret, email, sizeof(email));
 	login(&ns, email, nsecret);
 	ck_assert_int_eq(get("/fse", &ns, &r), 200);
 	ck_assert(!has(&r.body, "href=\"/fse/post\""));
@@ -342,7 +264,7 @@ START_TEST(counts_match_the_outbox)
 	struct reply r;
 	size_t i;
 
-	uid = new_user("fse-counts", "fse_head", 1, secret, email, sizeof(email));
+	uid = new_user("fse-counts", B(FSE_HEAD), secret, email, sizeof(email));
 	login(&fse, email, secret);
 	/* With the mailer stopped, nothing changes state between the page and the database. */
 	stack("PORTAL_MAILER_STOP");
@@ -351,8 +273,8 @@ START_TEST(counts_match_the_outbox)
 		struct db_result res;
 		long long want;
 
-		ck_assert_int_eq(db_exec(db, &res, "SELECT COUNT(*) FROM outbox WHERE state = ?", "s",
-		    states[i]), DB_OK);
+		ck_assert_int_eq(db_exec(fx_db, &res, "SELECT COUNT(*) FROM outbox WHERE state = ?",
+		    "s", states[i]), DB_OK);
 		want = db_cell_int(&res, 0, 0, -1);
 		db_result_free(&res);
 		ck_assert_msg(page_count(&r.body, states[i]) == want, "%s: page %lld, outbox %lld",
@@ -387,8 +309,8 @@ START_TEST(counts_match_the_outbox)
 	ck_assert(!has(&r.body, "<script>"));
 	reply_free(&r);
 	/* Who looked at the outbox is in the audit trail. */
-	ck_assert_int_eq(scalar("SELECT COUNT(*) FROM audit_events WHERE action = 'mail.list' AND "
-	    "object_type = 'outbox' AND actor_id = ?", uid), 6);
+	ck_assert_int_eq(fixture_scalar_int("SELECT COUNT(*) FROM audit_events WHERE action = "
+	    "'mail.list' AND object_type = 'outbox' AND actor_id = ?", uid), 6);
 	stack("PORTAL_MAILER_START");
 	/* And it is delivered once the mailer runs again. */
 	ck_assert_msg(wait_state(id, "sent", 1, 30), "mail %llu was not sent", id);
@@ -415,7 +337,7 @@ START_TEST(dead_mail_retried)
 	snprintf(field, sizeof(field), "name=\"id\" value=\"%llu\"", id);
 	/* The test SMTP server answers 550 for reject...@: the mailer makes it dead at once. */
 	ck_assert_msg(wait_state(id, "dead", 1, 30), "mail %llu did not go dead", id);
-	ck_assert_int_eq(db_exec(db, &res, "SELECT last_error FROM outbox WHERE id = ?", "i",
+	ck_assert_int_eq(db_exec(fx_db, &res, "SELECT last_error FROM outbox WHERE id = ?", "i",
 	    (long long)id), DB_OK);
 	ck_assert_ptr_nonnull(db_cell(&res, 0, 0));
 	snprintf(error, sizeof(error), "%s", db_cell(&res, 0, 0));
@@ -423,7 +345,7 @@ START_TEST(dead_mail_retried)
 	ck_assert_msg(strstr(error, " 550 ") != NULL, "last_error: %s", error);
 	html_escape(error, escaped, sizeof(escaped));
 
-	uid = new_user("fse-retry", "fse_caseworker", 1, secret, email, sizeof(email));
+	uid = new_user("fse-retry", B(FSE_CASEWORKER), secret, email, sizeof(email));
 	login(&fse, email, secret);
 
 	/* Listed by default (not sent) and under "Ikke leveret", with the reason and a button. */
@@ -448,9 +370,9 @@ START_TEST(dead_mail_retried)
 	reply_free(&r);
 
 	/* Someone without an FSE role cannot retry it, even with a valid token of their own. */
-	new_user("plain-retry", NULL, 0, NULL, email, sizeof(email));
+	new_user("plain-retry", 0, NULL, email, sizeof(email));
 	login(&plain, email, NULL);
-	csrf_of("/konto", &plain, plain_csrf, sizeof(plain_csrf));
+	client_csrf("/konto", &plain, plain_csrf, sizeof(plain_csrf));
 	ck_assert_int_eq(post_retry(&plain, plain_csrf, idtext, &r), 403);
 	reply_free(&r);
 	ck_assert(state_is(id, "dead"));
@@ -463,8 +385,8 @@ START_TEST(dead_mail_retried)
 	ck_assert_int_eq(post_retry(&fse, plain_csrf, idtext, &r), 403);
 	reply_free(&r);
 	ck_assert(state_is(id, "dead"));
-	audits = scalar("SELECT COUNT(*) FROM audit_events WHERE action = 'mail.retry' AND "
-	    "object_type = 'outbox' AND object_id = ?", (long long)id);
+	audits = fixture_scalar_int("SELECT COUNT(*) FROM audit_events WHERE action = "
+	    "'mail.retry' AND object_type = 'outbox' AND object_id = ?", (long long)id);
 	ck_assert_int_eq(audits, 0);
 
 	/* With the token: 303 back to the page with a notice; queued at once, and audited. */
@@ -474,8 +396,9 @@ START_TEST(dead_mail_retried)
 	snprintf(notice, sizeof(notice), "/fse/post?besked=igen&nr=%llu", id);
 	ck_assert_str_eq(loc, notice);
 	ck_assert(state_is(id, "queued"));
-	ck_assert_int_eq(scalar("SELECT attempts FROM outbox WHERE id = ?", (long long)id), 0);
-	ck_assert_int_eq(db_exec(db, &res, "SELECT COUNT(*) FROM audit_events WHERE action = "
+	ck_assert_int_eq(fixture_scalar_int("SELECT attempts FROM outbox WHERE id = ?",
+	    (long long)id), 0);
+	ck_assert_int_eq(db_exec(fx_db, &res, "SELECT COUNT(*) FROM audit_events WHERE action = "
 	    "'mail.retry' AND object_type = 'outbox' AND object_id = ? AND actor_id = ?", "ii",
 	    (long long)id, uid), DB_OK);
 	ck_assert_int_eq(db_cell_int(&res, 0, 0, -1), 1);
@@ -493,8 +416,8 @@ START_TEST(dead_mail_retried)
 	ck_assert(has(&r.body, "data-module=\"error-summary\""));
 	reply_free(&r);
 	ck_assert(state_is(id, "queued"));
-	ck_assert_int_eq(scalar("SELECT COUNT(*) FROM audit_events WHERE action = 'mail.retry' AND "
-	    "object_id = ?", (long long)id), 1);
+	ck_assert_int_eq(fixture_scalar_int("SELECT COUNT(*) FROM audit_events WHERE action = "
+	    "'mail.retry' AND object_id = ?", (long long)id), 1);
 	/* An id that names nothing, one that is not a number, none at all: 422. */
 	ck_assert_int_eq(post_retry(&fse, csrf, "999999999999", &r), 422);
 	ck_assert(has(&r.body, "Mail nr. 999999999999 kan ikke sendes igen"));
@@ -522,7 +445,7 @@ main(void)
 
 	snprintf(suffix, sizeof(suffix), "%lld-%d", (long long)time(NULL), (int)getpid());
 	curl_global_init(CURL_GLOBAL_DEFAULT);
-	tcase_add_checked_fixture(tc, setup, teardown);
+	tcase_add_checked_fixture(tc, fixture_open, fixture_close);
 	tcase_set_timeout(tc, 120);
 	tcase_add_test(tc, access_by_role);
 	tcase_add_test(tc, counts_match_the_outbox);

@@ -148,29 +148,21 @@ static long
 call(const struct route_row *rt, const struct persona *p, long long auth, char *location,
     size_t loclen)
 {
-	char token[SESSION_TOKEN_CHARS + 1] = "", csrf[SESSION_TOKEN_CHARS + 1] = "";
-	char path[256], body[256];
-	struct jar jar = { "", "" };
+	char csrf[SESSION_TOKEN_CHARS + 1] = "", path[256], body[256];
+	struct jar jar;
 	struct reply r;
-	long status;
 
 	/* Anonymous visitors too have a session once a form is open: that is where CSRF tokens
 	 * live. (Without one, every POST is 403 before the policy is asked: test_account.) */
-	fixture_session(p->uid, token, csrf);
-	snprintf(jar.sid, sizeof(jar.sid), "%s", token);
+	fixture_session(p->uid, &jar, csrf);
 	if (strcmp(rt->method, "GET") == 0) {
 		snprintf(path, sizeof(path), "%s?id=%lld", rt->path, auth);
-		client_get(path, &jar, &r);
-	} else {
-		snprintf(body, sizeof(body), "csrf=%s&id=%lld", csrf, auth);
-		client_request("POST", rt->path, "application/x-www-form-urlencoded", body,
-		    strlen(body), NULL, &jar, &r);
+		return client_status(path, &jar, location, loclen);
 	}
-	status = r.status;
-	if (reply_header(&r, "Location", location, loclen) != 0)
-		location[0] = '\0';
-	reply_free(&r);
-	return status;
+	snprintf(body, sizeof(body), "csrf=%s&id=%lld", csrf, auth);
+	client_request("POST", rt->path, "application/x-www-form-urlencoded", body, strlen(body),
+	    NULL, &jar, &r);
+	return reply_done(&r, location, loclen);
 }
 
 START_TEST(matrix)

@@ -29,12 +29,8 @@ struct who {
 static void
 as(struct who *w, long long uid)
 {
-	char token[SESSION_TOKEN_CHARS + 1];
-
 	w->uid = uid;
-	fixture_session(uid, token, w->csrf);
-	memset(&w->jar, 0, sizeof(w->jar));
-	snprintf(w->jar.sid, sizeof(w->jar.sid), "%s", token);
+	fixture_session(uid, &w->jar, w->csrf);
 }
 
 static long
@@ -92,9 +88,7 @@ START_TEST(invite_accept_once)
 
 	/* Someone logged in with another address cannot take it. */
 	as(&stranger, fixture_user(mail("fremmed"), "Frede Fremmed"));
-	client_get(path, &stranger.jar, &r);
-	ck_assert_int_eq(r.status, 200);
-	reply_free(&r);
+	ck_assert_int_eq(client_status(path, &stranger.jar, NULL, 0), 200);
 	ck_assert_int_eq(post(&stranger, "/autorisation/invitation", &r, "token", token, NULL, NULL,
 	    NULL, NULL, NULL, NULL), 403);
 	ck_assert(has(&r.body, "en anden e-mailadresse"));
@@ -193,9 +187,8 @@ START_TEST(revoke_takes_effect_and_is_kept)
 	as(&admin, fixture_user(mail("admin"), "Anja Administrator"));
 	fixture_grant(admin.uid, B(ADMINISTRATOR), auth);
 	snprintf(path, sizeof(path), "/autorisation/roller?id=%s", idbuf);
-	client_get(path, &admin.jar, &r);
-	ck_assert_int_eq(r.status, 200);	/* the administrator sees the roles */
-	reply_free(&r);
+	/* The administrator sees the roles. */
+	ck_assert_int_eq(client_status(path, &admin.jar, NULL, 0), 200);
 	snprintf(assignment, sizeof(assignment), "%lld", fixture_scalar("SELECT r.id FROM "
 	    "role_assignments r JOIN users u ON u.id = r.user_id WHERE u.name = ?",
 	    "Anja Administrator"));
@@ -216,9 +209,7 @@ START_TEST(revoke_takes_effect_and_is_kept)
 	    assignment, "begrundelse", "Har skiftet job", NULL, NULL), 303);
 	reply_free(&r);
 	/* The very next request of the administrator: the role no longer works (404: not theirs). */
-	client_get(path, &admin.jar, &r);
-	ck_assert_int_eq(r.status, 404);
-	reply_free(&r);
+	ck_assert_int_eq(client_status(path, &admin.jar, NULL, 0), 404);
 	/* Twice: nothing to revoke, and said so. */
 	ck_assert_int_eq(post(&resp, "/autorisation/tilbagekald", &r, "id", idbuf, "tildeling",
 	    assignment, "begrundelse", "igen", NULL, NULL), 409);

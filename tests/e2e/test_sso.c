@@ -12,13 +12,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
-#include <unistd.h>
 
 #include "client.h"
-#include "config.h"
-#include "db.h"
-#include "password.h"
+#include "fixture.h"
 #include "totp.h"
 
 #include "../check_run.h"
@@ -28,78 +24,33 @@
 #define SSO_UNKNOWN	"ingen.konto.sso@ku.dk"	/* /_test/sso-ukendt */
 #define VICTIM		"victim@ku.dk"		/* what a client claims in a header */
 
-static struct config cfg;
-static struct db *db;
 static unsigned char totp_secret[TOTP_SECRET_BYTES];
 
-static long long
-scalar(const char *sql, const char *arg)
-{
-	struct db_result res;
-	long long v;
-
-	ck_assert_int_eq(db_exec(db, &res, sql, "s", arg), DB_OK);
-	v = db_cell_int(&res, 0, 0, -1);
-	db_result_free(&res);
-	return v;
-}
-
-/* A verified, active account made directly in the database, as an operator's tool would. */
-static void
-ensure_user(const char *email, const char *name)
-{
-	char pw[64], hash[PASSWORD_HASH_MAX];
-
-	snprintf(pw, sizeof(pw), "sso-%ld-%d-Hest", (long)time(NULL), getpid());
-	ck_assert_int_eq(password_hash(pw, hash), PASSWORD_OK);
-	ck_assert_int_eq(db_exec(db, NULL, "INSERT IGNORE INTO users (email, name, password_hash, "
-	    "email_verified_at) VALUES (?, ?, ?, NOW(6))", "sss", email, name, hash), DB_OK);
-	ck_assert_int_eq(db_exec(db, NULL, "UPDATE users SET status = 'active', "
-	    "email_verified_at = COALESCE(email_verified_at, NOW(6)) WHERE email = ?", "s", email),
-	    DB_OK);
-}
-
+/* Verified, active accounts, as an operator's tool would make them; SSO_TOTP with a known key. */
 static void
 setup(void)
 {
-	char err[512];
-
-	ck_assert_msg(getenv("PORTAL_CONFIG") != NULL, "run through scripts/test");
-	ck_assert_msg(config_load(&cfg, getenv("PORTAL_CONFIG"), err, sizeof(err)) == CONFIG_OK,
-	    "%s", err);
-	ck_assert_msg(strcmp(cfg.sso_param, "SSO_EMAIL") == 0,
+	fixture_open();
+	ck_assert_msg(strcmp(fx_cfg.sso_param, "SSO_EMAIL") == 0,
 	    "the test stack sets sso_param = SSO_EMAIL (scripts/stack)");
-	ck_assert_int_eq(password_init(), 0);
-	ck_assert_int_eq(totp_init(), 0);
-	db = db_new(&cfg);
-	ck_assert_int_eq(db_connect(db), DB_OK);
-	ensure_user(SSO_USER, "Sso Bruger");
-	ensure_user(SSO_TOTP, "Sso Totp");
-	ensure_user(VICTIM, "Offer Person");
+	fixture_account(SSO_USER, "Sso Bruger", NULL, NULL);
 	memset(totp_secret, 0x5a, sizeof(totp_secret));
-	ck_assert_int_eq(db_exec(db, NULL, "UPDATE users SET totp_secret = ?, totp_last_step = 0, "
-	    "totp_enabled_at = COALESCE(totp_enabled_at, NOW(6)) WHERE email = ?", "bs",
-	    totp_secret, sizeof(totp_secret), SSO_TOTP), DB_OK);
-}
-
-static void
-teardown(void)
-{
-	db_free(db);
+	fixture_account(SSO_TOTP, "Sso Totp", NULL, totp_secret);
+	fixture_account(VICTIM, "Offer Person", NULL, NULL);
 }
 
 static long long
 sessions_of(const char *email)
 {
-	return scalar("SELECT COUNT(*) FROM sessions s JOIN users u ON u.id = s.user_id "
-	    "WHERE u.email = ?", email);
+	return fixture_scalar("SELECT COUNT(*) FROM sessions s JOIN users u ON "
+	    "u.id = s.user_id WHERE u.email = ?", email);
 }
 
 static long long
 sso_logins_of(const char *email)
 {
-	return scalar("SELECT COUNT(*) FROM audit_events a JOIN users u ON u.id = a.subject_id "
-	    "WHERE u.email = ? AND a.action = 'login.sso'", email);
+	return fixture_scalar("SELECT COUNT(*) FROM audit_events a JOIN users u ON "
+	    "u.id = a.subject_id WHERE u.email = ? AND a.action = 'login.sso'", email);
 }
 
 /* GET /konto with the jar: logged in (200) or sent to the login page (303). */
@@ -187,9 +138,7 @@ START_TEST(param_logs_in_with_new_session)
 	struct reply r;
 
 	/* A visitor with an anonymous session (the login form's) first: it must not survive. */
-	client_get("/konto/log-ind", &jar, &r);
-	ck_assert_int_eq(r.status, 200);
-	reply_free(&r);
+	ck_assert_int_eq(client_status("/konto/log-ind", &jar, NULL, 0), 200);
 	ck_assert_msg(jar.sid[0] != '\0', "the login form gives a session cookie");
 	old = jar;
 
@@ -220,11 +169,11 @@ END_TEST
 START_TEST(totp_user_still_enters_code)
 {
 	struct jar jar = { "", "" };
-	char loc[256], csrf[64], code[8];
+	char loc[256];
 	struct reply r;
 
 	/* sso_trusts_second_factor is 0 in the test stack: the code step stays. */
-	ck_assert_uint_eq(cfg.sso_trusts_second_factor, 0);
+	ck_assert_uint_eq(fx_cfg.sso_trusts_second_factor, 0);
 	client_get("/_test/sso-totp", &jar, &r);
 	ck_assert_int_eq(r.status, 303);
 	ck_assert_int_eq(reply_header(&r, "Location", loc, sizeof(loc)), 0);
@@ -232,14 +181,7 @@ START_TEST(totp_user_still_enters_code)
 	reply_free(&r);
 	ck_assert_int_eq(account_status(&jar, NULL), 303);	/* not logged in yet */
 
-	client_get("/konto/log-ind/kode", &jar, &r);
-	ck_assert_int_eq(r.status, 200);
-	ck_assert_int_eq(html_input_value(&r.body, "csrf", csrf, sizeof(csrf)), 0);
-	reply_free(&r);
-	ck_assert_int_eq(totp_code(totp_secret, sizeof(totp_secret), time(NULL), code), 0);
-	client_post_form("/konto/log-ind/kode", &jar, &r, "csrf", csrf, "kode", code, NULL);
-	ck_assert_int_eq(r.status, 303);
-	reply_free(&r);
+	ck_assert_int_eq(client_login_code(&jar, totp_secret, sizeof(totp_secret), NULL, 0), 303);
 	ck_assert_int_eq(account_status(&jar, &r), 200);
 	ck_assert(has(&r.body, SSO_TOTP));
 	reply_free(&r);
@@ -249,10 +191,11 @@ END_TEST
 START_TEST(unknown_address_403_nothing_created)
 {
 	struct jar jar = { "", "" };
-	long long users = scalar("SELECT COUNT(*) FROM users WHERE email <> ?", "");
+	long long users = fixture_scalar("SELECT COUNT(*) FROM users WHERE email <> ?", "");
 	struct reply r;
 
-	ck_assert_int_eq(scalar("SELECT COUNT(*) FROM users WHERE email = ?", SSO_UNKNOWN), 0);
+	ck_assert_int_eq(fixture_scalar("SELECT COUNT(*) FROM users WHERE email = ?",
+	    SSO_UNKNOWN), 0);
 	client_get("/_test/sso-ukendt", &jar, &r);
 	ck_assert_int_eq(r.status, 403);
 	ck_assert(has(&r.body, "Adressen har ingen konto"));
@@ -261,9 +204,10 @@ START_TEST(unknown_address_403_nothing_created)
 	ck_assert(has_header(&r, "cache-control: no-store"));
 	reply_free(&r);
 	ck_assert_msg(jar.sid[0] == '\0', "no session for an unknown address");
-	ck_assert_int_eq(scalar("SELECT COUNT(*) FROM users WHERE email = ?", SSO_UNKNOWN), 0);
-	ck_assert_int_eq(scalar("SELECT COUNT(*) FROM users WHERE email <> ?", ""), users);
-	ck_assert_int_ge(scalar("SELECT COUNT(*) FROM audit_events WHERE action = "
+	ck_assert_int_eq(fixture_scalar("SELECT COUNT(*) FROM users WHERE email = ?",
+	    SSO_UNKNOWN), 0);
+	ck_assert_int_eq(fixture_scalar("SELECT COUNT(*) FROM users WHERE email <> ?", ""), users);
+	ck_assert_int_ge(fixture_scalar("SELECT COUNT(*) FROM audit_events WHERE action = "
 	    "'login.sso_unknown' AND detail = ?", SSO_UNKNOWN), 1);
 }
 END_TEST
@@ -273,14 +217,14 @@ START_TEST(disabled_account_refused)
 	struct jar jar = { "", "" };
 	struct reply r;
 
-	ck_assert_int_eq(db_exec(db, NULL, "UPDATE users SET status = 'disabled' WHERE email = ?",
+	ck_assert_int_eq(db_exec(fx_db, NULL, "UPDATE users SET status = 'disabled' WHERE email = ?",
 	    "s", SSO_USER), DB_OK);
 	client_get("/_test/sso", &jar, &r);
 	ck_assert_int_eq(r.status, 403);
 	ck_assert(has(&r.body, "Kontoen er lukket"));
 	reply_free(&r);
 	ck_assert(jar.sid[0] == '\0');
-	ck_assert_int_eq(db_exec(db, NULL, "UPDATE users SET status = 'active' WHERE email = ?",
+	ck_assert_int_eq(db_exec(fx_db, NULL, "UPDATE users SET status = 'active' WHERE email = ?",
 	    "s", SSO_USER), DB_OK);
 }
 END_TEST
@@ -308,7 +252,7 @@ main(void)
 	int failed;
 
 	curl_global_init(CURL_GLOBAL_DEFAULT);
-	tcase_add_checked_fixture(tc, setup, teardown);
+	tcase_add_checked_fixture(tc, setup, fixture_close);
 	tcase_set_timeout(tc, 60);
 	tcase_add_loop_test(tc, client_header_is_ignored, 0,
 	    sizeof(claim_headers) / sizeof(claim_headers[0]));

@@ -42,6 +42,8 @@ static const struct {
 	{ ACT_DOMAIN_OVERRIDE, 1, 0, B(RESPONSIBLE), 1, POLICY_DENY, "R6: not the institution's" },
 	{ ACT_FSE_HOME, 1, B(NATIONAL_STATISTICIAN), 0, 0, POLICY_ALLOW, "all FSE roles: start page" },
 	{ ACT_FSE_HOME, 1, 0, B(RESPONSIBLE), 1, POLICY_DENY, "institution roles: not FSE pages" },
+	{ ACT_APPLICATION, 0, 0, 0, 0, POLICY_LOGIN, "an application needs a login" },
+	{ ACT_APPLICATION, 1, 0, 0, 0, POLICY_ALLOW, "any user may apply (issue 5)" },
 	{ ACT_UNSET, 1, FSE_ROLES, ~0u, 1, POLICY_DENY, "no policy row: nobody" },
 	{ (enum action)999, 1, FSE_ROLES, ~0u, 1, POLICY_DENY, "out of range: nobody" },
 };

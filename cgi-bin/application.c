@@ -1,0 +1,709 @@
+/*
+ * application: the applicant's side of an application for an education authorisation (issue 5;
+ * R1-R4, R6, R17, R31, R32), up to but not including submission. "Mine sager" lists the user's
+ * own cases and what waits for them (R32); the guided form has five steps, each saved into the
+ * case's urlencoded data (lib/cases.h) with the version the user saw, so a change made in another
+ * window is never overwritten. A draft ("Gem kladde") may be incomplete but never malformed; going
+ * on ("Videre") needs the step complete. Only the case's creator sees it: others get 404.
+ */
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "buf.h"
+#include "cases.h"
+#include "db.h"
+#include "fcgi.h"
+#include "form.h"
+#include "http_parse.h"
+#include "kv.h"
+#include "page.h"
+#include "policy.h"
+#include "tmpl.h"
+
+#define NSTEPS		5
+#define NPROG		5
+#define NPERSON		6
+#define MIN_PERSONS	3
+
+static const char *const step_labels[NSTEPS] = {
+	"Institution", "De fire krav", "E-maildomæner", "Analyseplatform", "Gennemse",
+};
+
+static const char *const universities[] = { "ku", "au", "sdu", "ruc", "aau", "dtu", "cbs", "itu",
+	"anden", NULL };
+static const char *const platforms[] = { "forskermaskinen", "hosted", NULL };
+static const char *const yes[] = { "ja", NULL };
+
+static const char R1_TEXT[] = "Ordningen er kun for kandidatuddannelser, der afsluttes med et "
+    "speciale (typisk 30-60 ECTS).";
+static const char R43_TEXT[] = "Der skal være mindst tre personer i miljøet (vejledere "
+    "medregnet) med konkret erfaring med data og store datasæt og solidt kendskab til Danmarks "
+    "Statistiks regler for datasikkerhed. Udfyld navn, e-mail, rolle og erfaring for mindst tre.";
+
+/* ---- the steps' fields ------------------------------------------------------------------- */
+
+#define LINE(n, req, max, msg)	{ n, form_line, req, 0, max, NULL, msg }
+#define TEXT(n, req, max, msg)	{ n, form_text, req, 0, max, NULL, msg }
+#define PROG(i)	LINE("udd_navn_" #i, 0, 200, NULL), \
+	{ "udd_ects_" #i, form_int, 0, 0, 999, NULL, NULL }
+#define PERSON(i) LINE("person_navn_" #i, 0, 200, NULL), \
+	{ "person_email_" #i, form_email, 0, 0, 254, NULL, NULL }, \
+	LINE("person_rolle_" #i, 0, 200, NULL), TEXT("person_erfaring_" #i, 0, 2000, NULL)
+
+enum { S1_UNI, S1_UNIT, S1_DESC, S1_NEED, S1_PROG };	/* then name, ects per programme */
+static const struct form_field step1[] = {
+	{ "universitet", form_choice, 1, 0, 0, universities,
+	    "Vælg et universitet, eller vælg en anden institution." },
+	LINE("enhed", 1, 200, "Skriv navnet på fakultetet, instituttet eller centret."),
+	TEXT("anden_beskrivelse", 0, 4000, NULL),
+	TEXT("anden_behov", 0, 4000, NULL),
+	PROG(1), PROG(2), PROG(3), PROG(4), PROG(5),
+};
+
+enum { S2_SEC, S2_MNAME, S2_MTITLE, S2_MEMAIL, S2_URL, S2_PERSON };	/* then 4 per person */
+static const struct form_field step2[] = {
+	TEXT("sikkerhed", 1, 4000, "Beskriv, hvordan I holder et højt og vedvarende fokus på "
+	    "datasikkerhed."),
+	LINE("leder_navn", 1, 200, "Skriv navnet på den personaleansvarlige leder."),
+	LINE("leder_titel", 1, 200, "Skriv lederens titel."),
+	{ "leder_email", form_email, 1, 0, 254, NULL,
+	    "Skriv lederens e-mailadresse fra institutionen." },
+	{ "url", form_url, 1, 0, 500, NULL,
+	    "Skriv adressen på siden på universitetets hjemmeside, der præsenterer miljøet." },
+	PERSON(1), PERSON(2), PERSON(3), PERSON(4), PERSON(5), PERSON(6),
+};
+
+static const struct form_field step3[] = {
+	TEXT("domaener", 1, 2000, "Skriv mindst ét e-maildomæne, fx econ.ku.dk."),
+};
+
+enum { S4_PLATFORM, S4_SERVER, S4_DRIVE };
+static const struct form_field step4[] = {
+	{ "platform", form_choice, 1, 0, 0, platforms, "Vælg en analyseplatform." },
+	LINE("server", 0, 200, NULL),
+	{ "drev", form_choice, 0, 0, 0, yes, NULL },
+};
+
+static const struct {
+	const struct form_field	*fields;
+	size_t			 n;
+} steps[NSTEPS] = {
+	{ step1, sizeof(step1) / sizeof(step1[0]) },
+	{ step2, sizeof(step2) / sizeof(step2[0]) },
+	{ step3, sizeof(step3) / sizeof(step3[0]) },
+	{ step4, sizeof(step4) / sizeof(step4[0]) },
+	{ NULL, 0 },
+};
+
+/* ---- small helpers ----------------------------------------------------------------------- */
+
+static long long
+number(const char *v)
+{
+	long long n = 0;
+
+	if (v == NULL || *v == '\0')
+		return 0;
+	for (; *v; v++) {
+		if (*v < '0' || *v > '9' || n > 100000000000LL)
+			return 0;
+		n = n * 10 + (*v - '0');
+	}
+	return n;
+}
+
+static int
+blank(const char *s)
+{
+	for (; s && *s; s++)
+		if (!isspace((unsigned char)*s))
+			return 0;
+	return 1;
+}
+
+static void
+urlencode(struct buf *b, const char *s)
+{
+	static const char hex[] = "0123456789ABCDEF";
+
+	for (; *s; s++) {
+		unsigned char c = (unsigned char)*s;
+
+		if (isalnum(c) || c == '-' || c == '_' || c == '.' || c == '~')
+			buf_append(b, s, 1);
+		else
+			buf_printf(b, "%%%c%c", hex[c >> 4], hex[c & 15]);
+	}
+}
+
+static void
+put(struct buf *b, const char *name, const char *value)
+{
+	if (b->len)
+		buf_puts(b, "&");
+	urlencode(b, name);
+	buf_puts(b, "=");
+	urlencode(b, value);
+}
+
+static int
+in_step(int step, const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < steps[step - 1].n; i++)
+		if (strcmp(steps[step - 1].fields[i].name, name) == 0)
+			return 1;
+	return 0;
+}
+
+/* The user's own case, loaded; 0 when it is theirs, else the status to answer (404 hides it). */
+static int
+own_case(struct ctx *ctx, long long id, struct case_row *c)
+{
+	enum cases_err rc;
+
+	if (id <= 0)
+		return 404;
+	if ((rc = cases_load(ctx->db, id, 0, c)) == CASES_ENOTFOUND)
+		return 404;
+	if (rc != CASES_OK)
+		return ctx_db_error(ctx, DB_EEXEC);
+	if (c->created_by != ctx_user(ctx) || strcmp(c->type, "authorisation") != 0) {
+		case_row_free(c);
+		return 404;
+	}
+	return 0;
+}
+
+/* ---- messages per field ------------------------------------------------------------------- */
+
+#define MAX_EXTRA	16
+
+struct msgs {
+	const struct form	*f;
+	struct page_error	 extra[MAX_EXTRA];
+	char			 text[MAX_EXTRA][200];
+	size_t			 n;
+};
+
+static void
+add_msg(struct msgs *m, const char *field, const char *message)
+{
+	if (m->n < MAX_EXTRA) {
+		m->extra[m->n].field = field;
+		m->extra[m->n++].message = message;
+	}
+}
+
+/* The message for a field, from its validator or from a rule; NULL when none. */
+static const char *
+field_msg(const struct msgs *m, const char *name, char *out, size_t n)
+{
+	size_t i;
+
+	if (m == NULL)
+		return NULL;
+	for (i = 0; i < m->n; i++)
+		if (strcmp(m->extra[i].field, name) == 0)
+			return m->extra[i].message;
+	for (i = 0; m->f && i < m->f->nfields; i++)
+		if (strcmp(m->f->fields[i].name, name) == 0 && m->f->v[i].err != FORM_OK) {
+			form_message(m->f, i, out, n);
+			return out;
+		}
+	return NULL;
+}
+
+/* The value and the message of a field of a repeated row, into the row's dictionary. */
+static void
+row_field(struct tmpl_dict *row, const char *key, const char *name, const struct kvlist *src,
+    const struct msgs *m)
+{
+	char msg[256], sec[64];
+	const char *v = kvlist_value(src, name), *e;
+
+	snprintf(sec, sizeof(sec), "VALUE_%s", key);
+	tmpl_set(row, sec, v ? v : "");
+	if ((e = field_msg(m, name, msg, sizeof(msg))) != NULL) {
+		snprintf(sec, sizeof(sec), "ERROR_%s", key);
+		tmpl_set(tmpl_add_row(row, sec), "MESSAGE", e);
+	}
+}
+
+/* ---- the pages ----------------------------------------------------------------------------- */
+
+static void
+step_guide(struct tmpl_dict *d, long long id, int current)
+{
+	struct tmpl_dict *row;
+	int i;
+
+	for (i = 0; i < NSTEPS; i++) {
+		row = tmpl_add_row(d, "STEP");
+		tmpl_set_int(row, "N", i + 1);
+		tmpl_set_int(row, "ID", id);
+		tmpl_set(row, "LABEL", step_labels[i]);
+		tmpl_show(row, i + 1 == current ? "CURRENT" : "OTHER");
+	}
+}
+
+/* One step's page: values from src (the saved data or what the user sent), messages from m. */
+static int
+step_page(struct ctx *ctx, const struct case_row *c, int step, const struct kvlist *src,
+    const struct msgs *m, int conflict, int status)
+{
+	struct tmpl_dict *d, *s, *row;
+	struct db_result res;
+	char title[96], key[64];
+	enum db_err rc;
+	size_t i;
+	int k;
+
+	snprintf(title, sizeof(title), "Ansøgning, trin %d af %d: %s", step, NSTEPS,
+	    step_labels[step - 1]);
+	if ((d = ctx_page(ctx, "application/step.tpl", title)) == NULL)
+		return 500;
+	tmpl_set_int(d, "ID", c->id);
+	tmpl_set_int(d, "TRIN", step);
+	tmpl_set_int(d, "NSTEPS", NSTEPS);
+	tmpl_set(d, "STEP_LABEL", step_labels[step - 1]);
+	tmpl_set_int(d, "VERSION", c->version);
+	tmpl_set(d, "CSRF", ctx->session.csrf);
+	tmpl_set_int(d, "SERVICE_DAYS", ctx->cfg->fse_service_days);
+	step_guide(d, c->id, step);
+	if (conflict)
+		tmpl_show(d, "CONFLICT");
+	{
+		const char *b = kvlist_value(&ctx->req->query, "besked");
+
+		if (b && strcmp(b, "gemt") == 0 && m == NULL)
+			tmpl_show(d, "SAVED");
+	}
+	snprintf(key, sizeof(key), "STEP%d", step);
+	s = tmpl_add_row(d, key);
+	tmpl_set(s, "CSRF", ctx->session.csrf);
+	if (step < NSTEPS)
+		for (i = 0; i < steps[step - 1].n; i++) {
+			const char *name = steps[step - 1].fields[i].name, *v = kvlist_value(src, name);
+
+			snprintf(key, sizeof(key), "VALUE_%s", name);
+			if (v)
+				tmpl_set(s, key, v);
+		}
+	if (m)
+		page_form_errors(s, m->f, NULL, m->extra, m->n);
+
+	switch (step) {
+	case 1: {
+		const char *chosen = kvlist_value(src, "universitet");
+
+		if ((rc = db_exec(ctx->db, &res, "SELECT code, name, affiliated FROM universities "
+		    "ORDER BY sort_order", "")) != DB_OK)
+			return ctx_db_error(ctx, rc);
+		for (i = 0; i < res.nrows; i++) {
+			row = tmpl_add_row(s, "UNIVERSITY");
+			tmpl_set(row, "CODE", db_cell(&res, i, 0));
+			tmpl_set(row, "NAME", db_cell(&res, i, 1));
+			if (db_cell(&res, i, 2)[0])
+				tmpl_set(tmpl_add_row(row, "AFFILIATED"), "TEXT", db_cell(&res, i, 2));
+			if (chosen && strcmp(chosen, db_cell(&res, i, 0)) == 0)
+				tmpl_show(row, "SELECTED");
+		}
+		db_result_free(&res);
+		if (chosen && strcmp(chosen, "anden") == 0)
+			tmpl_show(s, "OTHER_SELECTED");
+		for (k = 1; k <= NPROG; k++) {
+			char n1[32], n2[32];
+
+			row = tmpl_add_row(s, "PROGRAMME");
+			tmpl_set_int(row, "N", k);
+			snprintf(n1, sizeof(n1), "udd_navn_%d", k);
+			snprintf(n2, sizeof(n2), "udd_ects_%d", k);
+			row_field(row, "NAME", n1, src, m);
+			row_field(row, "ECTS", n2, src, m);
+		}
+		break;
+	}
+	case 2:
+		tmpl_set_int(s, "MIN_PERSONS", MIN_PERSONS);
+		for (k = 1; k <= NPERSON; k++) {
+			char n[4][40];
+
+			row = tmpl_add_row(s, "PERSON");
+			tmpl_set_int(row, "N", k);
+			snprintf(n[0], sizeof(n[0]), "person_navn_%d", k);
+			snprintf(n[1], sizeof(n[1]), "person_email_%d", k);
+			snprintf(n[2], sizeof(n[2]), "person_rolle_%d", k);
+			snprintf(n[3], sizeof(n[3]), "person_erfaring_%d", k);
+			row_field(row, "NAME", n[0], src, m);
+			row_field(row, "EMAIL", n[1], src, m);
+			row_field(row, "ROLE", n[2], src, m);
+			row_field(row, "EXPERIENCE", n[3], src, m);
+		}
+		break;
+	case 4: {
+		const char *p = kvlist_value(src, "platform"), *dv = kvlist_value(src, "drev");
+
+		tmpl_show(s, p && strcmp(p, "hosted") == 0 ? "HOSTED_CHECKED" : "FM_CHECKED");
+		if (dv && strcmp(dv, "ja") == 0)
+			tmpl_show(s, "DRIVE_CHECKED");
+		break;
+	}
+	case 5: {
+		/* Everything entered, per step, each with a link back to change it. */
+		for (k = 1; k < NSTEPS; k++) {
+			struct tmpl_dict *sec = tmpl_add_row(s, "REVIEW");
+
+			tmpl_set_int(sec, "N", k);
+			tmpl_set_int(sec, "ID", c->id);
+			tmpl_set(sec, "LABEL", step_labels[k - 1]);
+			for (i = 0; i < src->n; i++) {
+				if (!in_step(k, src->items[i].name) || blank(src->items[i].value))
+					continue;
+				row = tmpl_add_row(sec, "ITEM");
+				tmpl_set(row, "NAME", src->items[i].name);
+				tmpl_set(row, "VALUE", src->items[i].value);
+			}
+		}
+		break;
+	}
+	}
+	return status;
+}
+
+/* ---- Mine sager (R32) ----------------------------------------------------------------------- */
+
+static int
+list_page(struct ctx *ctx)
+{
+	struct tmpl_dict *d, *row;
+	struct db_result res;
+	enum db_err rc;
+	size_t i;
+
+	if ((rc = db_exec(ctx->db, &res, "SELECT id, type, title, state, "
+	    "DATE_FORMAT(updated_at, '%d-%m-%Y %H:%i') FROM cases WHERE created_by = ? "
+	    "ORDER BY updated_at DESC, id DESC", "i", ctx_user(ctx))) != DB_OK)
+		return ctx_db_error(ctx, rc);
+	if ((d = ctx_page(ctx, "application/list.tpl", "Mine sager")) == NULL) {
+		db_result_free(&res);
+		return 500;
+	}
+	tmpl_set(d, "CSRF", ctx->session.csrf);
+	tmpl_set_int(d, "SERVICE_DAYS", ctx->cfg->fse_service_days);
+	for (i = 0; i < res.nrows; i++) {
+		int st = case_state_parse(db_cell(&res, i, 3));
+		const char *type = db_cell(&res, i, 1);
+
+		row = tmpl_add_row(d, "CASE");
+		tmpl_set(row, "ID", db_cell(&res, i, 0));
+		tmpl_set(row, "TYPE", strcmp(type, "authorisation") == 0 ?
+		    "Uddannelsesautorisation" : type);
+		tmpl_set(row, "TITLE", db_cell(&res, i, 2));
+		tmpl_set(row, "STATE", st < 0 ? db_cell(&res, i, 3) :
+		    case_state_label((enum case_state)st));
+		tmpl_set(row, "CHANGED", db_cell(&res, i, 4));
+		/* R32: what waits for the user (only this program's case type is edited here). */
+		if ((st == CASE_DRAFT || st == CASE_RETURNED) && strcmp(type, "authorisation") == 0) {
+			struct tmpl_dict *todo = tmpl_add_row(row, "TODO");
+
+			tmpl_set(todo, "ID", db_cell(&res, i, 0));
+			tmpl_set(todo, "TEXT", st == CASE_DRAFT ? "Gør ansøgningen færdig" :
+			    "Ret og send igen");
+		} else
+			tmpl_show(row, "NOTHING");
+	}
+	if (res.nrows == 0)
+		tmpl_show(d, "NONE");
+	db_result_free(&res);
+	return 200;
+}
+
+static int
+create(struct ctx *ctx)
+{
+	char path[96];
+	long long id;
+	enum db_err rc;
+
+	if ((rc = db_begin(ctx->db)) != DB_OK)
+		return ctx_db_error(ctx, rc);
+	if (cases_create(ctx->db, "authorisation", ctx_user(ctx), 0,
+	    "Ansøgning om uddannelsesautorisation", "", &id) != CASES_OK)
+		return ctx_tx_error(ctx, DB_EEXEC);
+	if ((rc = db_commit(ctx->db)) != DB_OK)
+		return ctx_db_error(ctx, rc);
+	snprintf(path, sizeof(path), "/ansoegning/trin?id=%lld&trin=1", id);
+	return ctx_redirect(ctx, path);
+}
+
+/* ---- a step: show, check, save ---------------------------------------------------------------- */
+
+static int
+step_form(struct ctx *ctx)
+{
+	long long id = number(http_param(ctx->req, "id"));
+	long long step = number(http_param(ctx->req, "trin"));
+	struct kvlist data;
+	struct case_row c;
+	int st;
+
+	if ((st = own_case(ctx, id, &c)) != 0)
+		return st;
+	if (step == 0)
+		step = 1;
+	if (step < 1 || step > NSTEPS || !case_editable(c.state)) {
+		case_row_free(&c);
+		return step < 1 || step > NSTEPS ? 404 : ctx_redirect(ctx, "/ansoegning");
+	}
+	kvlist_init(&data);
+	if (http_parse_urlencoded(c.data, strlen(c.data), &data) != 0) {
+		kvlist_free(&data);
+		case_row_free(&c);
+		return 500;
+	}
+	st = step_page(ctx, &c, (int)step, &data, NULL, 0, 200);
+	kvlist_free(&data);
+	case_row_free(&c);
+	return st;
+}
+
+/* R6: each line a plain domain, lower-cased; the clean list into out. NULL or the message. */
+static const char *
+check_domains(const char *in, struct buf *out, char *msg, size_t n)
+{
+	const char *p = in, *e;
+	char d[256];
+	size_t len, i;
+
+	while (p && *p) {
+		e = strchr(p, '\n');
+		len = e ? (size_t)(e - p) : strlen(p);
+		while (len && isspace((unsigned char)*p))
+			p++, len--;
+		while (len && isspace((unsigned char)p[len - 1]))
+			len--;
+		if (len) {
+			int dot = 0, ok = len < sizeof(d);
+
+			for (i = 0; ok && i < len; i++) {
+				d[i] = (char)tolower((unsigned char)p[i]);
+				if (d[i] == '.') {
+					dot = 1;
+					ok = i > 0 && i + 1 < len && d[i - 1] != '.' &&
+					    d[i - 1] != '-' && p[i + 1] != '-';
+				} else if (!(isalnum((unsigned char)d[i]) || d[i] == '-') ||
+				    (d[i] & 0x80))
+					ok = 0;
+			}
+			if (ok && (d[0] == '-' || d[len - 1] == '-'))
+				ok = 0;
+			if (!ok || !dot) {
+				snprintf(msg, n, "\"%.*s\" er ikke et domæne. Skriv ét domæne pr. "
+				    "linje, fx econ.ku.dk: kun bogstaver, tal, bindestreger og "
+				    "punktummer, og mindst ét punktum.", (int)(len > 80 ? 80 : len), p);
+				return msg;
+			}
+			d[len] = '\0';
+			if (out->len)
+				buf_puts(out, "\n");
+			buf_puts(out, d);
+		}
+		p = e ? e + 1 : NULL;
+	}
+	return NULL;
+}
+
+static int
+step_submit(struct ctx *ctx)
+{
+	long long id = number(kvlist_value(&ctx->req->form, "id"));
+	long long step = number(kvlist_value(&ctx->req->form, "trin"));
+	long long version = number(kvlist_value(&ctx->req->form, "version"));
+	const char *handling = kvlist_value(&ctx->req->form, "handling");
+	int going_on = handling && strcmp(handling, "videre") == 0;
+	const struct form_field *fields;
+	struct kvlist data;
+	struct case_row c;
+	struct form f;
+	struct msgs m;
+	struct buf out, domains;
+	char path[128], dmsg[300], title[300];
+	enum cases_err crc;
+	enum db_err rc;
+	size_t i, nf;
+	int st, k;
+
+	if ((st = own_case(ctx, id, &c)) != 0)
+		return st;
+	if (step < 1 || step >= NSTEPS || version <= 0) {
+		case_row_free(&c);
+		return 400;
+	}
+	fields = steps[step - 1].fields;
+	nf = steps[step - 1].n;
+	form_read(&f, fields, nf, &ctx->req->form);
+	/* A draft may leave required fields empty, never fill them wrongly. */
+	if (!going_on)
+		for (i = 0; i < nf; i++)
+			if (f.v[i].err == FORM_EMISSING) {
+				f.v[i].err = FORM_OK;
+				f.nerrors--;
+			}
+	memset(&m, 0, sizeof(m));
+	m.f = &f;
+	buf_init(&domains, 0);
+	switch (step) {
+	case 1: {
+		const char *uni = f.v[S1_UNI].err == FORM_OK ? f.v[S1_UNI].value : NULL;
+		int programmes = 0;
+
+		/* R3: another institution describes itself and its need. */
+		if (going_on && uni && strcmp(uni, "anden") == 0) {
+			if (f.v[S1_DESC].err == FORM_OK && blank(f.v[S1_DESC].value))
+				add_msg(&m, "anden_beskrivelse", "Beskriv institutionen og dens "
+				    "kandidatuddannelser.");
+			if (f.v[S1_NEED].err == FORM_OK && blank(f.v[S1_NEED].value))
+				add_msg(&m, "anden_behov", "Beskriv institutionens behov for "
+				    "ordningen.");
+		}
+		for (k = 0; k < NPROG; k++) {
+			struct form_value *nv = &f.v[S1_PROG + 2 * k], *ev = nv + 1;
+			int named = nv->err == FORM_OK && !blank(nv->value);
+			int has_ects = ev->err == FORM_OK && !blank(ev->value);
+
+			if (named)
+				programmes++;
+			/* R1: only programmes that end in a thesis of 30-60 ECTS. */
+			if (ev->err == FORM_ENUMBER || (has_ects && (ev->num < 30 || ev->num > 60)) ||
+			    (going_on && named && !has_ects && ev->err == FORM_OK)) {
+				if (ev->err != FORM_OK) {
+					ev->err = FORM_OK;
+					f.nerrors--;
+				}
+				add_msg(&m, fields[S1_PROG + 2 * k + 1].name, R1_TEXT);
+			} else if (has_ects && !named && nv->err == FORM_OK)
+				add_msg(&m, fields[S1_PROG + 2 * k].name, "Skriv uddannelsens navn.");
+		}
+		if (going_on && programmes == 0 && m.n == 0 && f.v[S1_PROG].err == FORM_OK)
+			add_msg(&m, "udd_navn_1", "Skriv mindst én kandidatuddannelse, der skal bruge "
+			    "ordningen.");
+		break;
+	}
+	case 2: {
+		int complete = 0;
+
+		for (k = 0; k < NPERSON; k++) {
+			int filled = 0, j;
+
+			for (j = 0; j < 4; j++)
+				if (f.v[S2_PERSON + 4 * k + j].err == FORM_OK &&
+				    !blank(f.v[S2_PERSON + 4 * k + j].value))
+					filled++;
+			if (filled == 4)
+				complete++;
+		}
+		/* R4.3: at least three experienced persons, to go on (a draft may hold fewer). */
+		if (going_on && complete < MIN_PERSONS)
+			add_msg(&m, "person_navn_1", R43_TEXT);
+		break;
+	}
+	case 3:
+		if (f.v[0].err == FORM_OK && f.v[0].value &&
+		    check_domains(f.v[0].value, &domains, dmsg, sizeof(dmsg)))
+			add_msg(&m, "domaener", dmsg);
+		break;
+	case 4:
+		/* R17: a hosted server needs its name and the drive arranged with DST. */
+		if (going_on && f.v[S4_PLATFORM].err == FORM_OK &&
+		    strcmp(f.v[S4_PLATFORM].value, "hosted") == 0) {
+			if (f.v[S4_SERVER].err == FORM_OK && blank(f.v[S4_SERVER].value))
+				add_msg(&m, "server", "Skriv navnet på institutionens server.");
+			if (f.v[S4_DRIVE].err == FORM_OK && f.v[S4_DRIVE].value == NULL)
+				add_msg(&m, "drev", "Bekræft, at drevet er aftalt med "
+				    "servicedesk@dst.dk.");
+		}
+		break;
+	}
+	if (f.nerrors || m.n) {
+		buf_free(&domains);
+		st = step_page(ctx, &c, (int)step, &ctx->req->form, &m, 0, 422);
+		case_row_free(&c);
+		return st;
+	}
+
+	/* Merge: this step's fields replace their old values, the other steps' stay. */
+	kvlist_init(&data);
+	buf_init(&out, 0);
+	if (http_parse_urlencoded(c.data, strlen(c.data), &data) != 0) {
+		kvlist_free(&data);
+		buf_free(&domains);
+		case_row_free(&c);
+		return 500;
+	}
+	for (i = 0; i < data.n; i++)
+		if (!in_step((int)step, data.items[i].name))
+			put(&out, data.items[i].name, data.items[i].value);
+	for (i = 0; i < nf; i++) {
+		const char *v = f.v[i].value;
+
+		if (step == 3 && i == 0)
+			v = domains.len ? domains.data : NULL;
+		if (v && !blank(v))
+			put(&out, fields[i].name, v);
+	}
+	kvlist_free(&data);
+	buf_free(&domains);
+	title[0] = '\0';
+	if (step == 1 && f.v[S1_UNIT].value && !blank(f.v[S1_UNIT].value))
+		snprintf(title, sizeof(title), "%s", f.v[S1_UNIT].value);
+
+	if ((rc = db_begin(ctx->db)) != DB_OK) {
+		buf_free(&out);
+		case_row_free(&c);
+		return ctx_db_error(ctx, rc);
+	}
+	crc = cases_save(ctx->db, id, (unsigned)version, title[0] ? title : NULL,
+	    out.data ? out.data : "", NULL);
+	buf_free(&out);
+	if (crc == CASES_ECONFLICT || crc == CASES_ENOTEDITABLE) {
+		struct case_row now;
+
+		db_rollback(ctx->db);
+		/* Show the form with the user's input and the version as it is now. */
+		if (cases_load(ctx->db, id, 0, &now) == CASES_OK) {
+			c.version = now.version;
+			case_row_free(&now);
+		}
+		st = step_page(ctx, &c, (int)step, &ctx->req->form, NULL, 1, 409);
+		case_row_free(&c);
+		return st;
+	}
+	case_row_free(&c);
+	if (crc != CASES_OK)
+		return ctx_tx_error(ctx, DB_EEXEC);
+	if ((rc = db_commit(ctx->db)) != DB_OK)
+		return ctx_db_error(ctx, rc);
+	if (going_on)
+		snprintf(path, sizeof(path), "/ansoegning/trin?id=%lld&trin=%lld", id, step + 1);
+	else
+		snprintf(path, sizeof(path), "/ansoegning/trin?id=%lld&trin=%lld&besked=gemt", id,
+		    step);
+	return ctx_redirect(ctx, path);
+}
+
+static const struct route routes[] = {
+	{ "GET", "/ansoegning", list_page, ACT_APPLICATION },
+	{ "POST", "/ansoegning/ny", create, ACT_APPLICATION },
+	{ "GET", "/ansoegning/trin", step_form, ACT_APPLICATION },
+	{ "POST", "/ansoegning/trin", step_submit, ACT_APPLICATION },
+};
+
+int
+main(int argc, char **argv)
+{
+	return fcgi_main("application", argc, argv, routes, sizeof(routes) / sizeof(routes[0]));
+}

@@ -1,0 +1,182 @@
+// What every browser test file needs (not a test file itself: `node --test` runs *.test.mjs):
+// where things are, one Chromium per file started the same way, a fresh page per test that
+// records its errors, axe-core, the SMTP server's maildir, and TOTP codes as an authenticator app
+// computes them.
+//
+// axe-core is injected with page.evaluate(source): the page CSP (default-src 'self') blocks
+// page.addScriptTag, which inserts an inline <script>; evaluate runs through the DevTools
+// protocol, which the page CSP does not govern, so the CSP stays on for the pages under test.
+
+import { before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdir, readdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { createHmac } from 'node:crypto';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const OUT = join(ROOT, 'tests', 'output');
+const SHOTS = join(OUT, 'screenshots');
+const AXE_OUT = join(OUT, 'axe');
+export const BASE = (process.env.PORTAL_URL || 'http://127.0.0.1:8080').replace(/\/+$/, '');
+const MAILDIR = process.env.PORTAL_MAILDIR || join(ROOT, 'var', 'up', 'maildir');
+const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'];
+const CHROMIUM_ARGS = [
+  '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+  '--disable-background-networking', '--disable-component-update', '--disable-sync',
+];
+
+let axeSource;
+let browser;
+
+// For the test file that calls it: Debian's Chromium, headless, launched before its tests (once
+// the portal answers; the output folders made and axe-core read first) and closed after them.
+export function useBrowser() {
+  before(async () => {
+    // Fail fast, with a hint, when no stack is running, instead of a navigation timeout per test.
+    const health = await fetch(`${BASE}/healthz`, { signal: AbortSignal.timeout(15_000) })
+      .then((r) => r.status, (e) => String(e.cause || e));
+    assert.equal(health, 200, `portal not answering at ${BASE}/healthz (start it: scripts/up)`);
+    await Promise.all([mkdir(SHOTS, { recursive: true }), mkdir(AXE_OUT, { recursive: true })]);
+    axeSource = await readFile(join(ROOT, 'node_modules', 'axe-core', 'axe.min.js'), 'utf8');
+    browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true,
+      args: CHROMIUM_ARGS });
+  });
+  after(async () => {
+    if (browser) await browser.close();
+  });
+}
+
+// A fresh context and page for test t, closed after it, with every console error, uncaught page
+// error and CSP violation recorded. CSP violations are caught twice: Chromium logs them as
+// console errors, and the securitypolicyviolation event (listener added by an init script, which
+// the page CSP does not govern) catches the ones that never reach the console.
+export async function openPage(t, { timeout = 10_000 } = {}) {
+  const context = await browser.newContext({ baseURL: BASE, locale: 'da-DK' });
+  await context.addInitScript(() => {
+    window.__cspViolations = [];
+    document.addEventListener('securitypolicyviolation', (e) => {
+      window.__cspViolations.push(`${e.violatedDirective} blocked ${e.blockedURI || '(inline)'}`
+        + ` at ${e.sourceFile || '?'}:${e.lineNumber}`);
+    });
+  });
+  const page = await context.newPage();
+  page.setDefaultTimeout(timeout);
+  const problems = { consoleErrors: [], pageErrors: [] };
+  page.on('console', (msg) => {
+    if (msg.type() === 'error') {
+      const loc = msg.location();
+      problems.consoleErrors.push(`${msg.text()} [${loc.url || page.url()}]`);
+    }
+  });
+  page.on('pageerror', (err) => problems.pageErrors.push(String(err)));
+  t.after(() => context.close());
+  return { context, page, problems };
+}
+
+export async function assertNoCspViolations(page, problems) {
+  const fromEvent = await page.evaluate(() => window.__cspViolations || []);
+  const fromConsole = problems.consoleErrors.filter((m) => /Content Security Policy/i.test(m));
+  const v = [...fromEvent, ...fromConsole];
+  assert.deepEqual(v, [], `CSP violations on ${page.url()}:\n${v.join('\n')}`);
+  assert.deepEqual(problems.pageErrors, [], `uncaught page errors on ${page.url()}`);
+}
+
+export async function screenshot(page, name) {
+  await page.screenshot({ path: join(SHOTS, name), fullPage: true });
+}
+
+// Run axe on the current page, write the full result to tests/output/axe/NAME.json, fail on
+// serious/critical violations.
+export async function axeCheck(page, name) {
+  if (!(await page.evaluate(() => typeof window.axe === 'object'))) {
+    await page.evaluate(axeSource);
+  }
+  const results = await page.evaluate(async (tags) => window.axe.run(document, {
+    runOnly: { type: 'tag', values: tags },
+    resultTypes: ['violations', 'incomplete'],
+  }), AXE_TAGS);
+  await writeFile(join(AXE_OUT, `${name}.json`), JSON.stringify(results, null, 2));
+  assert.ok(results.passes.length > 0 || results.violations.length > 0,
+    'axe ran no rules at all; injection failed?');
+  const bad = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  const report = bad.map((v) => `- ${v.id} (${v.impact}): ${v.help}\n`
+    + v.nodes.map((n) => `    target ${JSON.stringify(n.target)}: ${n.failureSummary
+      ? n.failureSummary.replace(/\n/g, ' ') : ''}`).join('\n')).join('\n');
+  assert.equal(bad.length, 0,
+    `axe serious/critical violations on ${name} (${page.url()}):\n${report}`);
+  return results;
+}
+
+// The mail's text as a person reads it: quoted-printable and base64 parts decoded.
+function decodeMail(raw) {
+  let text = raw + '\n' + raw.replace(/=\r?\n/g, '')
+    .replace(/=([0-9A-F]{2})/g, (_, h) => String.fromCharCode(parseInt(h, 16)));
+  const re = /Content-Transfer-Encoding: base64\r?\n(?:[^\r\n]+\r?\n)*\r?\n([A-Za-z0-9+/=\r\n]+)/gi;
+  for (const m of raw.matchAll(re)) text += '\n' + Buffer.from(m[1], 'base64').toString('utf8');
+  return text;
+}
+
+// The link "PATH?token=..." in the newest mail to `to` (PORTAL_MAILDIR, default
+// var/up/maildir), waiting for it up to timeoutMs.
+export async function findLink(to, path, timeoutMs = 30_000) {
+  const deadline = Date.now() + timeoutMs;
+  const re = new RegExp(`${path.replace(/[/?]/g, '\\$&')}\\?token=([A-Za-z0-9_-]{43})`);
+  while (Date.now() < deadline) {
+    let best = null;
+    for (const sub of ['new', 'cur']) {
+      const dir = join(MAILDIR, sub);
+      const names = await readdir(dir).catch(() => []);
+      for (const name of names) {
+        const file = join(dir, name);
+        const raw = await readFile(file, 'latin1');
+        if (!new RegExp(`^To:.*${to.replace(/[.+]/g, '\\$&')}`, 'mi').test(raw)) continue;
+        const m = decodeMail(raw).match(re);
+        const { mtimeMs } = await stat(file);
+        if (m && (!best || mtimeMs > best.mtimeMs)) best = { token: m[1], mtimeMs };
+      }
+    }
+    if (best) return `${path}?token=${best.token}`;
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error(`no mail to ${to} with a ${path} link in ${MAILDIR}`);
+}
+
+// RFC 6238 TOTP (SHA-1, 30 s, 6 digits), as an authenticator app computes it.
+export function base32(s) {
+  const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
+  let bits = '';
+  for (const c of s.replace(/[\s=]/g, '').toUpperCase()) {
+    bits += alphabet.indexOf(c).toString(2).padStart(5, '0');
+  }
+  const bytes = [];
+  for (let i = 0; i + 8 <= bits.length; i += 8) bytes.push(parseInt(bits.slice(i, i + 8), 2));
+  return Buffer.from(bytes);
+}
+
+export function totp(key, when = Date.now()) {
+  const counter = Buffer.alloc(8);
+  counter.writeBigUInt64BE(BigInt(Math.floor(when / 1000 / 30)));
+  const h = createHmac('sha1', key).update(counter).digest();
+  const off = h[h.length - 1] & 0xf;
+  const n = (h.readUInt32BE(off) & 0x7fffffff) % 1_000_000;
+  return String(n).padStart(6, '0');
+}
+
+// The login form of the current page, filled in and sent.
+export async function submitLogin(page, email, password) {
+  await page.getByLabel('E-mailadresse').fill(email);
+  await page.getByLabel('Adgangskode').fill(password);
+  await page.getByRole('button', { name: 'Log ind' }).click();
+}
+
+// The TOTP enrolment page (/konto/totp) completed: the key read off the page, the code for now
+// entered. The key, for the codes of later logins.
+export async function enrolTotp(page) {
+  const key = base32(await page.locator('#totp-secret').innerText());
+  await page.getByLabel('Kode fra appen').fill(totp(key));
+  await page.getByRole('button', { name: 'Slå to-trins-login til' }).click();
+  await page.waitForURL('**/konto?besked=totp');
+  return key;
+}
