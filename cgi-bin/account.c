@@ -644,6 +644,8 @@ account_page(struct ctx *ctx)
 		tmpl_show(d, "TOTP_REQUIRED");
 	if (notice(ctx) && strcmp(notice(ctx), "totp") == 0)
 		tmpl_show(d, "NOTICE_TOTP");
+	if (auth_can(ctx, ACT_FSE_HOME, 0))	/* links only to what the policy allows */
+		tmpl_show(d, "FSE_LINK");
 	if ((rc = db_exec(ctx->db, &res, "SELECT r.role, COALESCE(a.number, ''), "
 	    "COALESCE(i.name, ''), DATE_FORMAT(r.granted_at, '%d-%m-%Y') FROM role_assignments r "
 	    "LEFT JOIN authorisations a ON a.id = r.authorisation_id "

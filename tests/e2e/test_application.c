@@ -283,6 +283,10 @@ START_TEST(domains_platform_review)
 	ck_assert_int_eq(r.status, 200);
 	ck_assert(has(&r.body, "srv01.ku.dk"));
 	ck_assert(has(&r.body, "sdu.dk"));
+	/* In the user's words, not the form's field names. */
+	ck_assert(has(&r.body, "Servernavn"));
+	ck_assert(has(&r.body, "E-maildomæner"));
+	ck_assert(!has(&r.body, ">domaener<"));
 	snprintf(path, sizeof(path), "/ansoegning/trin?id=%lld&amp;trin=3", id);
 	ck_assert(has(&r.body, path));
 	ck_assert(has(&r.body, "arbejdsdage"));
