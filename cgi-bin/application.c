@@ -1,16 +1,25 @@
 /*
  * application: the applicant's side of an application for an education authorisation (issue 5;
- * R1-R4, R6, R17, R31, R32), up to but not including submission. "Mine sager" lists the user's
+ * R1-R6, R17, R31, R32), up to and including submission. "Mine sager" lists the user's
  * own cases and what waits for them (R32); the guided form has five steps, each saved into the
  * case's urlencoded data (lib/cases.h) with the version the user saw, so a change made in another
  * window is never overwritten. A draft ("Gem kladde") may be incomplete but never malformed; going
  * on ("Videre") needs the step complete. Only the case's creator sees it: others get 404.
+ *
+ * The personnel-responsible manager confirms their responsibility (R4.2) by a single-use link
+ * mailed to them (manager_confirmations, token stored hashed), on a public page: no account. A
+ * confirmation counts only while the case's leder_email is the confirmed address. Submitting
+ * checks the whole application again, then moves the case, audits, mails FSE (R5) and sends the
+ * applicant a receipt (R31) in one transaction.
  */
 #include <ctype.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
+#include "audit.h"
 #include "buf.h"
 #include "cases.h"
 #include "db.h"
@@ -18,14 +27,19 @@
 #include "form.h"
 #include "http_parse.h"
 #include "kv.h"
+#include "log.h"
+#include "mail.h"
 #include "page.h"
 #include "policy.h"
+#include "session.h"
 #include "tmpl.h"
 
 #define NSTEPS		5
 #define NPROG		5
 #define NPERSON		6
 #define MIN_PERSONS	3
+#define CONFIRM_DAYS	14
+#define MAX_PROBLEMS	32
 
 static const char *const step_labels[NSTEPS] = {
 	"Institution", "De fire krav", "E-maildomæner", "Analyseplatform", "Gennemse",
@@ -41,6 +55,22 @@ static const char R1_TEXT[] = "Ordningen er kun for kandidatuddannelser, der afs
 static const char R43_TEXT[] = "Der skal være mindst tre personer i miljøet (vejledere "
     "medregnet) med konkret erfaring med data og store datasæt og solidt kendskab til Danmarks "
     "Statistiks regler for datasikkerhed. Udfyld navn, e-mail, rolle og erfaring for mindst tre.";
+
+/* R4.2, as the applicant reads it when the manager has not confirmed. */
+static const char R42_TEXT[] = "Lederen har ikke bekræftet endnu. Den personaleansvarlige leder "
+    "skal selv bekræfte, at lederen påtager sig ansvaret for autorisationen og fører tilsyn med, "
+    "at dens regler overholdes, herunder at alle med adgang kender reglerne for adgang til data "
+    "og for hjemtagelse af resultater. Send bekræftelsen til lederen, og send ansøgningen, når "
+    "lederen har bekræftet via linket i sin e-mail.";
+
+/* What the review page shows besides the application: why it cannot be sent, and notices. */
+struct review {
+	size_t	 n;
+	int	 step[MAX_PROBLEMS];
+	char	 text[MAX_PROBLEMS][300];
+	int	 not_confirmed;		/* submit refused: R4.2 */
+	int	 stale;			/* submit refused: the case changed meanwhile */
+};
 
 /* ---- the steps' fields ------------------------------------------------------------------- */
 
@@ -299,10 +329,93 @@ step_guide(struct tmpl_dict *d, long long id, int current)
 	}
 }
 
-/* One step's page: values from src (the saved data or what the user sent), messages from m. */
+/*
+ * The manager's confirmation as it stands for the address now saved in the case: 1 confirmed,
+ * 0 not; when not, *pending tells whether a link to that address is still open. when: the time
+ * of the confirmation or of the open link.
+ */
+static enum db_err
+manager_state(struct ctx *ctx, long long id, const char *email, int *confirmed, int *pending,
+    char *when, size_t n)
+{
+	struct db_result res;
+	enum db_err rc;
+
+	*confirmed = *pending = 0;
+	when[0] = '\0';
+	if (email == NULL || blank(email))
+		return DB_OK;
+	if ((rc = db_exec(ctx->db, &res, "SELECT confirmed_at IS NOT NULL, DATE_FORMAT("
+	    "COALESCE(confirmed_at, created_at), '%d-%m-%Y %H:%i') FROM manager_confirmations "
+	    "WHERE case_id = ? AND manager_email = ? AND (confirmed_at IS NOT NULL OR "
+	    "expires_at > NOW(6)) ORDER BY confirmed_at IS NOT NULL DESC, id DESC LIMIT 1", "is",
+	    id, email)) != DB_OK)
+		return rc;
+	if (res.nrows) {
+		*confirmed = db_cell_int(&res, 0, 0, 0) == 1;
+		*pending = !*confirmed;
+		snprintf(when, n, "%s", db_cell(&res, 0, 1));
+	}
+	db_result_free(&res);
+	return DB_OK;
+}
+
+/* The manager's confirmation on step 2 and the review: its state, and the button to send it. */
+static enum db_err
+manager_section(struct ctx *ctx, struct tmpl_dict *s, const struct case_row *c, int step)
+{
+	struct tmpl_dict *mg, *sec;
+	struct kvlist data;
+	const char *email, *name;
+	char when[32];
+	int confirmed, pending;
+	enum db_err rc;
+
+	kvlist_init(&data);
+	if (http_parse_urlencoded(c->data, strlen(c->data), &data) != 0) {
+		kvlist_free(&data);
+		return DB_EEXEC;
+	}
+	email = kvlist_value(&data, "leder_email");
+	name = kvlist_value(&data, "leder_navn");
+	if ((rc = manager_state(ctx, c->id, email, &confirmed, &pending, when,
+	    sizeof(when))) != DB_OK) {
+		kvlist_free(&data);
+		return rc;
+	}
+	mg = tmpl_add_row(s, "MANAGER");
+	if (confirmed) {
+		sec = tmpl_add_row(mg, "CONFIRMED");
+		tmpl_set(sec, "NAME", name ? name : "");
+		tmpl_set(sec, "EMAIL", email);
+		tmpl_set(sec, "AT", when);
+	} else {
+		sec = tmpl_add_row(mg, "NOT_CONFIRMED");
+		if (pending) {
+			struct tmpl_dict *p = tmpl_add_row(sec, "PENDING");
+
+			tmpl_set(p, "EMAIL", email);
+			tmpl_set(p, "AT", when);
+		}
+		if (email && !blank(email) && name && !blank(name)) {
+			struct tmpl_dict *f = tmpl_add_row(sec, "CAN_SEND");
+
+			tmpl_set(f, "CSRF", ctx->session.csrf);
+			tmpl_set_int(f, "ID", c->id);
+			tmpl_set_int(f, "VERSION", c->version);
+			tmpl_set_int(f, "TRIN", step);
+		} else
+			tmpl_show(sec, "NO_ADDRESS");
+	}
+	kvlist_free(&data);
+	return DB_OK;
+}
+
+/* One step's page: values from src (the saved data or what the user sent), messages from m;
+ * on the review, rv says why it could not be sent (NULL: nothing to say). */
 static int
 step_page(struct ctx *ctx, const struct case_row *c, int step, const struct kvlist *src,
-    const struct msgs *m, int conflict, int status)
+    const struct msgs *m, int conflict, int status, const struct review *rv)
 {
 	struct tmpl_dict *d, *s, *row;
 	struct db_result res;
@@ -392,6 +505,8 @@ step_page(struct ctx *ctx, const struct case_row *c, int step, const struct kvli
 			row_field(row, "ROLE", n[2], src, m);
 			row_field(row, "EXPERIENCE", n[3], src, m);
 		}
+		if ((rc = manager_section(ctx, s, c, 2)) != DB_OK)
+			return ctx_db_error(ctx, rc);
 		break;
 	case 4: {
 		const char *p = kvlist_value(src, "platform"), *dv = kvlist_value(src, "drev");
@@ -420,6 +535,31 @@ step_page(struct ctx *ctx, const struct case_row *c, int step, const struct kvli
 				tmpl_set(row, "VALUE", src->items[i].value);
 			}
 		}
+		tmpl_set_int(s, "ID", c->id);
+		tmpl_set_int(s, "VERSION", c->version);
+		tmpl_set_int(s, "SERVICE_DAYS", ctx->cfg->fse_service_days);
+		if (rv && rv->n) {
+			struct tmpl_dict *ps = tmpl_add_row(s, "PROBLEMS");
+
+			for (i = 0; i < rv->n; i++) {
+				row = tmpl_add_row(ps, "PROBLEM");
+				tmpl_set_int(row, "ID", c->id);
+				tmpl_set_int(row, "N", rv->step[i]);
+				tmpl_set(row, "TEXT", rv->text[i]);
+			}
+		}
+		if (rv && rv->not_confirmed)
+			tmpl_set(tmpl_add_row(s, "NOT_CONFIRMED_ERROR"), "TEXT", R42_TEXT);
+		if (rv && rv->stale)
+			tmpl_show(s, "STALE");
+		{
+			const char *b = kvlist_value(&ctx->req->query, "besked");
+
+			if (b && strcmp(b, "leder") == 0 && rv == NULL)
+				tmpl_show(s, "MAIL_SENT");
+		}
+		if ((rc = manager_section(ctx, s, c, 5)) != DB_OK)
+			return ctx_db_error(ctx, rc);
 		break;
 	}
 	}
@@ -446,6 +586,12 @@ list_page(struct ctx *ctx)
 	}
 	tmpl_set(d, "CSRF", ctx->session.csrf);
 	tmpl_set_int(d, "SERVICE_DAYS", ctx->cfg->fse_service_days);
+	{
+		const char *b = kvlist_value(&ctx->req->query, "besked");
+
+		if (b && strcmp(b, "sendt") == 0)
+			tmpl_show(d, "SENT");
+	}
 	for (i = 0; i < res.nrows; i++) {
 		int st = case_state_parse(db_cell(&res, i, 3));
 		const char *type = db_cell(&res, i, 1);
@@ -468,8 +614,7 @@ list_page(struct ctx *ctx)
 		} else
 			tmpl_show(row, "NOTHING");
 	}
-	if (res.nrows == 0)
-		tmpl_show(d, "NONE");
+	tmpl_show(d, res.nrows ? "HAS_ANY" : "NONE");
 	db_result_free(&res);
 	return 200;
 }
@@ -517,7 +662,7 @@ step_form(struct ctx *ctx)
 		case_row_free(&c);
 		return 500;
 	}
-	st = step_page(ctx, &c, (int)step, &data, NULL, 0, 200);
+	st = step_page(ctx, &c, (int)step, &data, NULL, 0, 200, NULL);
 	kvlist_free(&data);
 	case_row_free(&c);
 	return st;
@@ -682,7 +827,7 @@ step_submit(struct ctx *ctx)
 	}
 	if (f.nerrors || m.n) {
 		buf_free(&domains);
-		st = step_page(ctx, &c, (int)step, &ctx->req->form, &m, 0, 422);
+		st = step_page(ctx, &c, (int)step, &ctx->req->form, &m, 0, 422, NULL);
 		case_row_free(&c);
 		return st;
 	}
@@ -730,7 +875,7 @@ step_submit(struct ctx *ctx)
 			c.version = now.version;
 			case_row_free(&now);
 		}
-		st = step_page(ctx, &c, (int)step, &ctx->req->form, NULL, 1, 409);
+		st = step_page(ctx, &c, (int)step, &ctx->req->form, NULL, 1, 409, NULL);
 		case_row_free(&c);
 		return st;
 	}
@@ -747,11 +892,585 @@ step_submit(struct ctx *ctx)
 	return ctx_redirect(ctx, path);
 }
 
+/* ---- the whole application, checked again before it is sent ------------------------------- */
+
+static void add_problem(struct review *, int, const char *, ...)
+    __attribute__((format(printf, 3, 4)));
+
+static void
+add_problem(struct review *rv, int step, const char *fmt, ...)
+{
+	va_list ap;
+
+	if (rv->n >= MAX_PROBLEMS)
+		return;
+	va_start(ap, fmt);
+	vsnprintf(rv->text[rv->n], sizeof(rv->text[0]), fmt, ap);
+	va_end(ap);
+	rv->step[rv->n++] = step;
+}
+
+/* Every step's fields and rules (R1, R3, R4, R6, R17) on the saved data; the problems into rv. */
+static void
+validate_all(const struct kvlist *data, struct review *rv)
+{
+	char label[128], msg[300];
+	struct form f;
+	struct buf domains;
+	size_t i;
+	int k, programmes = 0, complete = 0;
+	const char *v;
+
+	for (k = 1; k < NSTEPS; k++) {
+		form_read(&f, steps[k - 1].fields, steps[k - 1].n, data);
+		for (i = 0; i < f.nfields; i++) {
+			if (f.v[i].err == FORM_OK)
+				continue;
+			field_label(steps[k - 1].fields[i].name, label, sizeof(label));
+			form_message(&f, i, msg, sizeof(msg));
+			add_problem(rv, k, "%s: %s", label, msg);
+		}
+	}
+	/* R3: another institution describes itself and its need. */
+	v = kvlist_value(data, "universitet");
+	if (v && strcmp(v, "anden") == 0) {
+		if (blank(kvlist_value(data, "anden_beskrivelse")))
+			add_problem(rv, 1, "Beskrivelse af institutionen: Beskriv institutionen og "
+			    "dens kandidatuddannelser.");
+		if (blank(kvlist_value(data, "anden_behov")))
+			add_problem(rv, 1, "Institutionens behov: Beskriv institutionens behov for "
+			    "ordningen.");
+	}
+	/* R1: each programme named, with a thesis of 30-60 ECTS; at least one. */
+	for (k = 1; k <= NPROG; k++) {
+		char n1[32], n2[32];
+		const char *name, *ects;
+		long long e;
+
+		snprintf(n1, sizeof(n1), "udd_navn_%d", k);
+		snprintf(n2, sizeof(n2), "udd_ects_%d", k);
+		name = kvlist_value(data, n1);
+		ects = kvlist_value(data, n2);
+		e = number(ects);
+		if (!blank(name)) {
+			programmes++;
+			if (e < 30 || e > 60)
+				add_problem(rv, 1, "Uddannelse %d: %s", k, R1_TEXT);
+		} else if (!blank(ects))
+			add_problem(rv, 1, "Uddannelse %d: Skriv uddannelsens navn.", k);
+	}
+	if (programmes == 0)
+		add_problem(rv, 1, "Uddannelser: Skriv mindst én kandidatuddannelse, der skal bruge "
+		    "ordningen.");
+	/* R4.3: at least three complete experienced persons. */
+	for (k = 1; k <= NPERSON; k++) {
+		static const char *const part[] = { "person_navn_", "person_email_",
+			"person_rolle_", "person_erfaring_" };
+		int j, filled = 0;
+
+		for (j = 0; j < 4; j++) {
+			char n[40];
+
+			snprintf(n, sizeof(n), "%s%d", part[j], k);
+			if (!blank(kvlist_value(data, n)))
+				filled++;
+		}
+		if (filled == 4)
+			complete++;
+	}
+	if (complete < MIN_PERSONS)
+		add_problem(rv, 2, "Erfarne personer: %s", R43_TEXT);
+	/* R6: the domains are well-formed (they were when saved; the rule may not change). */
+	buf_init(&domains, 0);
+	v = kvlist_value(data, "domaener");
+	if (v && check_domains(v, &domains, msg, sizeof(msg)))
+		add_problem(rv, 3, "E-maildomæner: %s", msg);
+	buf_free(&domains);
+	/* R17: a hosted server needs its name and the drive arranged with DST. */
+	v = kvlist_value(data, "platform");
+	if (v && strcmp(v, "hosted") == 0) {
+		if (blank(kvlist_value(data, "server")))
+			add_problem(rv, 4, "Servernavn: Skriv navnet på institutionens server.");
+		v = kvlist_value(data, "drev");
+		if (v == NULL || strcmp(v, "ja") != 0)
+			add_problem(rv, 4, "Drev: Bekræft, at drevet er aftalt med "
+			    "servicedesk@dst.dk.");
+	}
+}
+
+/* The university's name (or the other path, R3) and the institution as "unit, university". */
+static enum db_err
+institution(struct ctx *ctx, const struct kvlist *data, char *uni, size_t un, char *inst,
+    size_t in)
+{
+	const char *code = kvlist_value(data, "universitet"), *unit = kvlist_value(data, "enhed");
+	struct db_result res;
+	enum db_err rc;
+
+	snprintf(uni, un, "%s", "En anden institution med kandidatuddannelser");
+	if (code && strcmp(code, "anden") != 0) {
+		if ((rc = db_exec(ctx->db, &res, "SELECT name FROM universities WHERE code = ?",
+		    "s", code)) != DB_OK)
+			return rc;
+		if (res.nrows)
+			snprintf(uni, un, "%s", db_cell(&res, 0, 0));
+		db_result_free(&res);
+	}
+	if (unit && !blank(unit))
+		snprintf(inst, in, "%s, %s", unit, uni);
+	else
+		snprintf(inst, in, "%s", uni);
+	return DB_OK;
+}
+
+static int
+parse_data(const struct case_row *c, struct kvlist *data)
+{
+	kvlist_init(data);
+	if (http_parse_urlencoded(c->data, strlen(c->data), data) != 0) {
+		kvlist_free(data);
+		return -1;
+	}
+	return 0;
+}
+
+/* ---- the manager's confirmation (R4.2) ------------------------------------------------------ */
+
+/* POST /ansoegning/leder: a single-use link to the saved leder_email, with its audit event. */
+static int
+manager_send(struct ctx *ctx)
+{
+	long long id = number(kvlist_value(&ctx->req->form, "id"));
+	long long version = number(kvlist_value(&ctx->req->form, "version"));
+	long long step = number(kvlist_value(&ctx->req->form, "trin"));
+	char token[SESSION_TOKEN_CHARS + 1], uni[256], inst[512], path[128];
+	unsigned char hash[32];
+	const char *email, *name;
+	struct tmpl_dict *md;
+	struct kvlist data;
+	struct case_row c;
+	enum mail_err mrc;
+	enum db_err rc;
+	int st;
+
+	if (step != 2)
+		step = NSTEPS;
+	if ((st = own_case(ctx, id, &c)) != 0)
+		return st;
+	if (!case_editable(c.state)) {
+		case_row_free(&c);
+		return ctx_redirect(ctx, "/ansoegning");
+	}
+	if (parse_data(&c, &data) != 0) {
+		case_row_free(&c);
+		return 500;
+	}
+	/* The address the user saw on the page is the one the link goes to. */
+	if (version <= 0 || (unsigned)version != c.version) {
+		struct review rv;
+
+		memset(&rv, 0, sizeof(rv));
+		rv.stale = 1;
+		st = step_page(ctx, &c, (int)step, &data, NULL, step == 2, 409,
+		    step == NSTEPS ? &rv : NULL);
+		goto out;
+	}
+	email = kvlist_value(&data, "leder_email");
+	name = kvlist_value(&data, "leder_navn");
+	if (blank(email) || blank(name)) {
+		struct msgs m;
+
+		memset(&m, 0, sizeof(m));
+		add_msg(&m, "leder_email", "Skriv og gem lederens navn og e-mailadresse, før du "
+		    "sender bekræftelsen.");
+		st = step_page(ctx, &c, 2, &data, &m, 0, 422, NULL);
+		goto out;
+	}
+	if ((rc = institution(ctx, &data, uni, sizeof(uni), inst, sizeof(inst))) != DB_OK) {
+		st = ctx_db_error(ctx, rc);
+		goto out;
+	}
+	session_new_token(token, hash);
+	if ((md = tmpl_dict_new()) == NULL) {
+		st = 500;
+		goto out;
+	}
+	tmpl_set(md, "MANAGER", name);
+	tmpl_set(md, "APPLICANT", ctx->session.name);
+	tmpl_set(md, "APPLICANT_EMAIL", ctx->session.email);
+	tmpl_set(md, "INSTITUTION", inst);
+	tmpl_setf(md, "LINK", "%s/ansoegning/bekraeft?token=%s", ctx->cfg->base_url, token);
+	tmpl_set_int(md, "DAYS", CONFIRM_DAYS);
+	if ((rc = db_begin(ctx->db)) != DB_OK) {
+		tmpl_dict_free(md);
+		st = ctx_db_error(ctx, rc);
+		goto out;
+	}
+	if ((rc = db_exec(ctx->db, NULL, "INSERT INTO manager_confirmations (case_id, token_hash, "
+	    "manager_email, manager_name, expires_at) VALUES (?, ?, ?, ?, NOW(6) + INTERVAL ? DAY)",
+	    "ibssi", id, hash, sizeof(hash), email, name, (long long)CONFIRM_DAYS)) != DB_OK) {
+		tmpl_dict_free(md);
+		st = ctx_tx_error(ctx, rc);
+		goto out;
+	}
+	mrc = mail_enqueue_template(ctx->db, ctx->cfg, email, name, "Bekræft dit ansvar for en "
+	    "ansøgning om uddannelsesautorisation", "manager_confirm", md, "manager_confirm", NULL);
+	tmpl_dict_free(md);
+	if (mrc != MAIL_OK) {
+		log_error("mail manager_confirm: %s", mail_strerror(mrc));
+		st = ctx_tx_error(ctx, DB_EEXEC);
+		goto out;
+	}
+	if ((rc = audit_event(ctx->db, ctx_user(ctx), "case.manager_confirm_request", "case", id,
+	    0, ctx->req->remote_addr, email)) != DB_OK) {
+		st = ctx_tx_error(ctx, rc);
+		goto out;
+	}
+	if ((rc = db_commit(ctx->db)) != DB_OK) {
+		st = ctx_db_error(ctx, rc);
+		goto out;
+	}
+	snprintf(path, sizeof(path), "/ansoegning/trin?id=%lld&trin=%lld&besked=leder", id, step);
+	st = ctx_redirect(ctx, path);
+out:
+	kvlist_free(&data);
+	case_row_free(&c);
+	return st;
+}
+
+struct confirmation {
+	long long	id;
+	long long	case_id;
+	int		found;
+	int		usable;		/* not confirmed, not expired */
+	char		email[255];
+	char		name[201];
+	char		applicant[201];
+	char		applicant_email[255];
+	char		institution[512];
+};
+
+static enum db_err
+find_confirmation(struct ctx *ctx, const char *token, int lock, struct confirmation *mc)
+{
+	unsigned char hash[32];
+	struct db_result res;
+	struct kvlist data;
+	char uni[256];
+	enum db_err rc;
+
+	memset(mc, 0, sizeof(*mc));
+	if (token == NULL || session_hash_token(token, hash) == -1)
+		return DB_OK;
+	rc = db_exec(ctx->db, &res, lock ?
+	    "SELECT m.id, m.case_id, m.confirmed_at IS NULL AND m.expires_at > NOW(6), "
+	    "m.manager_email, m.manager_name, u.name, u.email, c.data FROM manager_confirmations m "
+	    "JOIN cases c ON c.id = m.case_id JOIN users u ON u.id = c.created_by "
+	    "WHERE m.token_hash = ? FOR UPDATE" :
+	    "SELECT m.id, m.case_id, m.confirmed_at IS NULL AND m.expires_at > NOW(6), "
+	    "m.manager_email, m.manager_name, u.name, u.email, c.data FROM manager_confirmations m "
+	    "JOIN cases c ON c.id = m.case_id JOIN users u ON u.id = c.created_by "
+	    "WHERE m.token_hash = ?", "b", hash, sizeof(hash));
+	if (rc != DB_OK)
+		return rc;
+	if (res.nrows) {
+		const char *d = db_cell(&res, 0, 7);
+
+		mc->found = 1;
+		mc->id = db_cell_int(&res, 0, 0, 0);
+		mc->case_id = db_cell_int(&res, 0, 1, 0);
+		mc->usable = db_cell_int(&res, 0, 2, 0) == 1;
+		snprintf(mc->email, sizeof(mc->email), "%s", db_cell(&res, 0, 3));
+		snprintf(mc->name, sizeof(mc->name), "%s", db_cell(&res, 0, 4));
+		snprintf(mc->applicant, sizeof(mc->applicant), "%s", db_cell(&res, 0, 5));
+		snprintf(mc->applicant_email, sizeof(mc->applicant_email), "%s",
+		    db_cell(&res, 0, 6));
+		kvlist_init(&data);
+		if (http_parse_urlencoded(d, strlen(d), &data) == 0)
+			rc = institution(ctx, &data, uni, sizeof(uni), mc->institution,
+			    sizeof(mc->institution));
+		kvlist_free(&data);
+	}
+	db_result_free(&res);
+	return rc;
+}
+
+static int
+confirm_page(struct ctx *ctx, const char *token, const struct confirmation *mc, int done,
+    int status)
+{
+	struct tmpl_dict *d;
+
+	if (ctx_session_ensure(ctx) == NULL)
+		return 503;
+	if ((d = ctx_page(ctx, "application/confirm.tpl", "Bekræftelse som leder")) == NULL)
+		return 500;
+	if (done) {
+		tmpl_show(d, "DONE");
+		return status;
+	}
+	if (!mc->usable) {
+		tmpl_show(d, "INVALID");
+		return 410;
+	}
+	tmpl_set(d, "TOKEN", token);
+	tmpl_set(d, "MANAGER", mc->name);
+	tmpl_set(d, "MANAGER_EMAIL", mc->email);
+	tmpl_set(d, "APPLICANT", mc->applicant);
+	tmpl_set(d, "APPLICANT_EMAIL", mc->applicant_email);
+	tmpl_set(d, "INSTITUTION", mc->institution);
+	tmpl_show(d, "VALID");
+	return status;
+}
+
+/* GET /ansoegning/bekraeft?token=: public, the manager needs no account. */
+static int
+confirm_form(struct ctx *ctx)
+{
+	const char *token = kvlist_value(&ctx->req->query, "token");
+	struct confirmation mc;
+	enum db_err rc;
+
+	if ((rc = find_confirmation(ctx, token, 0, &mc)) != DB_OK)
+		return ctx_db_error(ctx, rc);
+	return confirm_page(ctx, token, &mc, 0, 200);
+}
+
+/* POST /ansoegning/bekraeft: records the confirmation, once. */
+static int
+confirm_submit(struct ctx *ctx)
+{
+	const char *token = kvlist_value(&ctx->req->form, "token");
+	struct confirmation mc;
+	enum db_err rc;
+
+	if ((rc = db_begin(ctx->db)) != DB_OK)
+		return ctx_db_error(ctx, rc);
+	if ((rc = find_confirmation(ctx, token, 1, &mc)) != DB_OK)
+		return ctx_tx_error(ctx, rc);
+	if (!mc.usable) {
+		db_rollback(ctx->db);
+		return confirm_page(ctx, token, &mc, 0, 410);
+	}
+	if ((rc = db_exec(ctx->db, NULL, "UPDATE manager_confirmations SET confirmed_at = NOW(6) "
+	    "WHERE id = ? AND confirmed_at IS NULL", "i", mc.id)) != DB_OK ||
+	    (rc = audit_event(ctx->db, 0, "case.manager_confirm", "case", mc.case_id, 0,
+	    ctx->req->remote_addr, mc.email)) != DB_OK)
+		return ctx_tx_error(ctx, rc);
+	if ((rc = db_commit(ctx->db)) != DB_OK)
+		return ctx_db_error(ctx, rc);
+	return confirm_page(ctx, token, &mc, 1, 200);
+}
+
+/* ---- submission (issue 5: "On submit"; R5, R31) -------------------------------------------- */
+
+/* The summary FSE gets (R5), from the saved data. */
+static void
+fse_summary(struct ctx *ctx, struct tmpl_dict *md, const struct kvlist *data, const char *uni,
+    const char *inst, long long id, const char *confirmed_at)
+{
+	const char *v, *p, *e;
+	struct tmpl_dict *row;
+	int k;
+
+	tmpl_set_int(md, "ID", id);
+	tmpl_set(md, "INSTITUTION", inst);
+	tmpl_set(md, "UNIVERSITY", uni);
+	v = kvlist_value(data, "enhed");
+	tmpl_set(md, "UNIT", v ? v : "");
+	v = kvlist_value(data, "universitet");
+	if (v && strcmp(v, "anden") == 0) {
+		row = tmpl_add_row(md, "OTHER");
+		v = kvlist_value(data, "anden_beskrivelse");
+		tmpl_set(row, "DESCRIPTION", v ? v : "");
+		v = kvlist_value(data, "anden_behov");
+		tmpl_set(row, "NEED", v ? v : "");
+	}
+	for (k = 1; k <= NPROG; k++) {
+		char n[32];
+
+		snprintf(n, sizeof(n), "udd_navn_%d", k);
+		if (blank(v = kvlist_value(data, n)))
+			continue;
+		row = tmpl_add_row(md, "PROGRAMME");
+		tmpl_set(row, "NAME", v);
+		snprintf(n, sizeof(n), "udd_ects_%d", k);
+		v = kvlist_value(data, n);
+		tmpl_set(row, "ECTS", v ? v : "");
+	}
+	v = kvlist_value(data, "leder_navn");
+	tmpl_set(md, "MANAGER", v ? v : "");
+	v = kvlist_value(data, "leder_titel");
+	tmpl_set(md, "MANAGER_TITLE", v ? v : "");
+	v = kvlist_value(data, "leder_email");
+	tmpl_set(md, "MANAGER_EMAIL", v ? v : "");
+	tmpl_set(md, "CONFIRMED_AT", confirmed_at);
+	for (k = 1; k <= NPERSON; k++) {
+		static const char *const part[] = { "person_navn_", "person_email_",
+			"person_rolle_", "person_erfaring_" };
+		static const char *const key[] = { "NAME", "EMAIL", "ROLE", "EXPERIENCE" };
+		char n[40];
+		int j;
+
+		snprintf(n, sizeof(n), "%s%d", part[0], k);
+		if (blank(kvlist_value(data, n)))
+			continue;
+		row = tmpl_add_row(md, "PERSON");
+		for (j = 0; j < 4; j++) {
+			snprintf(n, sizeof(n), "%s%d", part[j], k);
+			v = kvlist_value(data, n);
+			tmpl_set(row, key[j], v ? v : "");
+		}
+	}
+	v = kvlist_value(data, "url");
+	tmpl_set(md, "URL", v ? v : "");
+	for (p = kvlist_value(data, "domaener"); p && *p; p = e ? e + 1 : NULL) {
+		char dom[256];
+		size_t len;
+
+		e = strchr(p, '\n');
+		len = e ? (size_t)(e - p) : strlen(p);
+		if (len == 0 || len >= sizeof(dom))
+			continue;
+		memcpy(dom, p, len);
+		dom[len] = '\0';
+		tmpl_set(tmpl_add_row(md, "DOMAIN"), "NAME", dom);
+	}
+	v = kvlist_value(data, "platform");
+	if (v && strcmp(v, "hosted") == 0) {
+		const char *srv = kvlist_value(data, "server");
+
+		tmpl_setf(md, "PLATFORM", "Institutionens egen hostede server (%s), drevet aftalt "
+		    "med servicedesk@dst.dk", srv ? srv : "");
+	} else
+		tmpl_set(md, "PLATFORM", "Forskermaskinen");
+	tmpl_set(md, "APPLICANT", ctx->session.name);
+	tmpl_set(md, "APPLICANT_EMAIL", ctx->session.email);
+	/* The FSE case page (cgi-bin/fse, /fse/sag) comes with the FSE side of issue 5. */
+	tmpl_setf(md, "LINK", "%s/fse/sag?id=%lld", ctx->cfg->base_url, id);
+}
+
+/* POST /ansoegning/send: the whole application checked, then one transaction. */
+static int
+submit(struct ctx *ctx)
+{
+	long long id = number(kvlist_value(&ctx->req->form, "id"));
+	long long version = number(kvlist_value(&ctx->req->form, "version"));
+	char uni[256], inst[512], when[32], date[32];
+	struct tmpl_dict *md = NULL, *rd = NULL;
+	struct review rv;
+	struct kvlist data;
+	struct case_row c;
+	enum cases_err crc;
+	enum mail_err mrc;
+	enum db_err rc;
+	time_t now;
+	int st, confirmed, pending;
+
+	if ((st = own_case(ctx, id, &c)) != 0)
+		return st;
+	if (!case_editable(c.state)) {
+		case_row_free(&c);
+		return ctx_redirect(ctx, "/ansoegning");
+	}
+	if (parse_data(&c, &data) != 0) {
+		case_row_free(&c);
+		return 500;
+	}
+	memset(&rv, 0, sizeof(rv));
+	if (version <= 0 || (unsigned)version != c.version) {
+		rv.stale = 1;
+		st = step_page(ctx, &c, NSTEPS, &data, NULL, 0, 409, &rv);
+		goto out;
+	}
+	validate_all(&data, &rv);
+	if ((rc = manager_state(ctx, id, kvlist_value(&data, "leder_email"), &confirmed,
+	    &pending, when, sizeof(when))) != DB_OK) {
+		st = ctx_db_error(ctx, rc);
+		goto out;
+	}
+	rv.not_confirmed = !confirmed;
+	if (rv.n || rv.not_confirmed) {
+		st = step_page(ctx, &c, NSTEPS, &data, NULL, 0, 422, &rv);
+		goto out;
+	}
+	if ((rc = institution(ctx, &data, uni, sizeof(uni), inst, sizeof(inst))) != DB_OK) {
+		st = ctx_db_error(ctx, rc);
+		goto out;
+	}
+	if ((md = tmpl_dict_new()) == NULL || (rd = tmpl_dict_new()) == NULL) {
+		st = 500;
+		goto out;
+	}
+	fse_summary(ctx, md, &data, uni, inst, id, when);
+	now = time(NULL);
+	strftime(date, sizeof(date), "%d-%m-%Y", localtime(&now));
+	tmpl_set(rd, "NAME", ctx->session.name);
+	tmpl_set(rd, "INSTITUTION", inst);
+	tmpl_set_int(rd, "ID", id);
+	tmpl_set(rd, "DATE", date);
+	tmpl_setf(rd, "LINK", "%s/ansoegning", ctx->cfg->base_url);
+	tmpl_set_int(rd, "SERVICE_DAYS", ctx->cfg->fse_service_days);
+
+	if ((rc = db_begin(ctx->db)) != DB_OK) {
+		st = ctx_db_error(ctx, rc);
+		goto out;
+	}
+	/* cases_move writes the case event and the audit event (case.submitted). */
+	crc = cases_move(ctx->db, id, (unsigned)version, CASE_SUBMITTED, CASE_SIDE_APPLICANT,
+	    ctx_user(ctx), "", ctx->req->remote_addr, NULL);
+	if (crc == CASES_ECONFLICT || crc == CASES_ENOTALLOWED) {
+		struct case_row now_c;
+
+		db_rollback(ctx->db);
+		if (cases_load(ctx->db, id, 0, &now_c) == CASES_OK) {
+			c.version = now_c.version;
+			case_row_free(&now_c);
+		}
+		rv.stale = 1;
+		st = step_page(ctx, &c, NSTEPS, &data, NULL, 0, 409, &rv);
+		goto out;
+	}
+	if (crc != CASES_OK) {
+		st = ctx_tx_error(ctx, DB_EEXEC);
+		goto out;
+	}
+	/* R5: FSE's mailbox and subject. */
+	if ((mrc = mail_enqueue_template(ctx->db, ctx->cfg, ctx->cfg->fse_mailbox, NULL,
+	    "Vedr. ansøgning om uddannelsesautorisation", "application_submitted_fse", md,
+	    "application_submitted", NULL)) != MAIL_OK ||
+	    /* R31: a receipt with the sender, what happens next, and how long. */
+	    (mrc = mail_enqueue_template(ctx->db, ctx->cfg, ctx->session.email, ctx->session.name,
+	    "Kvittering: din ansøgning om uddannelsesautorisation er modtaget",
+	    "application_receipt", rd, "application_receipt", NULL)) != MAIL_OK) {
+		log_error("mail on submit: %s", mail_strerror(mrc));
+		st = ctx_tx_error(ctx, DB_EEXEC);
+		goto out;
+	}
+	if ((rc = db_commit(ctx->db)) != DB_OK) {
+		st = ctx_db_error(ctx, rc);
+		goto out;
+	}
+	st = ctx_redirect(ctx, "/ansoegning?besked=sendt");
+out:
+	if (md)
+		tmpl_dict_free(md);
+	if (rd)
+		tmpl_dict_free(rd);
+	kvlist_free(&data);
+	case_row_free(&c);
+	return st;
+}
+
 static const struct route routes[] = {
 	{ "GET", "/ansoegning", list_page, ACT_APPLICATION },
 	{ "POST", "/ansoegning/ny", create, ACT_APPLICATION },
 	{ "GET", "/ansoegning/trin", step_form, ACT_APPLICATION },
 	{ "POST", "/ansoegning/trin", step_submit, ACT_APPLICATION },
+	{ "POST", "/ansoegning/leder", manager_send, ACT_APPLICATION },
+	{ "POST", "/ansoegning/send", submit, ACT_APPLICATION },
+	{ "GET", "/ansoegning/bekraeft", confirm_form, ACT_PUBLIC },
+	{ "POST", "/ansoegning/bekraeft", confirm_submit, ACT_PUBLIC },
 };
 
 int

@@ -96,8 +96,7 @@ list_page(struct ctx *ctx)
 		}
 		tmpl_set(row, "ROLES", roles[0] ? roles : "Forskningsservice");
 	}
-	if (res.nrows == 0)
-		tmpl_show(d, "NONE");
+	tmpl_show(d, res.nrows ? "HAS_ANY" : "NONE");
 	db_result_free(&res);
 	if (notice(ctx) && strcmp(notice(ctx), "accepteret") == 0)
 		tmpl_show(d, "NOTICE_ACCEPTED");
@@ -171,7 +170,12 @@ roles_page_with(struct ctx *ctx, long long id, const struct form *f,
 	    id)) != DB_OK)
 		return ctx_db_error(ctx, rc);
 	{
-		int can_revoke = auth_can(ctx, ACT_ROLE_REVOKE, id);
+		unsigned global, object, any;
+		int can_revoke = auth_can(ctx, ACT_ROLE_REVOKE, id), fse;
+
+		/* The responsible role is FSE's to revoke (revoke_submit): no button for others. */
+		fse = auth_roles(ctx->db, ctx_user(ctx), 0, &global, &object, &any) == DB_OK &&
+		    (global & FSE_ROLES);
 
 		for (i = 0; i < res.nrows; i++) {
 			row = tmpl_add_row(d, "HOLDER");
@@ -181,7 +185,7 @@ roles_page_with(struct ctx *ctx, long long id, const struct form *f,
 			tmpl_set(row, "EMAIL", db_cell(&res, i, 3));
 			tmpl_set(row, "GRANTED", db_cell(&res, i, 4));
 			tmpl_set(row, "GRANTED_BY", db_cell(&res, i, 5));
-			if (can_revoke)
+			if (can_revoke && (fse || strcmp(db_cell(&res, i, 1), "responsible") != 0))
 				tmpl_set(tmpl_add_row(row, "REVOKE"), "CSRF", ctx->session.csrf);
 		}
 		db_result_free(&res);
@@ -191,6 +195,8 @@ roles_page_with(struct ctx *ctx, long long id, const struct form *f,
 	    "'%d-%m-%Y'), v.expires_at > NOW(6) FROM invitations v WHERE v.authorisation_id = ? AND "
 	    "v.accepted_at IS NULL ORDER BY v.created_at DESC", "i", id)) != DB_OK)
 		return ctx_db_error(ctx, rc);
+	if (res.nrows == 0)
+		tmpl_show(d, "NO_PENDING");
 	for (i = 0; i < res.nrows; i++) {
 		row = tmpl_add_row(d, "PENDING");
 		tmpl_set(row, "EMAIL", db_cell(&res, i, 0));

@@ -1,15 +1,16 @@
 {{%AUTOESCAPE context="HTML"}}
 {{! Mine sager (R32): the user's own cases, their state, last change, and what waits for them. }}
 <h1>Mine sager</h1>
+{{#SENT}}<div class="alert alert-success" role="status"><div class="alert-body"><h2 class="alert-heading">Ansøgningen er sendt</h2><p class="alert-text">Forskningsservice i Danmarks Statistik har modtaget din ansøgning, og du har fået en kvittering på e-mail. Målet er svar inden for {{SERVICE_DAYS}} arbejdsdage. Vi skriver til dig, når der er nyt.</p></div></div>{{/SENT}}
 <p class="font-lead">Her er de sager, du har oprettet, hvad status er, og hvad der venter på dig.</p>
 {{#NONE}}<p>Du har ingen sager endnu.</p>{{/NONE}}
-<table class="table">
+{{#HAS_ANY}}<table class="table">
   <caption class="sr-only">Dine sager</caption>
   <thead><tr><th scope="col">Sag</th><th scope="col">Type</th><th scope="col">Titel</th><th scope="col">Status</th><th scope="col">Senest ændret</th><th scope="col">Venter på dig</th></tr></thead>
   <tbody>
   {{#CASE}}<tr><td>{{ID}}</td><td>{{TYPE}}</td><td>{{TITLE}}</td><td>{{STATE}}</td><td>{{CHANGED}}</td><td>{{#TODO}}<a href="/ansoegning/trin?id={{ID}}&amp;trin=1">{{TEXT}}<span class="sr-only"> (sag {{ID}})</span></a>{{/TODO}}{{#NOTHING}}Intet lige nu{{/NOTHING}}</td></tr>
   {{/CASE}}</tbody>
-</table>
+</table>{{/HAS_ANY}}
 <h2>Søg om en uddannelsesautorisation</h2>
 <p>Ansøgningen har fem trin. Du kan gemme en kladde undervejs og komme tilbage senere. Når du har sendt ansøgningen, behandler Forskningsservice i Danmarks Statistik den. Målet er, at du har svar inden for {{SERVICE_DAYS}} arbejdsdage.</p>
 <form method="post" action="/ansoegning/ny">

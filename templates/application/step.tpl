@@ -133,6 +133,17 @@
   <button type="submit" name="handling" value="videre" class="button button-primary">Gem og gå videre</button>
   <button type="submit" name="handling" value="gem" class="button button-secondary">Gem kladde</button>
 </form>
+{{#MANAGER}}<h2>Lederens bekræftelse</h2>
+{{#CONFIRMED}}<p><strong>Bekræftet:</strong> {{NAME}} ({{EMAIL}}) har bekræftet ansvaret for autorisationen {{AT}}.</p>{{/CONFIRMED}}
+{{#NOT_CONFIRMED}}<p><strong>Ikke bekræftet endnu.</strong> Den personaleansvarlige leder skal selv bekræfte ansvaret via et link, vi sender til lederens e-mailadresse{{#PENDING}} (sendt til {{EMAIL}} {{AT}}){{/PENDING}}. Bekræftelsen sendes til den gemte adresse, så gem trinnet først, hvis du har ændret den.</p>
+{{#CAN_SEND}}<form method="post" action="/ansoegning/leder">
+  <input type="hidden" name="csrf" value="{{CSRF}}">
+  <input type="hidden" name="id" value="{{ID}}">
+  <input type="hidden" name="version" value="{{VERSION}}">
+  <input type="hidden" name="trin" value="{{TRIN}}">
+  <button type="submit" class="button button-secondary">Send bekræftelse til lederen</button>
+</form>{{/CAN_SEND}}{{#NO_ADDRESS}}<p>Udfyld og gem lederens navn og e-mailadresse i trin 2 først.</p>{{/NO_ADDRESS}}{{/NOT_CONFIRMED}}
+{{/MANAGER}}
 {{/STEP2}}
 {{#STEP3}}
 {{>ERROR_SUMMARY}}
@@ -184,6 +195,12 @@
 </form>
 {{/STEP4}}
 {{#STEP5}}
+{{#PROBLEMS}}<div class="alert alert-error" role="alert"><div class="alert-body"><h2 class="alert-heading">Ansøgningen kan ikke sendes endnu</h2><ul class="alert-text">
+{{#PROBLEM}}<li><a href="/ansoegning/trin?id={{ID}}&amp;trin={{N}}">Trin {{N}}: {{TEXT}}</a></li>
+{{/PROBLEM}}</ul></div></div>{{/PROBLEMS}}
+{{#NOT_CONFIRMED_ERROR}}<div class="alert alert-error" role="alert"><div class="alert-body"><h2 class="alert-heading">Lederen har ikke bekræftet endnu</h2><p class="alert-text">{{TEXT}}</p></div></div>{{/NOT_CONFIRMED_ERROR}}
+{{#STALE}}<div class="alert alert-warning" role="alert"><div class="alert-body"><h2 class="alert-heading">Ansøgningen er ændret i et andet vindue</h2><p class="alert-text">Ansøgningen er ikke sendt. Den er ændret, efter du åbnede denne side. Tjek oplysningerne nedenfor, og send igen.</p></div></div>{{/STALE}}
+{{#MAIL_SENT}}<div class="alert alert-success" role="status"><div class="alert-body"><p class="alert-text">Vi har sendt en e-mail til lederen med et link til bekræftelsen.</p></div></div>{{/MAIL_SENT}}
 <p>Tjek, at alt er rigtigt. Vælg "Ret" for at ændre et trin.</p>
 {{#REVIEW}}<h2>{{N}}. {{LABEL}}</h2>
 <p><a href="/ansoegning/trin?id={{ID}}&amp;trin={{N}}">Ret<span class="sr-only"> {{LABEL}}</span></a></p>
@@ -191,6 +208,24 @@
 {{#ITEM}}<dt>{{NAME}}</dt><dd>{{VALUE}}</dd>
 {{/ITEM}}</dl>
 {{/REVIEW}}
-<div class="alert alert-info"><div class="alert-body"><h2 class="alert-heading">Indsendelse kommer i næste version</h2><p class="alert-text">Du kan endnu ikke sende ansøgningen. Din kladde er gemt og venter i <a href="/ansoegning">Mine sager</a>. Når du sender den, behandler Forskningsservice i Danmarks Statistik ansøgningen. Målet er svar inden for {{SERVICE_DAYS}} arbejdsdage.</p></div></div>
+{{#MANAGER}}<h2>Lederens bekræftelse</h2>
+{{#CONFIRMED}}<p><strong>Bekræftet:</strong> {{NAME}} ({{EMAIL}}) har bekræftet ansvaret for autorisationen {{AT}}.</p>{{/CONFIRMED}}
+{{#NOT_CONFIRMED}}<p><strong>Ikke bekræftet endnu.</strong> Den personaleansvarlige leder skal selv bekræfte ansvaret via et link, vi sender til lederens e-mailadresse{{#PENDING}} (sendt til {{EMAIL}} {{AT}}){{/PENDING}}. Bekræftelsen sendes til den gemte adresse, så gem trinnet først, hvis du har ændret den.</p>
+{{#CAN_SEND}}<form method="post" action="/ansoegning/leder">
+  <input type="hidden" name="csrf" value="{{CSRF}}">
+  <input type="hidden" name="id" value="{{ID}}">
+  <input type="hidden" name="version" value="{{VERSION}}">
+  <input type="hidden" name="trin" value="{{TRIN}}">
+  <button type="submit" class="button button-secondary">Send bekræftelse til lederen</button>
+</form>{{/CAN_SEND}}{{#NO_ADDRESS}}<p>Udfyld og gem lederens navn og e-mailadresse i trin 2 først.</p>{{/NO_ADDRESS}}{{/NOT_CONFIRMED}}
+{{/MANAGER}}
+<h2>Send ansøgningen</h2>
+<p>Når du sender ansøgningen, går den til Forskningsservice i Danmarks Statistik, og du får en kvittering på e-mail. Du kan ikke ændre ansøgningen, mens den behandles. Målet er svar inden for {{SERVICE_DAYS}} arbejdsdage.</p>
+<form method="post" action="/ansoegning/send">
+  <input type="hidden" name="csrf" value="{{CSRF}}">
+  <input type="hidden" name="id" value="{{ID}}">
+  <input type="hidden" name="version" value="{{VERSION}}">
+  <button type="submit" class="button button-primary">Send ansøgningen</button>
+</form>
 {{/STEP5}}
 <p class="mt-6"><a href="/ansoegning">Tilbage til Mine sager</a></p>

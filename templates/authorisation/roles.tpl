@@ -20,6 +20,7 @@
   {{/HOLDER}}</tbody>
 </table>
 <h2>Invitationer, der ikke er taget imod</h2>
+{{#NO_PENDING}}<p>Ingen. Når du inviterer en person, står invitationen her, til personen tager imod den.</p>{{/NO_PENDING}}
 <ul>
 {{#PENDING}}<li>{{EMAIL}} som {{ROLE}}: {{#OPEN}}gyldig til {{EXPIRES}}{{/OPEN}}{{#EXPIRED}}udløbet {{EXPIRES}}{{/EXPIRED}}</li>
 {{/PENDING}}</ul>

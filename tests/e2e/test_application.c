@@ -5,15 +5,20 @@
  * overwriting (409), another person's application hidden (404), and "Mine sager".
  */
 #include <check.h>
+#include <ctype.h>
+#include <dirent.h>
 #include <curl/curl.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <unistd.h>
 
 #include "casefsm.h"
 #include "client.h"
 #include "fixture.h"
+#include "maildir.h"
 
 #include "../check_run.h"
 
@@ -290,13 +295,348 @@ START_TEST(domains_platform_review)
 	snprintf(path, sizeof(path), "/ansoegning/trin?id=%lld&amp;trin=3", id);
 	ck_assert(has(&r.body, path));
 	ck_assert(has(&r.body, "arbejdsdage"));
-	ck_assert(has(&r.body, "Indsendelse kommer i næste version"));
-	ck_assert(!has(&r.body, "action=\"/ansoegning/trin\""));	/* no form on the review */
+	ck_assert(!has(&r.body, "Indsendelse kommer i næste version"));
+	ck_assert(has(&r.body, "action=\"/ansoegning/send\""));	/* the submit form */
+	ck_assert(!has(&r.body, "action=\"/ansoegning/trin\""));	/* no step form on the review */
 	reply_free(&r);
 	/* Anonymous: to the login page. */
 	as(&anon, 0);
 	ck_assert_int_eq(client_status("/ansoegning", &anon.jar, location, sizeof(location)), 303);
 	ck_assert_ptr_nonnull(strstr(location, "/konto/log-ind"));
+}
+END_TEST
+
+
+/* Posts one step with "videre"; must answer 303. fields: NULL-terminated name, value pairs. */
+static void
+post_step(struct who *w, const char *idbuf, long long id, const char *step, ...)
+{
+	const char *f[64] = { NULL };
+	char version[16], data[16384];
+	struct reply r;
+	va_list ap;
+	int n = 0;
+
+	snprintf(version, sizeof(version), "%u", stored(id, data, sizeof(data)));
+	va_start(ap, step);
+	while ((f[n] = va_arg(ap, const char *)) != NULL && n < 60)
+		n++;
+	va_end(ap);
+	/* client_post_form is variadic too: spell the fixed fields, then up to 30 pairs. */
+	client_post_form("/ansoegning/trin", &w->jar, &r, "csrf", w->csrf, "id", idbuf, "trin",
+	    step, "version", version, "handling", "videre",
+	    n > 0 ? f[0] : NULL, f[1], f[2], f[3], f[4], f[5], f[6], f[7], f[8], f[9], f[10], f[11],
+	    f[12], f[13], f[14], f[15], f[16], f[17], f[18], f[19], f[20], f[21], f[22], f[23],
+	    f[24], f[25], f[26], f[27], f[28], f[29], f[30], f[31], f[32], f[33], f[34], f[35],
+	    f[36], f[37], f[38], f[39], f[40], f[41], NULL);
+	ck_assert_int_eq(reply_done(&r, NULL, 0), 303);
+}
+
+/* RFC 2047 encoded-words (B and Q, UTF-8) decoded, other text kept; whitespace between two
+ * encoded-words dropped. */
+static void
+decode_words(const char *in, char *out, size_t n)
+{
+	size_t o = 0;
+	const char *p = in;
+	int last_word = 0;
+
+	while (*p && o + 4 < n) {
+		const char *q, *e;
+
+		if (strncasecmp(p, "=?utf-8?", 8) == 0 && (q = p + 8) && (q[0] == 'Q' || q[0] ==
+		    'q' || q[0] == 'B' || q[0] == 'b') && q[1] == '?' && (e = strstr(q + 2, "?=")) != NULL) {
+			const char *t = q + 2;
+
+			if (q[0] == 'Q' || q[0] == 'q') {
+				for (; t < e && o + 4 < n; t++) {
+					if (*t == '_')
+						out[o++] = ' ';
+					else if (*t == '=' && t + 2 < e) {
+						char hex[3] = { t[1], t[2], 0 };
+
+						out[o++] = (char)strtol(hex, NULL, 16);
+						t += 2;
+					} else
+						out[o++] = *t;
+				}
+			} else {
+				static const char b64[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+				unsigned acc = 0;
+				int bits = 0;
+
+				for (; t < e && *t != '=' && o + 4 < n; t++) {
+					const char *c = strchr(b64, *t);
+
+					if (c == NULL)
+						break;
+					acc = (acc << 6) | (unsigned)(c - b64);
+					if ((bits += 6) >= 8) {
+						bits -= 8;
+						out[o++] = (char)((acc >> bits) & 0xff);
+					}
+				}
+			}
+			p = e + 2;
+			last_word = 1;
+			continue;
+		}
+		if (last_word && (*p == ' ' || *p == '\t' || *p == '\r' || *p == '\n')) {
+			const char *s = p;
+
+			while (*s == ' ' || *s == '\t' || *s == '\r' || *s == '\n')
+				s++;
+			if (strncasecmp(s, "=?utf-8?", 8) == 0) {
+				p = s;
+				continue;
+			}
+		}
+		last_word = 0;
+		out[o++] = *p++;
+	}
+	out[o] = '\0';
+}
+
+/*
+ * The decoded Subject of the mail to `to` whose quoted-printable body holds `needle` (soft line
+ * breaks removed), into out; 0 when found.
+ */
+static int
+subject_of(const char *to, const char *needle, char *out, size_t n)
+{
+	static const char *const sub[] = { "new", "cur" };
+	const char *md = getenv("PORTAL_MAILDIR");
+	char path[2048];
+	struct dirent *de;
+	int i, found = -1;
+	DIR *dp;
+
+	for (i = 0; md && i < 2 && found; i++) {
+		snprintf(path, sizeof(path), "%s/%s", md, sub[i]);
+		if ((dp = opendir(path)) == NULL)
+			continue;
+		while (found && (de = readdir(dp)) != NULL) {
+			char raw[65536], flat[65536], subj[1024];
+			const char *h;
+			size_t len, k, o = 0, s = 0;
+			FILE *f;
+
+			if (de->d_name[0] == '.')
+				continue;
+			snprintf(path, sizeof(path), "%s/%s/%s", md, sub[i], de->d_name);
+			if ((f = fopen(path, "r")) == NULL)
+				continue;
+			len = fread(raw, 1, sizeof(raw) - 1, f);
+			fclose(f);
+			raw[len] = '\0';
+			for (k = 0; k < len; k++) {	/* quoted-printable soft breaks */
+				if (raw[k] == '=' && raw[k + 1] == '\r' && raw[k + 2] == '\n')
+					k += 2;
+				else if (raw[k] == '=' && raw[k + 1] == '\n')
+					k += 1;
+				else if (raw[k] == '=' && isxdigit((unsigned char)raw[k + 1]) &&
+				    isxdigit((unsigned char)raw[k + 2])) {
+					char hex[3] = { raw[k + 1], raw[k + 2], 0 };
+
+					flat[o++] = (char)strtol(hex, NULL, 16);
+					k += 2;
+				} else
+					flat[o++] = raw[k];
+			}
+			flat[o] = '\0';
+			if (strcasestr(raw, to) == NULL || strstr(flat, needle) == NULL ||
+			    (h = strstr(raw, "\nSubject:")) == NULL)
+				continue;
+			/* The header with its folded lines. */
+			for (h += 9; *h && s + 1 < sizeof(subj); h++) {
+				if (*h == '\r')
+					continue;
+				if (*h == '\n' && h[1] != ' ' && h[1] != '\t')
+					break;
+				subj[s++] = *h == '\n' ? ' ' : *h;
+			}
+			subj[s] = '\0';
+			decode_words(subj[0] == ' ' ? subj + 1 : subj, out, n);
+			found = 0;
+		}
+		closedir(dp);
+	}
+	return found;
+}
+
+START_TEST(manager_confirms_then_submit)
+{
+	char data[16384], idbuf[32], path[256], location[256], token[128], csrf[128],
+	    applicant[128], manager[128], needle[128], subject[512], days[64];
+	struct who a;
+	struct jar anon;
+	struct reply r;
+	long long id;
+
+	snprintf(applicant, sizeof(applicant), "sender.%s@econ.ansoeg.dk", sfx);
+	snprintf(manager, sizeof(manager), "leder.%s@econ.ansoeg.dk", sfx);
+	as(&a, fixture_user(applicant, "Signe Sender"));
+	id = start(&a);
+	snprintf(idbuf, sizeof(idbuf), "%lld", id);
+
+	/* Every step filled validly, except the domains (step 3) for now. */
+	post_step(&a, idbuf, id, "1", "universitet", "ku", "enhed", "Sociologisk Institut",
+	    "udd_navn_1", "Cand.scient.soc.", "udd_ects_1", "30", NULL);
+	post_step(&a, idbuf, id, "2", "sikkerhed", "Logning, adgangsstyring og kurser",
+	    "leder_navn", "Lars Leder", "leder_titel", "Institutleder", "leder_email", manager,
+	    "url", "https://soc.ansoeg.dk/miljoe",
+	    "person_navn_1", "Ea Et", "person_email_1", "ea@econ.ansoeg.dk",
+	    "person_rolle_1", "Vejleder", "person_erfaring_1", "DST-adgang siden 2012",
+	    "person_navn_2", "Bo To", "person_email_2", "bo@econ.ansoeg.dk",
+	    "person_rolle_2", "Vejleder", "person_erfaring_2", "Registerdata i otte år",
+	    "person_navn_3", "Cy Tre", "person_email_3", "cy@econ.ansoeg.dk",
+	    "person_rolle_3", "Lektor", "person_erfaring_3", "Forskerordningen", NULL);
+	post_step(&a, idbuf, id, "4", "platform", "forskermaskinen", NULL);
+
+	/* Not sendable: the domains are missing (R6), and the manager has not confirmed (R4.2). */
+	snprintf(path, sizeof(path), "%u", stored(id, data, sizeof(data)));
+	client_post_form("/ansoegning/send", &a.jar, &r, "csrf", a.csrf, "id", idbuf, "version",
+	    path, NULL);
+	ck_assert_int_eq(r.status, 422);
+	ck_assert(has(&r.body, "Ansøgningen kan ikke sendes endnu"));
+	snprintf(path, sizeof(path), "/ansoegning/trin?id=%lld&amp;trin=3\">Trin 3: E-maildomæner",
+	    id);
+	ck_assert(has(&r.body, path));
+	ck_assert(has(&r.body, "Lederen har ikke bekræftet endnu"));
+	ck_assert(!has(&r.body, "Trin 1:"));	/* step 1 is complete */
+	ck_assert(!has(&r.body, "Trin 2:"));	/* and so is step 2 */
+	reply_free(&r);
+	ck_assert_int_eq(fixture_scalar_int("SELECT COUNT(*) FROM cases WHERE id = ? AND state = "
+	    "'draft'", id), 1);
+
+	post_step(&a, idbuf, id, "3", "domaener", "soc.ansoeg.dk", NULL);
+	/* Complete, but the manager has not confirmed: 422 with R4.2, still a draft. */
+	snprintf(path, sizeof(path), "%u", stored(id, data, sizeof(data)));
+	client_post_form("/ansoegning/send", &a.jar, &r, "csrf", a.csrf, "id", idbuf, "version",
+	    path, NULL);
+	ck_assert_int_eq(r.status, 422);
+	ck_assert(has(&r.body, "Lederen har ikke bekræftet endnu"));
+	ck_assert(has(&r.body, "hjemtagelse af resultater"));
+	ck_assert(!has(&r.body, "Ansøgningen kan ikke sendes endnu"));
+	ck_assert(has(&r.body, "Send bekræftelse til lederen"));
+	reply_free(&r);
+	ck_assert_int_eq(fixture_scalar_int("SELECT COUNT(*) FROM cases WHERE id = ? AND state = "
+	    "'draft'", id), 1);
+
+	/* Step 2 offers the confirmation too. */
+	snprintf(path, sizeof(path), "/ansoegning/trin?id=%lld&trin=2", id);
+	client_get(path, &a.jar, &r);
+	ck_assert_int_eq(r.status, 200);
+	ck_assert(has(&r.body, "action=\"/ansoegning/leder\""));
+	ck_assert(has(&r.body, "Ikke bekræftet endnu"));
+	reply_free(&r);
+
+	/* Send the confirmation: a single-use link in the manager's mail, stored hashed. */
+	snprintf(path, sizeof(path), "%u", stored(id, data, sizeof(data)));
+	client_post_form("/ansoegning/leder", &a.jar, &r, "csrf", a.csrf, "id", idbuf, "version",
+	    path, "trin", "5", NULL);
+	ck_assert_int_eq(reply_done(&r, location, sizeof(location)), 303);
+	ck_assert_ptr_nonnull(strstr(location, "besked=leder"));
+	ck_assert_int_eq(fixture_scalar_int("SELECT COUNT(*) FROM manager_confirmations WHERE "
+	    "case_id = ? AND confirmed_at IS NULL AND expires_at > NOW() + INTERVAL 13 DAY", id), 1);
+	ck_assert_int_eq(maildir_find_token(manager, "/ansoegning/bekraeft", 1, 30, token,
+	    sizeof(token)), 1);
+	{
+		unsigned char hash[32];
+		struct db_result res;
+
+		ck_assert_int_eq(session_hash_token(token, hash), 0);
+		ck_assert_int_eq(db_exec(fx_db, &res, "SELECT case_id FROM manager_confirmations "
+		    "WHERE token_hash = ?", "b", hash, sizeof(hash)), DB_OK);
+		ck_assert_uint_eq(res.nrows, 1);
+		ck_assert_int_eq(db_cell_int(&res, 0, 0, 0), id);
+		db_result_free(&res);
+	}
+	ck_assert_int_eq(maildir_count(manager, "hjemtagelse af resultater", 0), 1);
+
+	/* The manager, anonymous: the page says what they accept; the POST records it once. */
+	memset(&anon, 0, sizeof(anon));
+	snprintf(path, sizeof(path), "/ansoegning/bekraeft?token=%s", token);
+	client_get(path, &anon, &r);
+	ck_assert_int_eq(r.status, 200);
+	ck_assert(has(&r.body, "Sociologisk Institut"));
+	ck_assert(has(&r.body, "Signe Sender"));
+	ck_assert(has(&r.body, "påtager du dig ansvaret for autorisationen"));
+	ck_assert(has(&r.body, "hjemtagelse af resultater"));
+	ck_assert_int_eq(html_input_value(&r.body, "csrf", csrf, sizeof(csrf)), 0);
+	reply_free(&r);
+	client_post_form("/ansoegning/bekraeft", &anon, &r, "csrf", csrf, "token", token, NULL);
+	ck_assert_int_eq(r.status, 200);
+	ck_assert(has(&r.body, "din bekræftelse er registreret"));
+	reply_free(&r);
+	ck_assert_int_eq(fixture_scalar_int("SELECT COUNT(*) FROM manager_confirmations WHERE "
+	    "case_id = ? AND confirmed_at IS NOT NULL", id), 1);
+	client_post_form("/ansoegning/bekraeft", &anon, &r, "csrf", csrf, "token", token, NULL);
+	ck_assert_int_eq(reply_done(&r, NULL, 0), 410);
+	ck_assert_int_eq(client_status(path, &anon, NULL, 0), 410);
+
+	/* The review shows it confirmed. */
+	snprintf(path, sizeof(path), "/ansoegning/trin?id=%lld&trin=5", id);
+	client_get(path, &a.jar, &r);
+	ck_assert_int_eq(r.status, 200);
+	ck_assert(has(&r.body, "Bekræftet:</strong> Lars Leder"));
+	reply_free(&r);
+
+	/* A stale version: 409, nothing sent. */
+	client_post_form("/ansoegning/send", &a.jar, &r, "csrf", a.csrf, "id", idbuf, "version",
+	    "1", NULL);
+	ck_assert_int_eq(r.status, 409);
+	ck_assert(has(&r.body, "ændret i et andet vindue"));
+	reply_free(&r);
+	ck_assert_int_eq(fixture_scalar_int("SELECT COUNT(*) FROM cases WHERE id = ? AND state = "
+	    "'draft'", id), 1);
+
+	/* Submit: 303 to Mine sager with the notice; submitted in the database. */
+	snprintf(path, sizeof(path), "%u", stored(id, data, sizeof(data)));
+	client_post_form("/ansoegning/send", &a.jar, &r, "csrf", a.csrf, "id", idbuf, "version",
+	    path, NULL);
+	ck_assert_int_eq(reply_done(&r, location, sizeof(location)), 303);
+	ck_assert_str_eq(location, "/ansoegning?besked=sendt");
+	ck_assert_int_eq(fixture_scalar_int("SELECT COUNT(*) FROM cases WHERE id = ? AND state = "
+	    "'submitted' AND submitted_at IS NOT NULL", id), 1);
+	ck_assert_int_eq(fixture_scalar_int("SELECT COUNT(*) FROM audit_events WHERE object_id = ? "
+	    "AND object_type = 'case' AND action = 'case.submitted'", id), 1);
+	client_get("/ansoegning?besked=sendt", &a.jar, &r);
+	ck_assert_int_eq(r.status, 200);
+	ck_assert(has(&r.body, "Ansøgningen er sendt"));
+	reply_free(&r);
+
+	/* R5: FSE's mailbox, the exact subject (decoded), the summary and the link to the case. */
+	snprintf(needle, sizeof(needle), "(sag %lld) fra", id);
+	ck_assert_int_eq(maildir_count(fx_cfg.fse_mailbox, needle, 30), 1);
+	ck_assert_int_eq(subject_of(fx_cfg.fse_mailbox, needle, subject, sizeof(subject)), 0);
+	ck_assert_str_eq(subject, "Vedr. ansøgning om uddannelsesautorisation");
+	snprintf(needle, sizeof(needle), "/fse/sag?id=%lld\"", id);
+	ck_assert_int_eq(maildir_count(fx_cfg.fse_mailbox, needle, 0), 1);
+	ck_assert_int_eq(maildir_count(fx_cfg.fse_mailbox, "Sociologisk Institut", 0) >= 1, 1);
+	snprintf(needle, sizeof(needle), "Cy Tre, Lektor, cy@econ.ansoeg.dk");
+	ck_assert_int_eq(maildir_count(fx_cfg.fse_mailbox, needle, 0) >= 1, 1);
+	/* R31: the receipt to the applicant: sender, what next, the service goal. */
+	snprintf(days, sizeof(days), "inden for %u arbejdsdage", fx_cfg.fse_service_days);
+	ck_assert_int_eq(maildir_count(applicant, days, 30), 1);
+	ck_assert_int_eq(maildir_count(applicant, "Danmarks Statistik, Forskningsservice", 0), 1);
+	ck_assert_int_eq(maildir_count(applicant, "Hvad sker der nu?", 0), 1);
+
+	/* No longer editable: a step's save is refused, nothing changes. */
+	snprintf(path, sizeof(path), "%u", stored(id, data, sizeof(data)));
+	client_post_form("/ansoegning/trin", &a.jar, &r, "csrf", a.csrf, "id", idbuf, "trin", "3",
+	    "version", path, "handling", "gem", "domaener", "andet.dk", NULL);
+	ck_assert_int_eq(r.status, 409);
+	reply_free(&r);
+	stored(id, data, sizeof(data));
+	ck_assert_ptr_null(strstr(data, "andet.dk"));
+	/* And it cannot be sent twice. */
+	snprintf(path, sizeof(path), "%u", stored(id, data, sizeof(data)));
+	client_post_form("/ansoegning/send", &a.jar, &r, "csrf", a.csrf, "id", idbuf, "version",
+	    path, NULL);
+	ck_assert_int_eq(reply_done(&r, NULL, 0), 303);
+	snprintf(needle, sizeof(needle), "(sag %lld) fra", id);
+	ck_assert_int_eq(maildir_count(fx_cfg.fse_mailbox, needle, 2), 1);
 }
 END_TEST
 
@@ -312,6 +652,7 @@ main(void)
 	tcase_set_timeout(tc, 60);
 	tcase_add_test(tc, steps_drafts_and_owner);
 	tcase_add_test(tc, domains_platform_review);
+	tcase_add_test(tc, manager_confirms_then_submit);
 	suite_add_tcase(s, tc);
 	failed = check_run(s);
 	curl_global_cleanup();
