@@ -19,6 +19,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "appfields.h"
 #include "audit.h"
 #include "buf.h"
 #include "cases.h"
@@ -128,55 +129,6 @@ static const struct {
 };
 
 /* ---- small helpers ----------------------------------------------------------------------- */
-
-/* The field's name as the review page shows it: its label, with the row number where it has one
- * (label, number, rest). */
-static const struct {
-	const char	*prefix;
-	const char	*label;
-	const char	*rest;
-} field_labels[] = {
-	{ "universitet", "Universitet", NULL },
-	{ "enhed", "Fakultet, institut eller center", NULL },
-	{ "anden_beskrivelse", "Beskrivelse af institutionen", NULL },
-	{ "anden_behov", "Institutionens behov", NULL },
-	{ "udd_navn_", "Uddannelse ", "" },
-	{ "udd_ects_", "Specialets ECTS-point, uddannelse ", "" },
-	{ "sikkerhed", "Datasikkerhed", NULL },
-	{ "leder_navn", "Personaleansvarlig leder", NULL },
-	{ "leder_titel", "Lederens titel", NULL },
-	{ "leder_email", "Lederens e-mailadresse", NULL },
-	{ "url", "Miljøets side på universitetets hjemmeside", NULL },
-	{ "person_navn_", "Erfaren person ", ": navn" },
-	{ "person_email_", "Erfaren person ", ": e-mail" },
-	{ "person_rolle_", "Erfaren person ", ": rolle" },
-	{ "person_erfaring_", "Erfaren person ", ": erfaring" },
-	{ "domaener", "E-maildomæner", NULL },
-	{ "platform", "Analyseplatform", NULL },
-	{ "server", "Servernavn", NULL },
-	{ "drev", "Drev aftalt med servicedesk@dst.dk", NULL },
-};
-
-static void
-field_label(const char *name, char *out, size_t n)
-{
-	size_t i, len;
-
-	for (i = 0; i < sizeof(field_labels) / sizeof(field_labels[0]); i++) {
-		len = strlen(field_labels[i].prefix);
-		if (strncmp(name, field_labels[i].prefix, len) != 0)
-			continue;
-		if (field_labels[i].rest)
-			snprintf(out, n, "%s%s%s", field_labels[i].label, name + len,
-			    field_labels[i].rest);
-		else if (name[len] == '\0')
-			snprintf(out, n, "%s", field_labels[i].label);
-		else
-			continue;
-		return;
-	}
-	snprintf(out, n, "%s", name);
-}
 
 static long long
 number(const char *v)
@@ -530,7 +482,7 @@ step_page(struct ctx *ctx, const struct case_row *c, int step, const struct kvli
 				if (!in_step(k, src->items[i].name) || blank(src->items[i].value))
 					continue;
 				row = tmpl_add_row(sec, "ITEM");
-				field_label(src->items[i].name, label, sizeof(label));
+				appfields_label(src->items[i].name, label, sizeof(label));
 				tmpl_set(row, "NAME", label);
 				tmpl_set(row, "VALUE", src->items[i].value);
 			}
@@ -926,7 +878,7 @@ validate_all(const struct kvlist *data, struct review *rv)
 		for (i = 0; i < f.nfields; i++) {
 			if (f.v[i].err == FORM_OK)
 				continue;
-			field_label(steps[k - 1].fields[i].name, label, sizeof(label));
+			appfields_label(steps[k - 1].fields[i].name, label, sizeof(label));
 			form_message(&f, i, msg, sizeof(msg));
 			add_problem(rv, k, "%s: %s", label, msg);
 		}

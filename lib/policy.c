@@ -39,6 +39,10 @@ const struct policy_rule policy_rules[ACT__MAX] = {
 	    "the FSE staff start page: links to what each FSE role may do" },
 	[ACT_APPLICATION] = { "application", SCOPE_USER, 0,
 	    "start and edit one's own application (issue 5); another person's case: 404" },
+	[ACT_FSE_CASES_VIEW] = { "fse.cases.view", SCOPE_FSE, FSE_ROLES,
+	    "the FSE queue of submitted applications and each case's page (issue 5)" },
+	[ACT_FSE_CASE_DECIDE] = { "fse.case.decide", SCOPE_FSE, B(FSE_CASEWORKER) | B(FSE_HEAD),
+	    "approve, return for changes or reject an application (issue 5)" },
 };
 
 static const char *const role_names[ROLE__MAX] = {

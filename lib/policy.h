@@ -51,6 +51,8 @@ enum action {
 	ACT_FSE_HOME,		/* the FSE staff start page (cgi-bin/fse) */
 	ACT_APPLICATION,	/* one's own application (cgi-bin/application): the handler checks
 				   ownership, another person's case answers 404 */
+	ACT_FSE_CASES_VIEW,	/* the FSE queue of applications and a case's page (issue 5) */
+	ACT_FSE_CASE_DECIDE,	/* approve, return or reject an application (issue 5) */
 	ACT__MAX
 };
 

@@ -4,6 +4,9 @@
 <h1>Forskningsservice</h1>
 <p class="font-lead">Her er de sider på Specialeportalen, som kun medarbejdere i Forskningsservice
 kan se.</p>
+{{#CASES}}<h2><a href="/fse/sager">Ansøgninger om uddannelsesautorisation</a></h2>
+<p>Indsendte ansøgninger med den ældste først: godkend, send tilbage til rettelse eller afvis.</p>
+{{/CASES}}
 {{#MAIL}}
 <h2><a href="/fse/post">Post fra portalen</a></h2>
 <p>Portalen sender alle sine mails gennem en kø. Se, hvilke mails der venter, er udsat eller ikke

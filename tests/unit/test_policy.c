@@ -44,6 +44,13 @@ static const struct {
 	{ ACT_FSE_HOME, 1, 0, B(RESPONSIBLE), 1, POLICY_DENY, "institution roles: not FSE pages" },
 	{ ACT_APPLICATION, 0, 0, 0, 0, POLICY_LOGIN, "an application needs a login" },
 	{ ACT_APPLICATION, 1, 0, 0, 0, POLICY_ALLOW, "any user may apply (issue 5)" },
+	{ ACT_FSE_CASES_VIEW, 1, B(NATIONAL_STATISTICIAN), 0, 0, POLICY_ALLOW,
+	    "issue 5: every FSE role sees the queue" },
+	{ ACT_FSE_CASES_VIEW, 1, 0, B(RESPONSIBLE), 1, POLICY_DENY, "institutions: not the queue" },
+	{ ACT_FSE_CASE_DECIDE, 1, B(FSE_CASEWORKER), 0, 0, POLICY_ALLOW, "caseworkers decide" },
+	{ ACT_FSE_CASE_DECIDE, 1, B(NATIONAL_STATISTICIAN), 0, 0, POLICY_DENY,
+	    "the national statistician looks, does not decide cases" },
+	{ ACT_FSE_CASE_DECIDE, 0, 0, 0, 0, POLICY_LOGIN, "deciding needs a login" },
 	{ ACT_UNSET, 1, FSE_ROLES, ~0u, 1, POLICY_DENY, "no policy row: nobody" },
 	{ (enum action)999, 1, FSE_ROLES, ~0u, 1, POLICY_DENY, "out of range: nobody" },
 };

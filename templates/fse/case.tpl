@@ -1,0 +1,100 @@
+{{%AUTOESCAPE context="HTML"}}
+{{! One application for FSE (GET /fse/sag, issue 5): everything the institution entered, the
+    manager's confirmation, what changed since the last submission, the history and, to those who
+    may decide while it waits for a decision, the three decisions. Each decision form carries the
+    version shown here, so a colleague's decision in between is never overwritten. }}
+{{>ERROR_SUMMARY}}
+<h1>Sag {{ID}}: {{TITLE}}</h1>
+<p class="font-lead">Ansøgning om uddannelsesautorisation fra {{UNIVERSITY}}.</p>
+{{#STALE}}<div class="alert alert-warning" role="alert" id="aendret">
+  <svg class="icon-svg alert-icon" aria-label="Advarsel" role="img" focusable="false"><use href="/static/dkfds/img/all-svg-icons.svg#warning"></use></svg>
+  <div class="alert-body"><p class="alert-text">{{TEXT}}</p></div>
+</div>{{/STALE}}
+{{#NOTICE_APPROVED}}<div class="alert alert-success" role="status" id="besked">
+  <svg class="icon-svg alert-icon" aria-label="Succes" role="img" focusable="false"><use href="/static/dkfds/img/all-svg-icons.svg#success"></use></svg>
+  <div class="alert-body"><p class="alert-text">Ansøgningen er godkendt. Ansøgeren har fået en mail
+  med autorisationens nummer.</p></div>
+</div>{{/NOTICE_APPROVED}}
+{{#NOTICE_RETURNED}}<div class="alert alert-success" role="status" id="besked">
+  <svg class="icon-svg alert-icon" aria-label="Succes" role="img" focusable="false"><use href="/static/dkfds/img/all-svg-icons.svg#success"></use></svg>
+  <div class="alert-body"><p class="alert-text">Ansøgningen er sendt tilbage til ansøgeren med din
+  besked.</p></div>
+</div>{{/NOTICE_RETURNED}}
+{{#NOTICE_REJECTED}}<div class="alert alert-success" role="status" id="besked">
+  <svg class="icon-svg alert-icon" aria-label="Succes" role="img" focusable="false"><use href="/static/dkfds/img/all-svg-icons.svg#success"></use></svg>
+  <div class="alert-body"><p class="alert-text">Ansøgningen er afvist. Ansøgeren har fået en mail
+  med begrundelsen.</p></div>
+</div>{{/NOTICE_REJECTED}}
+
+<dl class="mb-5">
+  <dt>Status</dt><dd id="status" data-state="{{STATE_NAME}}">{{STATE}}</dd>
+  <dt>Ansøger</dt><dd>{{APPLICANT}} ({{APPLICANT_EMAIL}})</dd>
+  <dt>Indsendt</dt><dd>{{SUBMITTED}}</dd>
+  {{#AUTHORISATION}}<dt>Autorisation</dt><dd id="autorisation">{{NUMBER}}</dd>
+  <dt>Autorisationsansvarlig</dt><dd id="ansvarlig">{{RESPONSIBLE}}{{#TO_MANAGER}} (den personaleansvarlige leder){{/TO_MANAGER}}{{#TO_APPLICANT}} (ansøgeren, fordi lederen ikke havde en konto på portalen, da ansøgningen blev godkendt){{/TO_APPLICANT}}</dd>{{/AUTHORISATION}}
+</dl>
+
+{{#CHANGES}}<h2 id="aendringer">Ændret siden sidste indsendelse</h2>
+<div class="table--responsive-scroll" tabindex="0" role="region" aria-labelledby="aendringer">
+<table class="table table--compact">
+  <thead><tr><th scope="col">Felt</th><th scope="col">Før</th><th scope="col">Nu</th></tr></thead>
+  <tbody>
+  {{#CHANGE}}<tr class="aendring"><th scope="row">{{LABEL}}</th><td class="foer" style="white-space: pre-line">{{BEFORE}}</td><td class="efter" style="white-space: pre-line">{{AFTER}}</td></tr>
+  {{/CHANGE}}</tbody>
+</table>
+</div>{{/CHANGES}}
+
+<h2 id="oplysninger">Det har institutionen oplyst</h2>
+<dl id="felter">
+{{#FIELD}}  <dt>{{LABEL}}</dt><dd data-field="{{NAME}}" style="white-space: pre-line">{{VALUE}}</dd>
+{{/FIELD}}</dl>
+
+{{#MANAGER}}<h2 id="leder">Lederens bekræftelse</h2>
+<p>{{NAME}} ({{TITLE}}), {{EMAIL}}:
+{{#CONFIRMED}}<strong id="leder-status">bekræftet {{AT}}</strong>.{{/CONFIRMED}}
+{{#NOT_CONFIRMED}}<strong id="leder-status">ikke bekræftet</strong> for denne adresse.{{/NOT_CONFIRMED}}</p>{{/MANAGER}}
+
+<h2 id="historik">Historik</h2>
+<div class="table--responsive-scroll" tabindex="0" role="region" aria-labelledby="historik">
+<table class="table table--compact">
+  <thead><tr><th scope="col">Hvornår</th><th scope="col">Hvem</th><th scope="col">Fra</th><th scope="col">Til</th><th scope="col">Begrundelse</th></tr></thead>
+  <tbody>
+  {{#EVENT}}<tr><td>{{AT}}</td><td>{{WHO}}</td><td>{{FROM}}</td><td>{{TO}}</td><td style="white-space: pre-line">{{REASON}}</td></tr>
+  {{/EVENT}}</tbody>
+</table>
+</div>
+
+{{#DECIDE}}<h2 id="afgoerelse">Afgørelse</h2>
+<form method="post" action="/fse/sag/afgoer" class="mb-5">
+  <input type="hidden" name="csrf" value="{{CSRF}}">
+  <input type="hidden" name="id" value="{{ID}}">
+  <input type="hidden" name="version" value="{{VERSION}}">
+  <input type="hidden" name="handling" value="godkend">
+  <p>Godkend ansøgningen: autorisationen får sit nummer, og lederen bliver autorisationsansvarlig.</p>
+  <button type="submit" class="button button-primary">Godkend</button>
+</form>
+<form method="post" action="/fse/sag/afgoer" class="mb-5" novalidate>
+  <input type="hidden" name="csrf" value="{{CSRF}}">
+  <input type="hidden" name="id" value="{{ID}}">
+  <input type="hidden" name="version" value="{{VERSION}}">
+  <input type="hidden" name="handling" value="tilbage">
+  <div class="form-group{{#ERROR_begrundelse_tilbage}} form-error{{/ERROR_begrundelse_tilbage}}">
+    <label class="form-label" for="begrundelse_tilbage">Send tilbage til rettelse: hvad skal ansøgeren rette?</label>
+    {{#ERROR_begrundelse_tilbage}}<span class="form-error-message" id="begrundelse_tilbage-error"><span class="sr-only">Fejl: </span>{{MESSAGE}}</span>{{/ERROR_begrundelse_tilbage}}
+    <textarea class="form-input" id="begrundelse_tilbage" name="begrundelse" rows="4"{{#ERROR_begrundelse_tilbage}} aria-invalid="true" aria-describedby="begrundelse_tilbage-error"{{/ERROR_begrundelse_tilbage}}>{{VALUE_tilbage}}</textarea>
+  </div>
+  <button type="submit" class="button button-secondary">Send tilbage</button>
+</form>
+<form method="post" action="/fse/sag/afgoer" class="mb-5" novalidate>
+  <input type="hidden" name="csrf" value="{{CSRF}}">
+  <input type="hidden" name="id" value="{{ID}}">
+  <input type="hidden" name="version" value="{{VERSION}}">
+  <input type="hidden" name="handling" value="afvis">
+  <div class="form-group{{#ERROR_begrundelse_afvis}} form-error{{/ERROR_begrundelse_afvis}}">
+    <label class="form-label" for="begrundelse_afvis">Afvis: begrundelse</label>
+    {{#ERROR_begrundelse_afvis}}<span class="form-error-message" id="begrundelse_afvis-error"><span class="sr-only">Fejl: </span>{{MESSAGE}}</span>{{/ERROR_begrundelse_afvis}}
+    <textarea class="form-input" id="begrundelse_afvis" name="begrundelse" rows="4"{{#ERROR_begrundelse_afvis}} aria-invalid="true" aria-describedby="begrundelse_afvis-error"{{/ERROR_begrundelse_afvis}}>{{VALUE_afvis}}</textarea>
+  </div>
+  <button type="submit" class="button button-secondary">Afvis</button>
+</form>{{/DECIDE}}
+<p class="mt-6"><a href="/fse/sager">Tilbage til ansøgningerne</a></p>
