@@ -986,6 +986,28 @@ parse_data(const struct case_row *c, struct kvlist *data)
 	return 0;
 }
 
+/*
+ * The user's own case, still editable, with its form parsed: 0, or the answer (404 for another
+ * person's, back to Mine sager when no longer editable). The caller frees c and data.
+ */
+static int
+own_editable_case(struct ctx *ctx, long long id, struct case_row *c, struct kvlist *data)
+{
+	int st;
+
+	if ((st = own_case(ctx, id, c)) != 0)
+		return st;
+	if (!case_editable(c->state)) {
+		case_row_free(c);
+		return ctx_redirect(ctx, "/ansoegning");
+	}
+	if (parse_data(c, data) != 0) {
+		case_row_free(c);
+		return 500;
+	}
+	return 0;
+}
+
 /* ---- the manager's confirmation (R4.2) ------------------------------------------------------ */
 
 /* POST /ansoegning/leder: a single-use link to the saved leder_email, with its audit event. */
@@ -1007,16 +1029,8 @@ manager_send(struct ctx *ctx)
 
 	if (step != 2)
 		step = NSTEPS;
-	if ((st = own_case(ctx, id, &c)) != 0)
+	if ((st = own_editable_case(ctx, id, &c, &data)) != 0)
 		return st;
-	if (!case_editable(c.state)) {
-		case_row_free(&c);
-		return ctx_redirect(ctx, "/ansoegning");
-	}
-	if (parse_data(&c, &data) != 0) {
-		case_row_free(&c);
-		return 500;
-	}
 	/* The address the user saw on the page is the one the link goes to. */
 	if (version <= 0 || (unsigned)version != c.version) {
 		struct review rv;
@@ -1319,16 +1333,8 @@ submit(struct ctx *ctx)
 	time_t now;
 	int st, confirmed, pending;
 
-	if ((st = own_case(ctx, id, &c)) != 0)
+	if ((st = own_editable_case(ctx, id, &c, &data)) != 0)
 		return st;
-	if (!case_editable(c.state)) {
-		case_row_free(&c);
-		return ctx_redirect(ctx, "/ansoegning");
-	}
-	if (parse_data(&c, &data) != 0) {
-		case_row_free(&c);
-		return 500;
-	}
 	memset(&rv, 0, sizeof(rv));
 	if (version <= 0 || (unsigned)version != c.version) {
 		rv.stale = 1;

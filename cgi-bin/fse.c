@@ -61,7 +61,7 @@ may(struct ctx *ctx, enum action action)
  * time. main() sets TZ, so localtime_r gives Copenhagen time with summer time.
  */
 static void
-danish_time(char *out, size_t outlen, const char *utc)
+danish_when(char *out, size_t outlen, const char *utc, int date_only)
 {
 	struct tm tm;
 	time_t t;
@@ -75,8 +75,16 @@ danish_time(char *out, size_t outlen, const char *utc)
 	tm.tm_year -= 1900;
 	tm.tm_mon -= 1;
 	t = timegm(&tm);
-	if (localtime_r(&t, &tm) == NULL || strftime(out, outlen, "%d-%m-%Y %H:%M", &tm) == 0)
+	/* date_only: "YYYY-MM-DD", the Danish day, for the working-day count. */
+	if (localtime_r(&t, &tm) == NULL ||
+	    strftime(out, outlen, date_only ? "%Y-%m-%d" : "%d-%m-%Y %H:%M", &tm) == 0)
 		snprintf(out, outlen, "%s", utc);
+}
+
+static void
+danish_time(char *out, size_t outlen, const char *utc)
+{
+	danish_when(out, outlen, utc, 0);
 }
 
 /* ---- the start page ------------------------------------------------------------------------- */
@@ -429,26 +437,6 @@ blank(const char *s)
 	return 1;
 }
 
-/* A UTC "YYYY-MM-DD HH:MM:SS" as the Danish date "YYYY-MM-DD" (for the working-day count). */
-static void
-danish_iso_date(char *out, size_t outlen, const char *utc)
-{
-	struct tm tm;
-	time_t t;
-
-	memset(&tm, 0, sizeof(tm));
-	if (utc == NULL || sscanf(utc, "%d-%d-%d %d:%d:%d", &tm.tm_year, &tm.tm_mon, &tm.tm_mday,
-	    &tm.tm_hour, &tm.tm_min, &tm.tm_sec) != 6) {
-		snprintf(out, outlen, "%s", utc ? utc : "");
-		return;
-	}
-	tm.tm_year -= 1900;
-	tm.tm_mon -= 1;
-	t = timegm(&tm);
-	if (localtime_r(&t, &tm) == NULL || strftime(out, outlen, "%Y-%m-%d", &tm) == 0)
-		snprintf(out, outlen, "%s", utc);
-}
-
 /* The university's name for its code in the data; "anden" is the other path (R3). */
 static enum db_err
 university_name(struct ctx *ctx, const char *code, char *out, size_t n)
@@ -527,7 +515,7 @@ cases_page(struct ctx *ctx)
 		tmpl_set(row, "APPLICANT_EMAIL", db_cell(&res, i, 3));
 		danish_time(when, sizeof(when), db_cell(&res, i, 4));
 		tmpl_set(row, "SUBMITTED", when);
-		danish_iso_date(day, sizeof(day), db_cell(&res, i, 4));
+		danish_when(day, sizeof(day), db_cell(&res, i, 4), 1);
 		age = workdays_between_dates(day, today);
 		tmpl_set_int(row, "AGE", age < 0 ? 0 : age);
 		if (age == 1)
