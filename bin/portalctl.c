@@ -14,6 +14,9 @@
  *   portalctl [-c config] create-user EMAIL NAME       (the same, no role: operators, benchmarks)
  *   portalctl [-c config] disable-user EMAIL | reset-totp EMAIL | list-roles [EMAIL]
  *   portalctl [-c config] create-authorisation UNIVERSITY INSTITUTION NUMBER DOMAINS EMAIL
+ *   portalctl [-c config] seed-demo-rates | list-rates
+ *                                           demo fee rates when there are none (issue 6), and
+ *                                           the rate table
  *   portalctl [-c config] mail-test ADDRESS [COUNT]
  *                                           enqueue COUNT (1) test mails (mail/test_message)
  */
@@ -31,6 +34,7 @@
 #include "migrate.h"
 #include "portalctl_accounts.h"
 #include "portalctl_authorisations.h"
+#include "portalctl_rates.h"
 #include "tmpl.h"
 
 static void
@@ -43,7 +47,8 @@ usage(void)
 	    "       create-fse EMAIL NAME ROLE | create-user EMAIL NAME |\n"
 	    "       disable-user EMAIL | reset-totp EMAIL |\n"
 	    "       list-roles [EMAIL] |\n"
-	    "       create-authorisation UNIVERSITY INSTITUTION NUMBER DOMAINS RESPONSIBLE\n");
+	    "       create-authorisation UNIVERSITY INSTITUTION NUMBER DOMAINS RESPONSIBLE |\n"
+	    "       seed-demo-rates | list-rates\n");
 	exit(2);
 }
 
@@ -270,6 +275,7 @@ main(int argc, char **argv)
 		    optind + 2 < argc ? argv[optind + 2] : NULL);
 	} else if ((rc = accounts_command(db, &cfg, cmd, argc - optind - 1, argv + optind + 1)) ==
 	    -1 && (rc = authorisations_command(db, &cfg, cmd, argc - optind - 1,
+	    argv + optind + 1)) == -1 && (rc = rates_command(db, &cfg, cmd, argc - optind - 1,
 	    argv + optind + 1)) == -1) {
 		db_free(db);
 		usage();

@@ -23,6 +23,7 @@
 #include "audit.h"
 #include "buf.h"
 #include "cases.h"
+#include "datefmt.h"
 #include "db.h"
 #include "fcgi.h"
 #include "form.h"
@@ -528,9 +529,13 @@ list_page(struct ctx *ctx)
 	enum db_err rc;
 	size_t i;
 
-	if ((rc = db_exec(ctx->db, &res, "SELECT id, type, title, state, "
-	    "DATE_FORMAT(updated_at, '%d-%m-%Y %H:%i') FROM cases WHERE created_by = ? "
-	    "ORDER BY updated_at DESC, id DESC", "i", ctx_user(ctx))) != DB_OK)
+	/* The user's own cases of every type, with FSE's last word on a returned or rejected one. */
+	if ((rc = db_exec(ctx->db, &res, "SELECT c.id, c.type, c.title, c.state, "
+	    "DATE_FORMAT(c.updated_at, '%Y-%m-%d %H:%i:%s'), COALESCE(c.authorisation_id, 0), "
+	    "COALESCE((SELECT e.reason FROM case_events e WHERE e.case_id = c.id AND e.to_state IN "
+	    "('returned', 'rejected') AND c.state IN ('returned', 'rejected') ORDER BY e.id DESC "
+	    "LIMIT 1), '') FROM cases c WHERE c.created_by = ? ORDER BY c.updated_at DESC, c.id DESC",
+	    "i", ctx_user(ctx))) != DB_OK)
 		return ctx_db_error(ctx, rc);
 	if ((d = ctx_page(ctx, "application/list.tpl", "Mine sager")) == NULL) {
 		db_result_free(&res);
@@ -547,26 +552,60 @@ list_page(struct ctx *ctx)
 	for (i = 0; i < res.nrows; i++) {
 		int st = case_state_parse(db_cell(&res, i, 3));
 		const char *type = db_cell(&res, i, 1);
+		int project = strcmp(type, "project") == 0;
+		char when[48];
 
 		row = tmpl_add_row(d, "CASE");
 		tmpl_set(row, "ID", db_cell(&res, i, 0));
-		tmpl_set(row, "TYPE", strcmp(type, "authorisation") == 0 ?
-		    "Uddannelsesautorisation" : type);
+		tmpl_set(row, "TYPE", project ? "Projektindstilling" :
+		    strcmp(type, "authorisation") == 0 ? "Uddannelsesautorisation" : type);
 		tmpl_set(row, "TITLE", db_cell(&res, i, 2));
 		tmpl_set(row, "STATE", st < 0 ? db_cell(&res, i, 3) :
 		    case_state_label((enum case_state)st));
-		tmpl_set(row, "CHANGED", db_cell(&res, i, 4));
-		/* R32: what waits for the user (only this program's case type is edited here). */
-		if ((st == CASE_DRAFT || st == CASE_RETURNED) && strcmp(type, "authorisation") == 0) {
+		datefmt_danish(when, sizeof(when), db_cell(&res, i, 4), DATEFMT_DATETIME);
+		tmpl_set(row, "CHANGED", when);
+		if (db_cell(&res, i, 6)[0])
+			tmpl_set(tmpl_add_row(row, "FSE_NOTE"), "TEXT", db_cell(&res, i, 6));
+		/* R32: what waits for the user. */
+		if (st == CASE_DRAFT || st == CASE_RETURNED) {
 			struct tmpl_dict *todo = tmpl_add_row(row, "TODO");
 
+			if (project)
+				tmpl_setf(todo, "HREF", "/projekt/sag?id=%s&sag=%s", db_cell(&res, i, 5),
+				    db_cell(&res, i, 0));
+			else
+				tmpl_setf(todo, "HREF", "/ansoegning/trin?id=%s&trin=1",
+				    db_cell(&res, i, 0));
 			tmpl_set(todo, "ID", db_cell(&res, i, 0));
-			tmpl_set(todo, "TEXT", st == CASE_DRAFT ? "Gør ansøgningen færdig" :
+			tmpl_set(todo, "TEXT", st == CASE_DRAFT ? (project ?
+			    "Gør indstillingen færdig" : "Gør ansøgningen færdig") :
 			    "Ret og send igen");
 		} else
 			tmpl_show(row, "NOTHING");
 	}
 	tmpl_show(d, res.nrows ? "HAS_ANY" : "NONE");
+	db_result_free(&res);
+
+	/* R12, R32: proposals that wait for this user's signature as a signer. */
+	if ((rc = db_exec(ctx->db, &res, "SELECT c.id, c.title, c.authorisation_id, "
+	    "COALESCE(a.number, '-') FROM cases c JOIN authorisations a ON a.id = "
+	    "c.authorisation_id JOIN role_assignments r ON r.authorisation_id = c.authorisation_id "
+	    "AND r.user_id = ? AND r.role = 'signer' AND r.revoked_at IS NULL WHERE c.type = "
+	    "'project' AND c.state IN ('draft', 'returned') AND NOT EXISTS (SELECT 1 FROM "
+	    "proposal_signatures s WHERE s.case_id = c.id AND s.voided_at IS NULL) AND EXISTS "
+	    "(SELECT 1 FROM audit_events v WHERE v.object_type = 'case' AND v.object_id = c.id AND "
+	    "v.action = 'proposal.signature.request') ORDER BY c.updated_at", "i",
+	    ctx_user(ctx))) != DB_OK)
+		return ctx_db_error(ctx, rc);
+	for (i = 0; i < res.nrows; i++) {
+		row = tmpl_add_row(d, "TO_SIGN");
+		tmpl_set(row, "SAG", db_cell(&res, i, 0));
+		tmpl_set(row, "TITLE", db_cell(&res, i, 1));
+		tmpl_set(row, "AUTH", db_cell(&res, i, 2));
+		tmpl_set(row, "NUMBER", db_cell(&res, i, 3));
+	}
+	if (res.nrows)
+		tmpl_show(d, "HAS_TO_SIGN");
 	db_result_free(&res);
 	return 200;
 }

@@ -15,14 +15,13 @@
 #include "db.h"
 #include "fcgi.h"
 #include "form.h"
+#include "invite.h"
 #include "log.h"
 #include "mail.h"
 #include "page.h"
 #include "policy.h"
 #include "session.h"
 #include "tmpl.h"
-
-#define INVITE_DAYS	7
 
 /* The roles the responsible appoints or attaches by invitation (R9). Students are attached on
  * their research-potential document instead (R10), responsibles by FSE's approval (issue 5). */
@@ -95,6 +94,9 @@ list_page(struct ctx *ctx)
 			strncat(roles, role_label(tok), sizeof(roles) - strlen(roles) - 1);
 		}
 		tmpl_set(row, "ROLES", roles[0] ? roles : "Forskningsservice");
+		/* The broad projects (issue 6): for those who may see them, not students. */
+		if (auth_can(ctx, ACT_PROJECT_VIEW, db_cell_int(&res, i, 0, 0)))
+			tmpl_show(row, "PROJECTS");
 	}
 	tmpl_show(d, res.nrows ? "HAS_ANY" : "NONE");
 	db_result_free(&res);
@@ -271,43 +273,14 @@ roles_page(struct ctx *ctx)
 	return roles_page_with(ctx, id, NULL, NULL, 0, 200);
 }
 
-/* R6: the address's domain is one of the authorisation's, or a subdomain of one. */
-static enum db_err
-domain_ok(struct ctx *ctx, long long id, const char *email, int *ok)
-{
-	const char *at = strrchr(email, '@'), *dom;
-	struct db_result res;
-	enum db_err rc;
-	size_t i, dl, el;
-
-	*ok = 0;
-	if (at == NULL)
-		return DB_OK;
-	if ((rc = db_exec(ctx->db, &res, "SELECT domain FROM authorisation_domains WHERE "
-	    "authorisation_id = ?", "i", id)) != DB_OK)
-		return rc;
-	el = strlen(at + 1);
-	for (i = 0; i < res.nrows && !*ok; i++) {
-		dom = db_cell(&res, i, 0);
-		dl = strlen(dom);
-		if (strcasecmp(at + 1, dom) == 0 ||
-		    (el > dl && at[1 + el - dl - 1] == '.' && strcasecmp(at + 1 + el - dl, dom) == 0))
-			*ok = 1;
-	}
-	db_result_free(&res);
-	return DB_OK;
-}
-
 static int
 invite_submit(struct ctx *ctx)
 {
-	char email[255], token[SESSION_TOKEN_CHARS + 1], msg[600];
-	unsigned char hash[32];
-	long long id = authorisation_id(ctx), uid = ctx_user(ctx), inv_id;
+	char email[255], path[128];
+	long long id = authorisation_id(ctx), uid = ctx_user(ctx);
 	struct page_error extra[1];
+	struct invite in;
 	const char *reason;
-	struct tmpl_dict *md;
-	struct db_result res;
 	struct form f;
 	enum db_err rc;
 	size_t nx = 0;
@@ -319,7 +292,7 @@ invite_submit(struct ctx *ctx)
 	form_lower(email, sizeof(email), f.v[I_EMAIL].value);
 	reason = f.v[I_REASON].err == FORM_OK && f.v[I_REASON].value ? f.v[I_REASON].value : "";
 	if (f.v[I_EMAIL].err == FORM_OK) {
-		if ((rc = domain_ok(ctx, id, email, &ok)) != DB_OK)
+		if ((rc = invite_domain_ok(ctx->db, id, email, &ok)) != DB_OK)
 			return ctx_db_error(ctx, rc);
 		/* Outside the domains only FSE may invite, and only with a recorded reason (R6). */
 		if (!ok && !(auth_can(ctx, ACT_DOMAIN_OVERRIDE, 0) && reason[0])) {
@@ -334,44 +307,24 @@ invite_submit(struct ctx *ctx)
 	if (f.nerrors || nx)
 		return roles_page_with(ctx, id, &f, extra, nx, 422);
 
-	session_new_token(token, hash);
+	memset(&in, 0, sizeof(in));
+	in.authorisation_id = id;
+	in.email = email;
+	in.role = f.v[I_ROLE].value;
+	in.invited_by = uid;
+	in.inviter = ctx->session.name;
+	in.override_reason = ok ? "" : reason;
+	in.remote_addr = ctx->req->remote_addr;
+	in.mail = "invitation";
+	in.subject = "Du er inviteret til en rolle på Specialeportalen";
 	if ((rc = db_begin(ctx->db)) != DB_OK)
 		return ctx_db_error(ctx, rc);
-	if ((rc = db_exec(ctx->db, &res, "INSERT INTO invitations (token_hash, authorisation_id, "
-	    "email, role, invited_by, override_reason, expires_at) VALUES (?, ?, ?, ?, ?, ?, "
-	    "NOW(6) + INTERVAL ? DAY)", "bissisi", hash, sizeof(hash), id, email,
-	    f.v[I_ROLE].value, uid, ok ? "" : reason, (long long)INVITE_DAYS)) != DB_OK)
+	if ((rc = invite_create(ctx->db, ctx->cfg, &in, NULL)) != DB_OK)
 		return ctx_tx_error(ctx, rc);
-	inv_id = (long long)res.insert_id;
-	db_result_free(&res);
-	if ((rc = db_exec(ctx->db, &res, "SELECT i.name, COALESCE(a.number, '') FROM "
-	    "authorisations a JOIN institutions i ON i.id = a.institution_id WHERE a.id = ?", "i",
-	    id)) != DB_OK)
-		return ctx_tx_error(ctx, rc);
-	if ((md = tmpl_dict_new()) == NULL) {
-		db_result_free(&res);
-		return ctx_tx_error(ctx, DB_ENOMEM);
-	}
-	tmpl_set(md, "INVITER", ctx->session.name);
-	tmpl_set(md, "INSTITUTION", db_cell(&res, 0, 0));
-	tmpl_set(md, "ROLE", role_label(f.v[I_ROLE].value));
-	tmpl_setf(md, "LINK", "%s/autorisation/invitation?token=%s", ctx->cfg->base_url, token);
-	tmpl_set_int(md, "INVITE_DAYS", INVITE_DAYS);
-	db_result_free(&res);
-	snprintf(msg, sizeof(msg), "%s:%s%s%s", f.v[I_ROLE].value, email, ok ? "" : " override: ",
-	    ok ? "" : reason);
-	if (mail_enqueue_template(ctx->db, ctx->cfg, email, NULL, "Du er inviteret til en rolle på "
-	    "Specialeportalen", "invitation", md, "invitation", NULL) != MAIL_OK ||
-	    (rc = audit_event(ctx->db, uid, ok ? "invitation.create" : "invitation.create_override",
-	    "invitation", inv_id, 0, ctx->req->remote_addr, msg)) != DB_OK) {
-		tmpl_dict_free(md);
-		return ctx_tx_error(ctx, DB_EEXEC);
-	}
-	tmpl_dict_free(md);
 	if ((rc = db_commit(ctx->db)) != DB_OK)
 		return ctx_db_error(ctx, rc);
-	snprintf(msg, sizeof(msg), "/autorisation/roller?id=%lld&besked=inviteret", id);
-	return ctx_redirect(ctx, msg);
+	snprintf(path, sizeof(path), "/autorisation/roller?id=%lld&besked=inviteret", id);
+	return ctx_redirect(ctx, path);
 }
 
 enum { V_ID, V_ASSIGNMENT, V_REASON, V__MAX };
@@ -507,6 +460,9 @@ invitation_page(struct ctx *ctx, const char *token, const struct invitation *inv
 	tmpl_set(d, "INSTITUTION", inv->institution);
 	tmpl_set(d, "INVITER", inv->inviter);
 	tmpl_show(d, "VALID");
+	/* Only FSE's approval invites to this role: the manager taking over (R4.2, hand_over). */
+	if (strcmp(inv->role, "responsible") == 0)
+		tmpl_show(d, "HANDOVER");
 	if (problem)
 		tmpl_set(tmpl_add_row(d, "PROBLEM"), "MESSAGE", problem);
 	if (ctx_user(ctx))
@@ -526,6 +482,43 @@ invitation_form(struct ctx *ctx)
 	if ((rc = find_invitation(ctx, token, 0, &inv)) != DB_OK)
 		return ctx_db_error(ctx, rc);
 	return invitation_page(ctx, token, &inv, NULL, 200);
+}
+
+/* The reason kept in the history when the manager takes the role over (R34). */
+#define HANDOVER_REASON	"Overdraget til den personaleansvarlige leder"
+
+/*
+ * R4.2: the personnel-responsible manager takes over the responsible role that FSE's approval
+ * gave the applicant in the meantime, because the manager had no account then (cgi-bin/fse.c,
+ * create_authorisation, which also sent the manager this invitation). Inside the accepting
+ * transaction the applicant's interim role is revoked, with the reason and an audit event each
+ * (R34). Only the applicant's role goes: a responsible FSE has appointed since stays.
+ */
+static enum db_err
+hand_over(struct ctx *ctx, const struct invitation *inv, long long uid)
+{
+	char detail[128];
+	struct db_result res;
+	enum db_err rc = DB_OK;
+	size_t i;
+
+	if ((rc = db_exec(ctx->db, &res, "SELECT r.id, r.user_id FROM role_assignments r WHERE "
+	    "r.authorisation_id = ? AND r.role = 'responsible' AND r.revoked_at IS NULL AND "
+	    "r.user_id <> ? AND r.user_id IN (SELECT c.created_by FROM cases c WHERE "
+	    "c.authorisation_id = ? AND c.type = 'authorisation') FOR UPDATE", "iii",
+	    inv->authorisation, uid, inv->authorisation)) != DB_OK)
+		return rc;
+	snprintf(detail, sizeof(detail), "responsible: %s", HANDOVER_REASON);
+	for (i = 0; i < res.nrows && rc == DB_OK; i++) {
+		if ((rc = db_exec(ctx->db, NULL, "UPDATE role_assignments SET revoked_at = NOW(6), "
+		    "revoked_by = ?, revoke_reason = ? WHERE id = ?", "isi", uid, HANDOVER_REASON,
+		    db_cell_int(&res, i, 0, 0))) == DB_OK)
+			rc = audit_event(ctx->db, uid, "role.revoke", "authorisation",
+			    inv->authorisation, db_cell_int(&res, i, 1, 0), ctx->req->remote_addr,
+			    detail);
+	}
+	db_result_free(&res);
+	return rc;
 }
 
 static int
@@ -560,6 +553,9 @@ invitation_accept(struct ctx *ctx)
 	    "invited_by, ? FROM invitations WHERE id = ?", "isi", uid, detail, inv.id)) != DB_OK ||
 	    (rc = audit_event(ctx->db, uid, "role.grant", "authorisation", inv.authorisation, uid,
 	    ctx->req->remote_addr, detail)) != DB_OK)
+		return ctx_tx_error(ctx, rc);
+	/* Only FSE's approval invites to the responsible role (invitable[] lacks it). */
+	if (strcmp(inv.role, "responsible") == 0 && (rc = hand_over(ctx, &inv, uid)) != DB_OK)
 		return ctx_tx_error(ctx, rc);
 	if ((rc = db_commit(ctx->db)) != DB_OK)
 		return ctx_db_error(ctx, rc);

@@ -24,7 +24,9 @@
 #include "db.h"
 #include "fcgi.h"
 #include "form.h"
+#include "fse_rates.h"
 #include "http_parse.h"
+#include "invite.h"
 #include "kv.h"
 #include "log.h"
 #include "mail.h"
@@ -571,6 +573,41 @@ manager_status(struct ctx *ctx, struct tmpl_dict *d, long long id, const struct 
 	return DB_OK;
 }
 
+/*
+ * The invitation the approval sent the manager when they had no account (create_authorisation,
+ * R4.2): sent, taken, or expired unanswered. The latest one counts.
+ */
+static enum db_err
+manager_invitation(struct ctx *ctx, struct tmpl_dict *row, long long auth)
+{
+	struct tmpl_dict *m;
+	struct db_result res;
+	enum db_err rc;
+	char when[64];
+
+	if ((rc = db_exec(ctx->db, &res, "SELECT email, DATE_FORMAT(created_at, "
+	    "'%Y-%m-%d %H:%i:%s'), DATE_FORMAT(expires_at, '%Y-%m-%d %H:%i:%s'), "
+	    "DATE_FORMAT(accepted_at, '%Y-%m-%d %H:%i:%s'), expires_at > NOW(6) FROM invitations "
+	    "WHERE authorisation_id = ? AND role = 'responsible' ORDER BY id DESC LIMIT 1", "i",
+	    auth)) != DB_OK)
+		return rc;
+	if (res.nrows) {
+		m = tmpl_add_row(row, "MANAGER_INVITATION");
+		tmpl_set(m, "EMAIL", db_cell(&res, 0, 0));
+		danish_time(when, sizeof(when), db_cell(&res, 0, 1));
+		tmpl_set(m, "SENT", when);
+		danish_time(when, sizeof(when), db_cell(&res, 0, 2));
+		tmpl_set(m, "EXPIRES", when);
+		if (db_cell(&res, 0, 3)) {
+			danish_time(when, sizeof(when), db_cell(&res, 0, 3));
+			tmpl_set(tmpl_add_row(m, "ACCEPTED"), "AT", when);
+		} else
+			tmpl_show(m, db_cell_int(&res, 0, 4, 0) ? "OPEN" : "EXPIRED");
+	}
+	db_result_free(&res);
+	return DB_OK;
+}
+
 struct decide_error {
 	const char	*handling;	/* the form in error: "tilbage" or "afvis"; NULL: none */
 	const char	*message;
@@ -585,8 +622,9 @@ static int
 render_case(struct ctx *ctx, long long id, const char *notice, int stale,
     const struct decide_error *err, int status)
 {
-	struct tmpl_dict *d, *sec, *row;
+	struct tmpl_dict *d, *sec, *row = NULL;
 	struct case_change *changes = NULL;
+	long long auth = 0;
 	struct db_result res;
 	struct kvlist data;
 	struct case_row c;
@@ -641,9 +679,10 @@ render_case(struct ctx *ctx, long long id, const char *notice, int stale,
 	if ((rc = db_exec(ctx->db, &res, "SELECT u.name, u.email, DATE_FORMAT(c.submitted_at, "
 	    "'%Y-%m-%d %H:%i:%s'), a.number, (SELECT u2.name FROM role_assignments r JOIN users u2 "
 	    "ON u2.id = r.user_id WHERE r.authorisation_id = c.authorisation_id AND r.role = "
-	    "'responsible' ORDER BY r.id LIMIT 1), (SELECT r.user_id = c.created_by FROM "
-	    "role_assignments r WHERE r.authorisation_id = c.authorisation_id AND r.role = "
-	    "'responsible' ORDER BY r.id LIMIT 1) FROM cases c JOIN users u ON u.id = c.created_by "
+	    "'responsible' AND r.revoked_at IS NULL ORDER BY r.id LIMIT 1), (SELECT r.user_id = "
+	    "c.created_by FROM role_assignments r WHERE r.authorisation_id = c.authorisation_id AND "
+	    "r.role = 'responsible' AND r.revoked_at IS NULL ORDER BY r.id LIMIT 1), "
+	    "c.authorisation_id FROM cases c JOIN users u ON u.id = c.created_by "
 	    "LEFT JOIN authorisations a ON a.id = c.authorisation_id WHERE c.id = ?", "i", id)) !=
 	    DB_OK)
 		goto dberr;
@@ -662,9 +701,12 @@ render_case(struct ctx *ctx, long long id, const char *notice, int stale,
 				tmpl_show(row, "TO_APPLICANT");
 			else if (db_cell(&res, 0, 5))
 				tmpl_show(row, "TO_MANAGER");
+			auth = db_cell_int(&res, 0, 6, 0);
 		}
 	}
 	db_result_free(&res);
+	if (row && auth && (rc = manager_invitation(ctx, row, auth)) != DB_OK)
+		goto dberr;
 
 	/* Everything the institution entered, in the order it was saved. */
 	for (k = 0; k < data.n; k++) {
@@ -786,14 +828,71 @@ institution_kind(const char *code, const char *unit)
 }
 
 /*
+ * Why an invitation to the manager's address may go outside the authorisation's domains (R6):
+ * the address is the one the manager confirmed by a mailed link before the application could be
+ * submitted (R4.2), and FSE has just approved the application with it. The approval is FSE's
+ * approval of the person; the reason is kept on the invitation and in its audit event, as for
+ * any FSE override (invitation.create_override). Inside the domains no reason is recorded.
+ */
+#define MANAGER_OVERRIDE_REASON "Lederens adresse er bekræftet af lederen i ansøgningen, som " \
+	"Forskningsservice har godkendt (R4.2)"
+
+/*
+ * The manager has no account yet: invite their address to the responsible role (R4.2), so they
+ * can create an account and take the role over from the applicant (cgi-bin/authorisation.c,
+ * hand_over). Same token scheme, validity and audit as every invitation (lib/invite).
+ */
+static enum db_err
+invite_manager(struct ctx *ctx, const struct case_row *c, const struct kvlist *data,
+    long long auth, const char *address)
+{
+	char email[255];
+	struct tmpl_dict *md;
+	struct db_result res;
+	struct invite in;
+	enum db_err rc;
+	int inside = 0;
+
+	form_lower(email, sizeof(email), address);
+	if ((rc = invite_domain_ok(ctx->db, auth, email, &inside)) != DB_OK)
+		return rc;
+	if ((rc = db_exec(ctx->db, &res, "SELECT name FROM users WHERE id = ?", "i",
+	    c->created_by)) != DB_OK)
+		return rc;
+	if ((md = tmpl_dict_new()) == NULL) {
+		db_result_free(&res);
+		return DB_ENOMEM;
+	}
+	tmpl_set(md, "NAME", value_or_empty(data, "leder_navn"));
+	tmpl_set(md, "APPLICANT", res.nrows ? db_cell(&res, 0, 0) : "");
+	db_result_free(&res);
+	memset(&in, 0, sizeof(in));
+	in.authorisation_id = auth;
+	in.email = email;
+	in.name = value_or_empty(data, "leder_navn");
+	in.role = "responsible";
+	in.invited_by = ctx_user(ctx);
+	in.inviter = "Forskningsservice";
+	in.override_reason = inside ? "" : MANAGER_OVERRIDE_REASON;
+	in.remote_addr = ctx->req->remote_addr;
+	in.mail = "invitation_manager";
+	in.subject = "Uddannelsesautorisationen er godkendt: overtag rollen som "
+	    "autorisationsansvarlig";
+	in.md = md;
+	rc = invite_create(ctx->db, ctx->cfg, &in, NULL);
+	tmpl_dict_free(md);
+	return rc;
+}
+
+/*
  * On approval, inside the transaction: the institution, the authorisation with its number and
  * domains, the case's link to it, and the responsible role with its audit events. The role goes
- * to the manager (leder_email) when they have an account, else to the applicant: creating the
- * role for an account that does not exist yet is left for later. *to_manager tells which.
+ * to the manager (leder_email) when they have an account, else to the applicant for the
+ * meantime, and the manager is invited to take it over (*invited). *to_manager tells which.
  */
 static enum db_err
 create_authorisation(struct ctx *ctx, const struct case_row *c, const struct kvlist *data,
-    char *num, size_t numlen, int *to_manager)
+    char *num, size_t numlen, int *to_manager, int *invited)
 {
 	const char *code = kvlist_value(data, "universitet"), *unit = kvlist_value(data, "enhed");
 	const char *email = kvlist_value(data, "leder_email"), *p, *e;
@@ -805,6 +904,7 @@ create_authorisation(struct ctx *ctx, const struct case_row *c, const struct kvl
 	char name[201];
 
 	*to_manager = 0;
+	*invited = 0;
 	snprintf(name, sizeof(name), "%s", unit && !blank(unit) ? unit : c->title);
 	if (code && strcmp(code, "anden") == 0)
 		code = NULL;
@@ -871,6 +971,11 @@ create_authorisation(struct ctx *ctx, const struct case_row *c, const struct kvl
 	    ctx->req->remote_addr, *to_manager ? "responsible (manager)" :
 	    "responsible (applicant: the manager has no account)")) != DB_OK)
 		return rc;
+	if (!*to_manager && email && !blank(email)) {
+		if ((rc = invite_manager(ctx, c, data, auth, email)) != DB_OK)
+			return rc;
+		*invited = 1;
+	}
 	return DB_OK;
 }
 
@@ -892,7 +997,7 @@ case_decide(struct ctx *ctx)
 	enum db_err rc;
 	char num[48] = "", uni[256], path[96], applicant[255] = "", applicant_name[201] = "";
 	const char *tpl, *subject;
-	int to_manager = 0, st, parsed = 0;
+	int to_manager = 0, invited = 0, st, parsed = 0;
 
 	if (id <= 0)
 		return 404;
@@ -963,7 +1068,7 @@ case_decide(struct ctx *ctx)
 		goto out;
 	}
 	if (to == CASE_APPROVED && (rc = create_authorisation(ctx, &c, &data, num, sizeof(num),
-	    &to_manager)) != DB_OK) {
+	    &to_manager, &invited)) != DB_OK) {
 		st = ctx_tx_error(ctx, rc);
 		goto out;
 	}
@@ -1000,6 +1105,10 @@ case_decide(struct ctx *ctx)
 		tmpl_setf(md, "LINK", "%s/autorisation", ctx->cfg->base_url);
 		tmpl_show(md, to_manager ? "TO_MANAGER" : "TO_APPLICANT");
 		tmpl_set(md, "MANAGER", value_or_empty(&data, "leder_navn"));
+		if (invited) {
+			tmpl_show(md, "INVITED");
+			tmpl_set_int(md, "INVITE_DAYS", INVITE_DAYS);
+		}
 		tpl = "application_approved";
 		subject = "Din ansøgning om uddannelsesautorisation er godkendt";
 	} else if (to == CASE_RETURNED) {
@@ -1043,6 +1152,8 @@ static const struct route routes[] = {
 	{ "GET", "/fse/sager", cases_page, ACT_FSE_CASES_VIEW },
 	{ "GET", "/fse/sag", case_page, ACT_FSE_CASES_VIEW },
 	{ "POST", "/fse/sag/afgoer", case_decide, ACT_FSE_CASE_DECIDE },
+	{ "GET", "/fse/takster", fse_rates_page, ACT_FSE_RATES_VIEW },
+	{ "POST", "/fse/takster", fse_rates_add, ACT_FSE_RATES_EDIT },
 };
 
 int

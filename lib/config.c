@@ -69,6 +69,13 @@ const struct config_key config_keys[] = {
 	{ "mailer_batch", UINT(mailer_batch), "50",
 	  "mails a mailer claims and sends over one SMTP connection at a time" },
 	{ "mailer_poll", UINT(mailer_poll), "2", "seconds a mailer sleeps when nothing is due" },
+	{ "demo_fee_proposal_dkk", UINT(demo_fee_proposal_dkk), "6000",
+	  "DEMO VALUE, not a real fee: the proposal fee in whole kroner that portalctl "
+	  "seed-demo-rates puts in the rate table when it has no proposal rate (R23, R29); real "
+	  "rates are set by FSE on /fse/takster" },
+	{ "demo_fee_student_user_dkk", UINT(demo_fee_student_user_dkk), "1500",
+	  "DEMO VALUE, not a real fee: the student user fee in whole kroner that portalctl "
+	  "seed-demo-rates puts in the rate table when it has no student user rate (R24, R29)" },
 };
 const size_t config_nkeys = sizeof(config_keys) / sizeof(config_keys[0]);
 

@@ -58,6 +58,9 @@ struct config {
 	unsigned	mail_give_up;
 	unsigned	mailer_batch;
 	unsigned	mailer_poll;
+	/* demo fee rates, seeded by portalctl seed-demo-rates (issue 6; R29): not real fees */
+	unsigned	demo_fee_proposal_dkk;
+	unsigned	demo_fee_student_user_dkk;
 };
 
 enum config_type { CONFIG_STR, CONFIG_UINT, CONFIG_SIZE };

@@ -331,6 +331,10 @@ fcgi_main(const char *progname, int argc, char **argv, const struct route *route
 
 	if (path == NULL)
 		path = "etc/portal.conf";
+	/* The portal serves Denmark: local time is Copenhagen's, summer time included, whatever
+	 * the server's zone (lib/datefmt.h). */
+	setenv("TZ", "Europe/Copenhagen", 1);
+	tzset();
 	for (i = 0; i < nroutes; i++)
 		if (routes[i].action == ACT_UNSET || (unsigned)routes[i].action >= ACT__MAX) {
 			fprintf(stderr, "%s: %s %s has no policy action\n", progname, routes[i].method,

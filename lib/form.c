@@ -16,6 +16,7 @@ static const char *const form_errs[FORM__MAX] = {
 	[FORM_EEMAIL] = "Skriv en gyldig e-mailadresse, fx navn@ku.dk.",
 	[FORM_EURL] = "Skriv en fuld webadresse, der begynder med https://",
 	[FORM_EREPEATED] = "Feltet er sendt mere end én gang.",
+	[FORM_EDATE] = "Skriv en dato som åååå-mm-dd, fx 2027-02-01.",
 };
 
 const char *
@@ -130,6 +131,29 @@ form_int(const struct form_field *fd, const char *v, size_t len, long long *num)
 }
 
 enum form_err
+form_date(const struct form_field *fd, const char *v, size_t len, long long *num)
+{
+	static const int mdays[] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
+	int y, m, d, i, leap;
+
+	if (len != 10 || v[4] != '-' || v[7] != '-')
+		return FORM_EDATE;
+	for (i = 0; i < 10; i++)
+		if (i != 4 && i != 7 && (v[i] < '0' || v[i] > '9'))
+			return FORM_EDATE;
+	y = (v[0] - '0') * 1000 + (v[1] - '0') * 100 + (v[2] - '0') * 10 + (v[3] - '0');
+	m = (v[5] - '0') * 10 + (v[6] - '0');
+	d = (v[8] - '0') * 10 + (v[9] - '0');
+	leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+	if (y < 1900 || m < 1 || m > 12 || d < 1 || d > mdays[m - 1] + (m == 2 && leap))
+		return FORM_EDATE;
+	*num = (long long)y * 10000 + m * 100 + d;
+	if ((fd->min && *num < fd->min) || (fd->max && *num > fd->max))
+		return FORM_EDATE;
+	return FORM_OK;
+}
+
+enum form_err
 form_choice(const struct form_field *fd, const char *v, size_t len, long long *num)
 {
 	long long i;
@@ -211,6 +235,45 @@ is_blank(const char *v, size_t len)
 		if (v[i] != ' ' && v[i] != '\t' && v[i] != '\r' && v[i] != '\n')
 			return 0;
 	return 1;
+}
+
+static int
+urlencode(struct buf *b, const char *s)
+{
+	static const char hex[] = "0123456789ABCDEF";
+
+	for (; *s; s++) {
+		unsigned char c = (unsigned char)*s;
+
+		if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+		    c == '-' || c == '_' || c == '.' || c == '~') {
+			if (buf_append(b, s, 1) != 0)
+				return -1;
+		} else if (buf_printf(b, "%%%c%c", hex[c >> 4], hex[c & 15]) < 0)
+			return -1;
+	}
+	return 0;
+}
+
+int
+form_encode_pair(struct buf *out, const char *name, const char *value)
+{
+	if ((out->len && buf_puts(out, "&") != 0) || urlencode(out, name) != 0 ||
+	    buf_puts(out, "=") != 0 || urlencode(out, value ? value : "") != 0)
+		return -1;
+	return 0;
+}
+
+int
+form_encode(const struct form *f, struct buf *out)
+{
+	size_t i;
+
+	for (i = 0; i < f->nfields; i++)
+		if (f->v[i].value && !is_blank(f->v[i].value, f->v[i].len) &&
+		    form_encode_pair(out, f->fields[i].name, f->v[i].value) != 0)
+			return -1;
+	return 0;
 }
 
 size_t

@@ -8,6 +8,7 @@
 
 #include <stddef.h>
 
+#include "buf.h"
 #include "kv.h"
 
 enum form_err {
@@ -21,6 +22,7 @@ enum form_err {
 	FORM_EEMAIL,
 	FORM_EURL,
 	FORM_EREPEATED,		/* sent more than once where one value is expected */
+	FORM_EDATE,		/* not a real calendar date written YYYY-MM-DD */
 	FORM__MAX
 };
 
@@ -71,6 +73,17 @@ enum form_err	 form_int(const struct form_field *, const char *, size_t, long lo
 enum form_err	 form_choice(const struct form_field *, const char *, size_t, long long *);
 enum form_err	 form_email(const struct form_field *, const char *, size_t, long long *);
 enum form_err	 form_url(const struct form_field *, const char *, size_t, long long *);
+/* A date as <input type="date"> sends it, YYYY-MM-DD; num = YYYYMMDD, within min..max. */
+enum form_err	 form_date(const struct form_field *, const char *, size_t, long long *);
+
+/*
+ * The declared fields that have a value, application/x-www-form-urlencoded in the table's order:
+ * how a case stores its form (lib/cases.h), read back by the same strict parser as a request.
+ * Returns -1 when the buffer is full.
+ */
+int		 form_encode(const struct form *, struct buf *out);
+/* One pair appended to an urlencoded text (with '&' when it is not the first). */
+int		 form_encode_pair(struct buf *out, const char *name, const char *value);
 
 /* ASCII lower-case copy (e-mail addresses are compared so: one person, one account). */
 void		 form_lower(char *dst, size_t n, const char *src);

@@ -43,6 +43,19 @@ const struct policy_rule policy_rules[ACT__MAX] = {
 	    "the FSE queue of submitted applications and each case's page (issue 5)" },
 	[ACT_FSE_CASE_DECIDE] = { "fse.case.decide", SCOPE_FSE, B(FSE_CASEWORKER) | B(FSE_HEAD),
 	    "approve, return for changes or reject an application (issue 5)" },
+	[ACT_PROJECT_VIEW] = { "project.view", SCOPE_AUTHORISATION,
+	    B(RESPONSIBLE) | B(ADMINISTRATOR) | B(SIGNER) | B(SUPERVISOR) | FSE_ROLES,
+	    "an authorisation's broad project proposals, each one's page and its fees (issue 6)" },
+	[ACT_PROJECT_EDIT] = { "project.edit", SCOPE_AUTHORISATION, B(SUPERVISOR),
+	    "draft, edit, ask for a signature, submit or withdraw a proposal (R18)" },
+	[ACT_PROJECT_SIGN] = { "project.sign", SCOPE_AUTHORISATION, B(SIGNER),
+	    "sign a proposal as lawful under the GDPR on the institution's behalf (R12)" },
+	[ACT_PLATFORM_SET] = { "platform.set", SCOPE_AUTHORISATION, B(RESPONSIBLE),
+	    "state the analysis platform before the first proposal (R17)" },
+	[ACT_FSE_RATES_VIEW] = { "fse.rates.view", SCOPE_FSE, FSE_ROLES,
+	    "the dated fee rate table: every rate, the current one marked (issue 6; R29)" },
+	[ACT_FSE_RATES_EDIT] = { "fse.rates.edit", SCOPE_FSE, B(FSE_CASEWORKER) | B(FSE_HEAD),
+	    "add a rate for a period; fees are never prices in code (R29)" },
 };
 
 static const char *const role_names[ROLE__MAX] = {

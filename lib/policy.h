@@ -53,6 +53,12 @@ enum action {
 				   ownership, another person's case answers 404 */
 	ACT_FSE_CASES_VIEW,	/* the FSE queue of applications and a case's page (issue 5) */
 	ACT_FSE_CASE_DECIDE,	/* approve, return or reject an application (issue 5) */
+	ACT_PROJECT_VIEW,	/* an authorisation's project proposals and each one's page (issue 6) */
+	ACT_PROJECT_EDIT,	/* draft, edit, submit or withdraw a proposal: supervisors (R18) */
+	ACT_PROJECT_SIGN,	/* attest a proposal as lawful on the institution's behalf (R12) */
+	ACT_PLATFORM_SET,	/* state the authorisation's analysis platform (R17) */
+	ACT_FSE_RATES_VIEW,	/* the dated fee rate table, /fse/takster (issue 6; R29) */
+	ACT_FSE_RATES_EDIT,	/* add a rate to it: caseworkers and the head of office */
 	ACT__MAX
 };
 

@@ -80,7 +80,7 @@
   </div>
   <fieldset>
     <legend class="h2">2. Den personaleansvarlige leder</legend>
-    <p>Lederen påtager sig ansvaret for autorisationen og fører tilsyn med, at reglerne overholdes. Når du sender ansøgningen, får lederen en e-mail med et link, som lederen selv skal bekræfte med. Det kommer i en senere version af portalen.</p>
+    <p>Lederen påtager sig ansvaret for autorisationen og fører tilsyn med, at reglerne overholdes. Når du har gemt lederens oplysninger, kan du sende lederen en e-mail med et link. Lederen bekræfter selv via linket, og ansøgningen kan først sendes, når lederen har bekræftet (regel R4).</p>
     <div class="form-group{{#ERROR_leder_navn}} form-error{{/ERROR_leder_navn}}">
       <label class="form-label" for="leder_navn">Navn</label>
       {{#ERROR_leder_navn}}<span class="form-error-message" id="leder_navn-error"><span class="sr-only">Fejl: </span>{{MESSAGE}}</span>{{/ERROR_leder_navn}}

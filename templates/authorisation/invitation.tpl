@@ -4,6 +4,7 @@
 <p>En invitation virker i 7 dage. Bed den autorisationsansvarlige om en ny.</p>{{/INVALID}}
 {{#VALID}}
 <p class="font-lead">{{INVITER}} har inviteret {{EMAIL}} til rollen som {{ROLE}} hos {{INSTITUTION}}.</p>
+{{#HANDOVER}}<p>Forskningsservice har godkendt institutionens ansøgning om uddannelsesautorisation, og du er angivet som den personaleansvarlige leder. Når du tager imod, bliver du autorisationsansvarlig, og ansøgerens midlertidige rolle som autorisationsansvarlig ophører.</p>{{/HANDOVER}}
 {{#PROBLEM}}<div class="alert alert-error" role="alert"><svg class="icon-svg alert-icon" aria-label="Fejl" role="img" focusable="false"><use href="/static/dkfds/img/all-svg-icons.svg#error"></use></svg><div class="alert-body"><p class="alert-text">{{MESSAGE}}</p></div></div>{{/PROBLEM}}
 {{#LOGIN_FIRST}}<p>For at tage imod skal du være logget ind med {{EMAIL}}. Har du ikke en konto, så opret en med den adresse. Åbn derefter linket i e-mailen igen.</p>
 <p><a class="button button-primary" href="/konto/log-ind">Log ind</a> <a class="button button-secondary" href="/konto/opret">Opret en konto</a></p>{{/LOGIN_FIRST}}

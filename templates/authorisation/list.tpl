@@ -8,6 +8,6 @@
   <caption class="sr-only">Autorisationer</caption>
   <thead><tr><th scope="col">Autorisation</th><th scope="col">Institution</th><th scope="col">Dine roller</th><th scope="col"><span class="sr-only">Handling</span></th></tr></thead>
   <tbody>
-  {{#AUTHORISATION}}<tr><td>{{NUMBER}}</td><td>{{INSTITUTION}}</td><td>{{ROLES}}</td><td><a href="/autorisation/roller?id={{ID}}">Roller og historik<span class="sr-only"> for {{INSTITUTION}}</span></a></td></tr>
+  {{#AUTHORISATION}}<tr><td>{{NUMBER}}</td><td>{{INSTITUTION}}</td><td>{{ROLES}}</td><td><a href="/autorisation/roller?id={{ID}}">Roller og historik<span class="sr-only"> for {{INSTITUTION}}</span></a>{{#PROJECTS}}<br><a href="/projekt?id={{ID}}">Projektindstillinger og gebyrer<span class="sr-only"> for {{INSTITUTION}}</span></a>{{/PROJECTS}}</td></tr>
   {{/AUTHORISATION}}</tbody>
 </table>{{/HAS_ANY}}

@@ -31,7 +31,8 @@
   <dt>Ansøger</dt><dd>{{APPLICANT}} ({{APPLICANT_EMAIL}})</dd>
   <dt>Indsendt</dt><dd>{{SUBMITTED}}</dd>
   {{#AUTHORISATION}}<dt>Autorisation</dt><dd id="autorisation">{{NUMBER}}</dd>
-  <dt>Autorisationsansvarlig</dt><dd id="ansvarlig">{{RESPONSIBLE}}{{#TO_MANAGER}} (den personaleansvarlige leder){{/TO_MANAGER}}{{#TO_APPLICANT}} (ansøgeren, fordi lederen ikke havde en konto på portalen, da ansøgningen blev godkendt){{/TO_APPLICANT}}</dd>{{/AUTHORISATION}}
+  <dt>Autorisationsansvarlig</dt><dd id="ansvarlig">{{RESPONSIBLE}}{{#TO_MANAGER}} (den personaleansvarlige leder){{/TO_MANAGER}}{{#TO_APPLICANT}} (ansøgeren, fordi lederen ikke havde en konto på portalen, da ansøgningen blev godkendt){{/TO_APPLICANT}}</dd>
+  {{#MANAGER_INVITATION}}<dt>Lederens invitation</dt><dd id="leder-invitation">{{#OPEN}}Invitation sendt til lederen ({{EMAIL}}) {{SENT}}. Den virker til {{EXPIRES}}. Når lederen tager imod, overtager lederen rollen fra ansøgeren.{{/OPEN}}{{#ACCEPTED}}Lederen ({{EMAIL}}) tog imod invitationen {{AT}} og har overtaget rollen fra ansøgeren.{{/ACCEPTED}}{{#EXPIRED}}Invitation sendt til lederen ({{EMAIL}}) {{SENT}}; den udløb {{EXPIRES}} uden at være taget imod. Ansøgeren er fortsat autorisationsansvarlig.{{/EXPIRED}}</dd>{{/MANAGER_INVITATION}}{{/AUTHORISATION}}
 </dl>
 
 {{#CHANGES}}<h2 id="aendringer">Ændret siden sidste indsendelse</h2>
@@ -39,14 +40,14 @@
 <table class="table table--compact">
   <thead><tr><th scope="col">Felt</th><th scope="col">Før</th><th scope="col">Nu</th></tr></thead>
   <tbody>
-  {{#CHANGE}}<tr class="aendring"><th scope="row">{{LABEL}}</th><td class="foer" style="white-space: pre-line">{{BEFORE}}</td><td class="efter" style="white-space: pre-line">{{AFTER}}</td></tr>
+  {{#CHANGE}}<tr class="aendring"><th scope="row">{{LABEL}}</th><td class="foer pre-line">{{BEFORE}}</td><td class="efter pre-line">{{AFTER}}</td></tr>
   {{/CHANGE}}</tbody>
 </table>
 </div>{{/CHANGES}}
 
 <h2 id="oplysninger">Det har institutionen oplyst</h2>
 <dl id="felter">
-{{#FIELD}}  <dt>{{LABEL}}</dt><dd data-field="{{NAME}}" style="white-space: pre-line">{{VALUE}}</dd>
+{{#FIELD}}  <dt>{{LABEL}}</dt><dd data-field="{{NAME}}" class="pre-line">{{VALUE}}</dd>
 {{/FIELD}}</dl>
 
 {{#MANAGER}}<h2 id="leder">Lederens bekræftelse</h2>
@@ -59,7 +60,7 @@
 <table class="table table--compact">
   <thead><tr><th scope="col">Hvornår</th><th scope="col">Hvem</th><th scope="col">Fra</th><th scope="col">Til</th><th scope="col">Begrundelse</th></tr></thead>
   <tbody>
-  {{#EVENT}}<tr><td>{{AT}}</td><td>{{WHO}}</td><td>{{FROM}}</td><td>{{TO}}</td><td style="white-space: pre-line">{{REASON}}</td></tr>
+  {{#EVENT}}<tr><td>{{AT}}</td><td>{{WHO}}</td><td>{{FROM}}</td><td>{{TO}}</td><td class="pre-line">{{REASON}}</td></tr>
   {{/EVENT}}</tbody>
 </table>
 </div>

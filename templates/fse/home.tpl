@@ -7,6 +7,8 @@ kan se.</p>
 {{#CASES}}<h2><a href="/fse/sager">Ansøgninger om uddannelsesautorisation</a></h2>
 <p>Indsendte ansøgninger med den ældste først: godkend, send tilbage til rettelse eller afvis.</p>
 {{/CASES}}
+<h2><a href="/fse/takster">Takster</a></h2>
+<p>Gebyrerne og den periode, hver takst gælder i: se den gældende takst, og tilføj en ny.</p>
 {{#MAIL}}
 <h2><a href="/fse/post">Post fra portalen</a></h2>
 <p>Portalen sender alle sine mails gennem en kø. Se, hvilke mails der venter, er udsat eller ikke

@@ -180,3 +180,78 @@ export async function enrolTotp(page) {
   await page.waitForURL('**/konto?besked=totp');
   return key;
 }
+
+// ---- Whole mails, for tests that check what a mail says (issue 5) ----------------------------
+
+// RFC 2047 encoded-words (B and Q, UTF-8) decoded; the space between two of them dropped.
+function decodeWords(s) {
+  return s.replace(/(=\?[^?]+\?[BQbq]\?[^?]*\?=)\s+(?==\?)/g, '$1')
+    .replace(/=\?([^?]+)\?([BQbq])\?([^?]*)\?=/g, (_, charset, enc, text) => {
+      const bytes = enc.toUpperCase() === 'B' ? Buffer.from(text, 'base64')
+        : Buffer.from(text.replace(/_/g, ' ').replace(/=([0-9A-Fa-f]{2})/g,
+          (__, h) => String.fromCharCode(parseInt(h, 16))), 'latin1');
+      return bytes.toString(/^utf-?8$/i.test(charset) ? 'utf8' : 'latin1');
+    });
+}
+
+// One maildir file as a person reads the mail: the headers unfolded (encoded-words decoded,
+// names lower-cased) and the text of every part (quoted-printable and base64 decoded, UTF-8).
+function parseMail(file, buf, mtimeMs) {
+  const raw = buf.toString('latin1');
+  const split = raw.search(/\r?\n\r?\n/);
+  const headers = {};
+  for (const line of raw.slice(0, split < 0 ? raw.length : split).replace(/\r?\n[ \t]+/g, ' ')
+    .split(/\r?\n/)) {
+    const m = line.match(/^([\w-]+):\s*(.*)$/);
+    if (m) headers[m[1].toLowerCase()] = decodeWords(m[2]);
+  }
+  const qp = raw.replace(/=\r?\n/g, '')
+    .replace(/=([0-9A-Fa-f]{2})/g, (_, h) => String.fromCharCode(parseInt(h, 16)));
+  let text = Buffer.from(qp, 'latin1').toString('utf8');
+  const re = /Content-Transfer-Encoding: base64\r?\n(?:[^\r\n]+\r?\n)*\r?\n([A-Za-z0-9+/=\r\n]+)/gi;
+  for (const m of raw.matchAll(re)) text += '\n' + Buffer.from(m[1], 'base64').toString('utf8');
+  return { file, mtimeMs, headers, subject: headers.subject || '', to: headers.to || '', text };
+}
+
+// A maildir file never changes once delivered (written in tmp/, then moved), so each is read and
+// parsed once per test file: after the e2e suites the test stack's maildir holds thousands.
+const parsedMails = new Map();
+
+// Every mail in the maildir (PORTAL_MAILDIR) that is to `to` (case-insensitive, part of the To
+// header), has exactly the subject `subject` (decoded) and holds every string in `contains`
+// (decoded text); oldest first. Any of the three may be left out.
+export async function findMails({ to, subject, contains = [] } = {}) {
+  const found = [];
+  for (const sub of ['new', 'cur']) {
+    const dir = join(MAILDIR, sub);
+    for (const name of await readdir(dir).catch(() => [])) {
+      const file = join(dir, name);
+      let mail = parsedMails.get(file);
+      if (!mail) {
+        const [buf, st] = await Promise.all([readFile(file), stat(file)]).catch(() => []);
+        if (!buf) continue;
+        mail = parseMail(file, buf, st.mtimeMs);
+        parsedMails.set(file, mail);
+      }
+      if (to && !mail.to.toLowerCase().includes(to.toLowerCase())) continue;
+      if (subject !== undefined && mail.subject !== subject) continue;
+      if (!contains.every((c) => mail.text.includes(c))) continue;
+      found.push(mail);
+    }
+  }
+  return found.sort((a, b) => a.mtimeMs - b.mtimeMs);
+}
+
+// The newest mail findMails(filter) finds, waiting for one up to timeoutMs (the mailer daemon
+// sends the outbox asynchronously).
+export async function waitForMail(filter, timeoutMs = 30_000) {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const found = await findMails(filter);
+    if (found.length) return found[found.length - 1];
+    if (Date.now() >= deadline) {
+      throw new Error(`no mail matching ${JSON.stringify(filter)} in ${MAILDIR} after ${timeoutMs} ms`);
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}

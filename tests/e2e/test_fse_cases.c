@@ -6,6 +6,8 @@
  * applicant's program would (how the applicant fills in the steps is test_application's
  * business); caseworkers act over HTTP with sessions minted by the fixture.
  */
+#include <sys/wait.h>
+
 #include <check.h>
 #include <curl/curl.h>
 #include <stdio.h>
@@ -277,8 +279,8 @@ START_TEST(return_resubmit_approve)
 	ck_assert_int_eq(get(path, &cw, &r), 200);
 	ck_assert(has(&r.body, "Ændret siden sidste indsendelse"));
 	ck_assert(has(&r.body, "<th scope=\"row\">Miljøets side på universitetets hjemmeside</th>"
-	    "<td class=\"foer\" style=\"white-space: pre-line\">https://oek.fsesag.dk/miljoe</td>"
-	    "<td class=\"efter\" style=\"white-space: pre-line\">https://ny.fsesag.dk/side</td>"));
+	    "<td class=\"foer pre-line\">https://oek.fsesag.dk/miljoe</td>"
+	    "<td class=\"efter pre-line\">https://ny.fsesag.dk/side</td>"));
 	ck_assert(!has(&r.body, "<th scope=\"row\">Personaleansvarlig leder</th>"));	/* same */
 	reply_free(&r);
 
@@ -317,12 +319,18 @@ START_TEST(return_resubmit_approve)
 	    "authorisation_id = ? AND role = 'responsible'", auth), cw.uid);
 	ck_assert_int_eq(fixture_scalar_int("SELECT COUNT(*) FROM audit_events WHERE object_id = ? "
 	    "AND action = 'authorisation.create'", auth), 1);
+	/* The manager has an account: the role is theirs at once, so nobody is invited (R4.2). */
+	ck_assert_int_eq(fixture_scalar_int("SELECT COUNT(*) FROM invitations WHERE "
+	    "authorisation_id = ?", auth), 0);
 	ck_assert_int_eq(maildir_count(app.email, number, 30), 1);
+	ck_assert_int_eq(maildir_count(mgr.email, "/autorisation/invitation", 0), 0);
+	ck_assert_int_eq(maildir_count(app.email, "en invitation til at oprette en konto", 0), 0);
 	ck_assert_int_eq(maildir_count(app.email, "/autorisation", 0), 1);
 	ck_assert_int_eq(get(path, &cw, &r), 200);
 	ck_assert(has(&r.body, number));
 	ck_assert(has(&r.body, "data-state=\"approved\""));
 	ck_assert(has(&r.body, "id=\"ansvarlig\">Lise Leder (den personaleansvarlige leder)"));
+	ck_assert(!has(&r.body, "id=\"leder-invitation\""));
 	reply_free(&r);
 }
 END_TEST
@@ -366,11 +374,287 @@ START_TEST(second_approval_conflicts)
 	ck_assert_int_eq(fixture_scalar_int("SELECT granted_by FROM role_assignments WHERE "
 	    "authorisation_id = ? AND role = 'responsible'", auth), one.uid);
 	ck_assert_int_eq(maildir_count(app.email, "indtil videre autorisationsansvarlig", 30), 1);
+	/* One invitation to the manager, from the first approval only. The address (fsesag.dk) is
+	   outside the authorisation's domains: allowed, with the reason kept (R6, R4.2). */
+	ck_assert_int_eq(fixture_scalar_int("SELECT COUNT(*) FROM invitations WHERE "
+	    "authorisation_id = ? AND role = 'responsible'", auth), 1);
+	ck_assert_int_eq(fixture_scalar("SELECT COUNT(*) FROM invitations WHERE email = ? AND "
+	    "override_reason LIKE 'Lederens adresse er bekræftet%'", manager), 1);
+	ck_assert_int_eq(fixture_scalar("SELECT COUNT(*) FROM audit_events WHERE action = "
+	    "'invitation.create_override' AND detail LIKE CONCAT('responsible:', ?, '%')", manager),
+	    1);
+	ck_assert_int_eq(maildir_count(manager, "/autorisation/invitation?token=", 30), 1);
 	snprintf(path, sizeof(path), "/fse/sag?id=%lld", id);
 	ck_assert_int_eq(get(path, &one, &r), 200);
 	ck_assert(has(&r.body, "id=\"ansvarlig\">Anna Ansoeger (ansøgeren, fordi lederen ikke "
 	    "havde en konto"));
+	ck_assert(has(&r.body, "Invitation sendt til lederen"));
 	reply_free(&r);
+}
+END_TEST
+
+/* ---- two decisions at the very same moment (issue 5) ----------------------------------------- */
+
+struct outcome {
+	long	status;
+	int	stale;		/* the body says the case was changed by someone else */
+	double	sent, answered;	/* CLOCK_MONOTONIC seconds around the request */
+};
+
+static double
+now_s(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+/*
+ * Two children, each with its own curl handle per request (client.c) and never the parent's
+ * database connection, wait on one pipe; closing its write end releases both at once. Each posts
+ * its decision with the same version and writes back its status and whether the answer carries
+ * the stale message. _exit: the inherited MariaDB socket must not be closed by a child.
+ */
+static void
+race(struct who *w[2], const char *const handling[2], const char *const reason[2], long long id,
+    unsigned version, struct outcome out[2])
+{
+	int go[2], back[2][2], i, status;
+	pid_t pid[2];
+
+	ck_assert_int_eq(pipe(go), 0);
+	for (i = 0; i < 2; i++) {
+		ck_assert_int_eq(pipe(back[i]), 0);
+		pid[i] = fork();
+		ck_assert_int_ge(pid[i], 0);
+		if (pid[i] == 0) {
+			struct outcome o = { 0, 0, 0, 0 };
+			struct reply r;
+			char c;
+
+			close(go[1]);
+			close(back[i][0]);
+			if (read(go[0], &c, 1) != 0)	/* EOF is the start signal */
+				_exit(2);
+			o.sent = now_s();
+			o.status = decide(w[i], id, version, handling[i], reason[i], &r);
+			o.answered = now_s();
+			o.stale = has(&r.body, "Sagen er ændret af en anden");
+			reply_free(&r);
+			_exit(write(back[i][1], &o, sizeof(o)) == (ssize_t)sizeof(o) ? 0 : 3);
+		}
+		close(back[i][1]);
+	}
+	close(go[0]);
+	usleep(100000);	/* both children are waiting on the pipe by now */
+	close(go[1]);
+	for (i = 0; i < 2; i++) {
+		ck_assert_int_eq(read(back[i][0], &out[i], sizeof(out[i])), (ssize_t)sizeof(out[i]));
+		close(back[i][0]);
+		ck_assert_int_eq(waitpid(pid[i], &status, 0), pid[i]);
+		ck_assert(WIFEXITED(status) && WEXITSTATUS(status) == 0);
+	}
+}
+
+/* Each request went out before the other's answer came back: the two were in flight at once. */
+static int
+overlapped(const struct outcome out[2])
+{
+	return out[0].sent < out[1].answered && out[1].sent < out[0].answered;
+}
+
+/* Exactly one decision won (303) and the other was told plainly (409, the stale message). */
+static int
+winner(const struct outcome out[2])
+{
+	int i;
+
+	for (i = 0; i < 2; i++)
+		if (out[i].status == 303 && out[1 - i].status == 409 && out[1 - i].stale)
+			return i;
+	ck_abort_msg("expected one 303 and one 409 with the message, got %ld (%d) and %ld (%d)",
+	    out[0].status, out[0].stale, out[1].status, out[1].stale);
+	return -1;
+}
+
+START_TEST(simultaneous_approvals)
+{
+	static const char *const approve[2] = { "godkend", "godkend" }, *const none[2] = { "", "" };
+	static const char *const mixed[2] = { "godkend", "afvis" };
+	static const char *const why[2] = { "", "Samtidigt afslag" };
+	struct who app, one, two, *both[2] = { &one, &two };
+	struct outcome out[2];
+	char unit[64], manager[128];
+	long long id, auth;
+	int round, won, raced = 0;
+
+	person(&app, "ansoeger", "Anna Ansoeger", 0);
+	person(&one, "foerste", "Frida Foerste", B(FSE_CASEWORKER));
+	person(&two, "anden", "Anders Anden", B(FSE_CASEWORKER));
+
+	/* Five cases, so that one lucky ordering cannot pass the test. */
+	for (round = 0; round < 5; round++) {
+		snprintf(manager, sizeof(manager), "kap%d.leder.%s@fsesag.dk", round, sfx);
+		snprintf(unit, sizeof(unit), "Kaploeb+%d+Institut+%s", round, sfx);
+		id = submitted_case(&app, unit, manager, 1);
+		race(both, approve, none, id, version_of(id), out);
+		raced += overlapped(out);
+		won = winner(out);
+		ck_assert(state_is(id, "approved"));
+		ck_assert_int_eq(fixture_scalar_int("SELECT COUNT(*) FROM case_events WHERE case_id = ? "
+		    "AND to_state = 'approved'", id), 1);
+		ck_assert_int_eq(fixture_scalar_int("SELECT COUNT(*) FROM authorisations WHERE number "
+		    "LIKE CONCAT('UA-%-', ?)", id), 1);
+		auth = fixture_scalar_int("SELECT authorisation_id FROM cases WHERE id = ?", id);
+		ck_assert_int_eq(fixture_scalar_int("SELECT COUNT(*) FROM role_assignments WHERE "
+		    "authorisation_id = ? AND role = 'responsible'", auth), 1);
+		ck_assert_int_eq(fixture_scalar_int("SELECT granted_by FROM role_assignments WHERE "
+		    "authorisation_id = ? AND role = 'responsible'", auth), both[won]->uid);
+		ck_assert_int_eq(fixture_scalar_int("SELECT COUNT(*) FROM invitations WHERE "
+		    "authorisation_id = ?", auth), 1);
+		ck_assert_int_eq(fixture_scalar_int("SELECT COUNT(*) FROM audit_events WHERE action = "
+		    "'authorisation.create' AND object_id = ?", auth), 1);
+	}
+
+	/* Approve against reject: one of them, never both, and nothing half-done by the loser. */
+	snprintf(manager, sizeof(manager), "blandet.leder.%s@fsesag.dk", sfx);
+	snprintf(unit, sizeof(unit), "Blandet+Institut+%s", sfx);
+	id = submitted_case(&app, unit, manager, 1);
+	race(both, mixed, why, id, version_of(id), out);
+	raced += overlapped(out);
+	won = winner(out);
+	ck_assert(state_is(id, won == 0 ? "approved" : "rejected"));
+	ck_assert_int_eq(fixture_scalar_int("SELECT COUNT(*) FROM case_events WHERE case_id = ? AND "
+	    "to_state IN ('approved', 'rejected')", id), 1);
+	ck_assert_int_eq(fixture_scalar_int("SELECT COUNT(*) FROM authorisations WHERE number LIKE "
+	    "CONCAT('UA-%-', ?)", id), won == 0 ? 1 : 0);
+	ck_assert_int_eq(fixture_scalar("SELECT COUNT(*) FROM invitations WHERE email = ?", manager),
+	    won == 0 ? 1 : 0);
+	/* On a busy machine a child may now and then wake late, and that round is then only the
+	   sequential case (still asserted above); most rounds must really race. */
+	ck_assert_msg(raced >= 3, "only %d of 6 races had both requests in flight at once", raced);
+}
+END_TEST
+
+/* ---- the manager without an account takes the role over (R4.2) ------------------------------ */
+
+static const char PASSWORD[] = "tre grønne heste på taget";
+
+/* Registers over HTTP and follows the mailed verification link, as a new user would. */
+static void
+register_account(const char *name, const char *email)
+{
+	struct jar jar = { "", "" };
+	char csrf[64], token[64], path[256];
+	struct reply r;
+
+	client_csrf("/konto/opret", &jar, csrf, sizeof(csrf));
+	client_post_form("/konto/opret", &jar, &r, "csrf", csrf, "navn", name, "email", email,
+	    "adgangskode", PASSWORD, "adgangskode2", PASSWORD, NULL);
+	ck_assert_int_eq(reply_done(&r, NULL, 0), 303);
+	ck_assert_int_gt(maildir_find_token(email, "/konto/bekraeft", 1, 30, token, sizeof(token)),
+	    0);
+	snprintf(path, sizeof(path), "/konto/bekraeft?token=%s", token);
+	client_csrf(path, &jar, csrf, sizeof(csrf));
+	client_post_form("/konto/bekraeft", &jar, &r, "csrf", csrf, "token", token, NULL);
+	ck_assert_int_eq(reply_done(&r, NULL, 0), 303);
+}
+
+START_TEST(manager_invited_takes_over)
+{
+	struct who app, cw;
+	struct jar mjar = { "", "" };
+	char unit[64], manager[128], path[256], token[64], csrf[64], case_path[128];
+	struct reply r;
+	long long id, auth, mgr;
+
+	person(&app, "ansoeger", "Anna Ansoeger", 0);
+	person(&cw, "sagsbeh", "Sif Sagsbehandler", B(FSE_CASEWORKER));
+	/* Inside the authorisation's domains (oek-<sfx>.dk): an ordinary invitation, no override. */
+	snprintf(manager, sizeof(manager), "lise.leder@oek-%s.dk", sfx);
+	snprintf(unit, sizeof(unit), "Overdrag+Institut+%s", sfx);
+	id = submitted_case(&app, unit, manager, 1);
+
+	ck_assert_int_eq(decide(&cw, id, version_of(id), "godkend", "", &r), 303);
+	reply_free(&r);
+	auth = fixture_scalar_int("SELECT authorisation_id FROM cases WHERE id = ?", id);
+	ck_assert_int_gt(auth, 0);
+	/* Meanwhile the applicant is responsible, and the manager is invited to the role. */
+	ck_assert_int_eq(fixture_scalar_int("SELECT user_id FROM role_assignments WHERE "
+	    "authorisation_id = ? AND role = 'responsible' AND revoked_at IS NULL", auth), app.uid);
+	ck_assert_int_eq(fixture_scalar_int("SELECT COUNT(*) FROM invitations WHERE "
+	    "authorisation_id = ? AND role = 'responsible' AND accepted_at IS NULL AND override_reason "
+	    "= '' AND expires_at > NOW(6) + INTERVAL 6 DAY", auth), 1);
+	ck_assert_int_eq(fixture_scalar("SELECT invited_by FROM invitations WHERE email = ?",
+	    manager), cw.uid);
+	ck_assert_int_eq(fixture_scalar("SELECT COUNT(*) FROM audit_events WHERE action = "
+	    "'invitation.create' AND detail = CONCAT('responsible:', ?)", manager), 1);
+	/* The manager's mail says what it is and how long it works; the applicant's says so too. */
+	ck_assert_int_gt(maildir_find_token(manager, "/autorisation/invitation", 1, 30, token,
+	    sizeof(token)), 0);
+	ck_assert_int_eq(maildir_count(manager, "angivet som den personaleansvarlige leder", 0), 1);
+	ck_assert_int_eq(maildir_count(manager, "Linket virker i 7 dage", 0), 1);
+	ck_assert_int_eq(maildir_count(manager, "Opret en konto med denne e-mailadresse", 0), 1);
+	ck_assert_int_eq(maildir_count(app.email, "indtil videre autorisationsansvarlig", 30), 1);
+	ck_assert_int_eq(maildir_count(app.email, "en invitation til at oprette en konto og overtage "
+	    "rollen", 0), 1);
+	snprintf(case_path, sizeof(case_path), "/fse/sag?id=%lld", id);
+	ck_assert_int_eq(get(case_path, &cw, &r), 200);
+	ck_assert(has(&r.body, "id=\"leder-invitation\">Invitation sendt til lederen"));
+	ck_assert(has(&r.body, manager));
+	reply_free(&r);
+
+	/* The manager creates an account, logs in and opens the link: what taking it means. */
+	register_account("Lise Leder", manager);
+	mgr = fixture_scalar("SELECT id FROM users WHERE email = ?", manager);
+	ck_assert_int_gt(mgr, 0);
+	ck_assert_int_eq(client_login(&mjar, manager, PASSWORD, NULL, 0), 303);
+	snprintf(path, sizeof(path), "/autorisation/invitation?token=%s", token);
+	client_get(path, &mjar, &r);
+	ck_assert_int_eq(r.status, 200);
+	ck_assert(has(&r.body, "ansøgerens midlertidige rolle som autorisationsansvarlig ophører"));
+	ck_assert_int_eq(html_input_value(&r.body, "csrf", csrf, sizeof(csrf)), 0);
+	reply_free(&r);
+	client_post_form("/autorisation/invitation", &mjar, &r, "csrf", csrf, "token", token, NULL);
+	ck_assert_int_eq(reply_done(&r, NULL, 0), 303);
+
+	/* One transaction: the manager holds the role, the applicant's interim role is revoked. */
+	ck_assert_int_eq(fixture_scalar_int("SELECT COUNT(*) FROM role_assignments WHERE "
+	    "authorisation_id = ? AND role = 'responsible' AND revoked_at IS NULL", auth), 1);
+	ck_assert_int_eq(fixture_scalar_int("SELECT user_id FROM role_assignments WHERE "
+	    "authorisation_id = ? AND role = 'responsible' AND revoked_at IS NULL", auth), mgr);
+	ck_assert_int_eq(fixture_scalar_int("SELECT COUNT(*) FROM role_assignments WHERE "
+	    "authorisation_id = ? AND role = 'responsible' AND revoked_at IS NOT NULL AND "
+	    "revoke_reason = 'Overdraget til den personaleansvarlige leder'", auth), 1);
+	ck_assert_int_eq(fixture_scalar_int("SELECT user_id FROM role_assignments WHERE "
+	    "authorisation_id = ? AND role = 'responsible' AND revoked_at IS NOT NULL", auth),
+	    app.uid);
+	ck_assert_int_eq(fixture_scalar_int("SELECT revoked_by FROM role_assignments WHERE "
+	    "authorisation_id = ? AND role = 'responsible' AND revoked_at IS NOT NULL", auth), mgr);
+	/* R34: both audited. */
+	ck_assert_int_eq(fixture_scalar_int("SELECT COUNT(*) FROM audit_events WHERE object_id = ? "
+	    "AND action = 'role.grant' AND subject_id = actor_id AND detail LIKE 'responsible%'",
+	    auth), 1);
+	ck_assert_int_eq(fixture_scalar_int("SELECT subject_id FROM audit_events WHERE object_id = ? "
+	    "AND action = 'role.revoke' AND detail = 'responsible: Overdraget til den "
+	    "personaleansvarlige leder'", auth), app.uid);
+	ck_assert_int_eq(fixture_scalar_int("SELECT actor_id FROM audit_events WHERE object_id = ? "
+	    "AND action = 'role.revoke'", auth), mgr);
+	ck_assert_int_eq(fixture_scalar_int("SELECT COUNT(*) FROM invitations WHERE "
+	    "authorisation_id = ? AND accepted_by IS NOT NULL", auth), 1);
+	/* FSE's case page says who holds the role now. */
+	ck_assert_int_eq(get(case_path, &cw, &r), 200);
+	ck_assert(has(&r.body, "id=\"ansvarlig\">Lise Leder (den personaleansvarlige leder)"));
+	ck_assert(has(&r.body, "og har overtaget rollen fra ansøgeren"));
+	reply_free(&r);
+	/* Single use: the link cannot hand the role over twice. (The manager now holds a role that
+	   needs the second factor, so the answer may be the way to enrolment; never accepted.) */
+	client_post_form("/autorisation/invitation", &mjar, &r, "csrf", csrf, "token", token, NULL);
+	reply_done(&r, path, sizeof(path));
+	ck_assert_msg(strstr(path, "accepteret") == NULL, "accepted twice: %s", path);
+	ck_assert_int_eq(fixture_scalar_int("SELECT COUNT(*) FROM role_assignments WHERE "
+	    "authorisation_id = ? AND role = 'responsible'", auth), 2);
 }
 END_TEST
 
@@ -426,6 +710,8 @@ main(void)
 	tcase_add_test(tc, queue_and_case_page);
 	tcase_add_test(tc, return_resubmit_approve);
 	tcase_add_test(tc, second_approval_conflicts);
+	tcase_add_test(tc, simultaneous_approvals);
+	tcase_add_test(tc, manager_invited_takes_over);
 	tcase_add_test(tc, reject_needs_reason);
 	suite_add_tcase(s, tc);
 	failed = check_run(s);

@@ -1,0 +1,17 @@
+{{%AUTOESCAPE context="XML"}}
+{{! Plain text part: never read as markup, so every variable is :none (see lib/mail.h). }}
+Hej {{NAME:none}}
+
+Forskningsservice har sendt projektindstillingen "{{TITLE:none}}" under uddannelsesautorisation
+{{NUMBER:none}} (sag {{ID:none}}) tilbage, så den kan rettes.
+
+Det skal rettes:
+{{REASON:none}}
+
+Vejlederen retter indstillingen, en underskriver underskriver den igen, og så sendes den igen.
+Det koster ikke et nyt gebyr. Indstillingen tæller stadig med i de fem.
+
+{{LINK:none}}
+
+Venlig hilsen
+Danmarks Statistik, Forskningsservice

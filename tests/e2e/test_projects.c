@@ -1,0 +1,559 @@
+/*
+ * Broad project proposals (issue 6), end to end through nginx against the real project program,
+ * MariaDB, the mailer and the test stack's SMTP server: the platform rule (R17), signing and its
+ * voiding (R12), submission with the fee of the day (R23) and its mails (R31), the five-limit
+ * under concurrency (R18), and who may do what (a non-signer cannot sign; another institution
+ * sees nothing). People are minted in the database; how they log in is test_account's business.
+ */
+#include <check.h>
+#include <curl/curl.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "cases.h"
+#include "client.h"
+#include "fees.h"
+#include "fixture.h"
+#include "maildir.h"
+#include "policy.h"
+#include "proposal.h"
+
+#include "../check_run.h"
+
+#define B(r)	ROLE_BIT(ROLE_##r)
+
+struct who {
+	long long	uid;
+	struct jar	jar;
+	char		csrf[SESSION_TOKEN_CHARS + 1];
+	char		email[128];
+};
+
+static char sfx[24];
+
+static void
+person(struct who *w, const char *local, unsigned roles, long long auth)
+{
+	char name[64];
+
+	snprintf(w->email, sizeof(w->email), "%s.%s@projekt-%s.dk", local, sfx, sfx);
+	snprintf(name, sizeof(name), "%c%s Projektsen", local[0] - 32, local + 1);
+	w->uid = fixture_user(w->email, name);
+	if (roles)
+		fixture_grant(w->uid, roles, auth);
+	fixture_session(w->uid, &w->jar, w->csrf);
+}
+
+/* An authorisation with a platform (or none), its number into number. */
+static long long
+authorisation(const char *tag, int platform, char *number, size_t n)
+{
+	char name[96], domain[96];
+	long long a;
+
+	snprintf(name, sizeof(name), "Projektinstitut %s %s", tag, sfx);
+	snprintf(number, n, "UA-P%s-%s", tag, sfx);
+	snprintf(domain, sizeof(domain), "projekt-%s.dk", sfx);
+	a = fixture_authorisation(name, number, domain);
+	if (platform)
+		ck_assert_int_eq(db_exec(fx_db, NULL, "UPDATE authorisations SET platform = "
+		    "'forskermaskinen' WHERE id = ?", "i", a), DB_OK);
+	return a;
+}
+
+/* The proposal rate valid today, made when there is none (the test stack starts empty). */
+static long long
+proposal_rate_today(void)
+{
+	char today[FEES_DATE_LEN];
+	long long ore = 0, id = 0;
+	struct fees_new r = { FEES_PROPOSAL, 350000, NULL, NULL, "Testtakst (test_projects)", 0 };
+
+	fees_today(today);
+	if (fees_rate_on(fx_db, FEES_PROPOSAL, today, &ore, &id) == FEES_OK)
+		return ore;
+	r.valid_from = today;
+	ck_assert_int_eq(db_begin(fx_db), DB_OK);
+	{
+		enum fees_err fe = fees_add(fx_db, &r, 0, "127.0.0.1", &id, NULL);
+
+		ck_assert_msg(fe == FEES_OK, "fees_add: %s (%s)", fees_strerror(fe),
+		    db_errmsg(fx_db));
+	}
+	ck_assert_int_eq(db_commit(fx_db), DB_OK);
+	return r.ore;
+}
+
+static long
+post(struct who *w, const char *path, struct reply *r, long long auth, long long sag, ...)
+{
+	char a[32], s[32];
+
+	snprintf(a, sizeof(a), "%lld", auth);
+	snprintf(s, sizeof(s), "%lld", sag);
+	/* The common fields, then the caller's (up to six pairs). */
+	{
+		va_list ap;
+		const char *k[12] = { NULL };
+		int i = 0;
+
+		va_start(ap, sag);
+		while (i < 12 && (k[i] = va_arg(ap, const char *)) != NULL)
+			i++;
+		va_end(ap);
+		client_post_form(path, &w->jar, r, "csrf", w->csrf, "id", a, "sag", sag ? s : "",
+		    k[0], k[1], k[2], k[3], k[4], k[5], k[6], k[7], k[8], k[9], k[10], k[11],
+		    NULL);
+	}
+	return r->status;
+}
+
+static long
+get(struct who *w, const char *path, struct reply *r)
+{
+	client_get(path, &w->jar, r);
+	return r->status;
+}
+
+static const char *const COMPLETE[] = {
+	"titel", "Uddannelse og arbejdsmarked",
+	"emne", "Arbejdsmarkedsøkonomi",
+	"formaal", "Hvordan påvirker uddannelse løn og beskæftigelse",
+	"register_navn_1", "BEF",
+	"register_begrundelse_1", "Køn og alder er nødvendige for at sammenligne grupper",
+	"samfundsrelevans", "Svarer på uddannelsespolitiske spørgsmål",
+	"antal_studerende", "12",
+	"periode_fra", "2027-02-01",
+	"periode_til", "2028-01-31",
+};
+
+/* POST /projekt/rediger with the complete form (sag 0: a new one), title as given. */
+static long
+save(struct who *w, long long auth, long long sag, const char *title, const char *reason,
+    struct reply *r)
+{
+	char a[32], s[32], v[32];
+
+	snprintf(a, sizeof(a), "%lld", auth);
+	snprintf(s, sizeof(s), "%lld", sag);
+	snprintf(v, sizeof(v), "%lld", sag ? fixture_scalar_int("SELECT version FROM cases WHERE "
+	    "id = ?", sag) : 0);
+	client_post_form("/projekt/rediger", &w->jar, r, "csrf", w->csrf, "id", a,
+	    "sag", sag ? s : "", "version", sag ? v : "", "titel", title,
+	    COMPLETE[2], COMPLETE[3], COMPLETE[4], COMPLETE[5], COMPLETE[6], COMPLETE[7],
+	    COMPLETE[8], reason, COMPLETE[10], COMPLETE[11], COMPLETE[12], COMPLETE[13],
+	    COMPLETE[14], COMPLETE[15], COMPLETE[16], COMPLETE[17], NULL);
+	return r->status;
+}
+
+/* The id in a Location "/projekt/sag?id=A&sag=S&besked=..." */
+static long long
+sag_of(const char *loc)
+{
+	const char *p = strstr(loc, "sag=");
+
+	ck_assert_ptr_nonnull(p);
+	return atoll(p + 4);
+}
+
+static long long
+new_proposal(struct who *sup, long long auth, const char *title)
+{
+	char loc[256];
+	struct reply r;
+
+	ck_assert_int_eq(save(sup, auth, 0, title, COMPLETE[9], &r), 303);
+	ck_assert_int_eq(reply_done(&r, loc, sizeof(loc)), 303);
+	ck_assert_ptr_nonnull(strstr(loc, "besked=gemt"));
+	return sag_of(loc);
+}
+
+/* The signer opens the page and signs what it shows. */
+static long
+sign(struct who *signer, long long auth, long long sag, int tick, struct reply *r)
+{
+	char path[128], hash[80], version[16];
+
+	snprintf(path, sizeof(path), "/projekt/sag?id=%lld&sag=%lld", auth, sag);
+	ck_assert_int_eq(get(signer, path, r), 200);
+	ck_assert_int_eq(html_input_value(&r->body, "hash", hash, sizeof(hash)), 0);
+	ck_assert_int_eq(html_input_value(&r->body, "version", version, sizeof(version)), 0);
+	reply_free(r);
+	return post(signer, "/projekt/underskriv", r, auth, sag, "version", version, "hash", hash,
+	    "bekraeft", tick ? "ja" : "", NULL);
+}
+
+static long
+submit(struct who *sup, long long auth, long long sag, struct reply *r)
+{
+	char v[32];
+
+	snprintf(v, sizeof(v), "%lld", fixture_scalar_int("SELECT version FROM cases WHERE id = ?",
+	    sag));
+	return post(sup, "/projekt/indsend", r, auth, sag, "version", v, NULL);
+}
+
+static const char *
+state_of(long long sag)
+{
+	static char s[16];
+	struct db_result res;
+
+	ck_assert_int_eq(db_exec(fx_db, &res, "SELECT state FROM cases WHERE id = ?", "i", sag),
+	    DB_OK);
+	ck_assert_uint_eq(res.nrows, 1);
+	snprintf(s, sizeof(s), "%s", db_cell(&res, 0, 0));
+	db_result_free(&res);
+	return s;
+}
+
+static void
+setup(void)
+{
+	fixture_open();
+	snprintf(sfx, sizeof(sfx), "%ld%d", (long)getpid(), rand() % 100000);
+}
+
+/* ---- R17: no proposal before the platform is stated ------------------------------------------ */
+
+START_TEST(platform_rule)
+{
+	char number[64], path[128], loc[256];
+	struct who sup, resp;
+	struct reply r;
+	long long a, before;
+
+	a = authorisation("platform", 0, number, sizeof(number));
+	person(&sup, "vejleder", B(SUPERVISOR), a);
+	person(&resp, "ansvarlig", B(RESPONSIBLE), a);
+	before = fixture_scalar_int("SELECT COUNT(*) FROM cases WHERE authorisation_id = ?", a);
+
+	snprintf(path, sizeof(path), "/projekt/rediger?id=%lld", a);
+	ck_assert_int_eq(get(&sup, path, &r), 409);
+	ck_assert(has(&r.body, "Analyseplatformen mangler"));
+	ck_assert(has(&r.body, "regel R17"));
+	snprintf(path, sizeof(path), "href=\"/projekt/platform?id=%lld\"", a);
+	ck_assert(has(&r.body, path));
+	reply_free(&r);
+	ck_assert_int_eq(save(&sup, a, 0, "For tidligt", COMPLETE[9], &r), 409);
+	reply_free(&r);
+	ck_assert_int_eq(fixture_scalar_int("SELECT COUNT(*) FROM cases WHERE authorisation_id = "
+	    "?", a), before);
+
+	/* Only the responsible states it: the supervisor may not. */
+	ck_assert_int_eq(post(&sup, "/projekt/platform", &r, a, 0, "platform", "forskermaskinen",
+	    NULL), 403);
+	reply_free(&r);
+	/* A hosted server needs its name and the drive arranged with servicedesk@dst.dk. */
+	ck_assert_int_eq(post(&resp, "/projekt/platform", &r, a, 0, "platform", "hosted", NULL),
+	    422);
+	ck_assert(has(&r.body, "id=\"server-error\""));
+	ck_assert(has(&r.body, "id=\"drev-error\""));
+	ck_assert(has(&r.body, "value=\"hosted\" checked"));
+	reply_free(&r);
+	ck_assert_int_eq(fixture_scalar_int("SELECT platform IS NULL FROM authorisations WHERE "
+	    "id = ?", a), 1);
+	ck_assert_int_eq(post(&resp, "/projekt/platform", &r, a, 0, "platform", "hosted", "server",
+	    "analyse01.projekt.dk", "drev", "ja", NULL), 303);
+	ck_assert_int_eq(reply_done(&r, loc, sizeof(loc)), 303);
+	ck_assert_ptr_nonnull(strstr(loc, "besked=platform"));
+	ck_assert_int_eq(fixture_scalar_int("SELECT platform_set_by FROM authorisations WHERE "
+	    "platform = 'hosted' AND platform_server = 'analyse01.projekt.dk' AND id = ?", a),
+	    resp.uid);
+	ck_assert_int_eq(fixture_scalar_int("SELECT COUNT(*) FROM audit_events WHERE action = "
+	    "'authorisation.platform' AND object_id = ?", a), 1);
+	snprintf(path, sizeof(path), "/projekt?id=%lld", a);
+	ck_assert_int_eq(get(&sup, path, &r), 200);
+	ck_assert(has(&r.body, "analyse01.projekt.dk"));
+	ck_assert(has(&r.body, "Skriv en ny projektindstilling"));
+	reply_free(&r);
+	new_proposal(&sup, a, "Nu kan det lade sig gøre");
+}
+END_TEST
+
+/* ---- R12: signing, voided by an edit, and submission with the fee (R23) --------------------- */
+
+START_TEST(sign_void_submit)
+{
+	char number[64], path[128], needle[256], amount[FEES_AMOUNT_LEN];
+	struct who sup, signer, other_sup;
+	struct reply r;
+	long long a, sag, ore;
+
+	a = authorisation("sign", 1, number, sizeof(number));
+	person(&sup, "vejleder", B(SUPERVISOR), a);
+	person(&signer, "underskriver", B(SIGNER), a);
+	person(&other_sup, "kollega", B(SUPERVISOR), a);
+	ore = proposal_rate_today();
+	sag = new_proposal(&sup, a, "Sundhed og uddannelse");
+	ck_assert_str_eq(state_of(sag), "draft");
+
+	/* Unsigned: refused with the rule, nothing moves. */
+	ck_assert_int_eq(submit(&sup, a, sag, &r), 422);
+	ck_assert(has(&r.body, "før en underskriver har underskrevet"));
+	reply_free(&r);
+	ck_assert_str_eq(state_of(sag), "draft");
+
+	/* The supervisor asks; the signer is told by mail with the link (R32). */
+	ck_assert_int_eq(post(&sup, "/projekt/anmod", &r, a, sag, NULL), 303);
+	reply_free(&r);
+	snprintf(needle, sizeof(needle), "/projekt/sag?id=%lld&sag=%lld", a, sag);
+	ck_assert_int_eq(maildir_count(signer.email, needle, 30), 1);
+
+	/* A supervisor is not a signer (403); without the tick it is not signed (422). */
+	ck_assert_int_eq(post(&other_sup, "/projekt/underskriv", &r, a, sag, "version", "1",
+	    "hash", "x", "bekraeft", "ja", NULL), 403);
+	reply_free(&r);
+	ck_assert_int_eq(sign(&signer, a, sag, 0, &r), 422);
+	ck_assert(has(&r.body, "id=\"bekraeft-error\""));
+	ck_assert(has(&r.body, "href=\"#bekraeft\""));
+	reply_free(&r);
+	/* A hash of another text is not what is there now (409). */
+	ck_assert_int_eq(post(&signer, "/projekt/underskriv", &r, a, sag, "version",
+	    "1", "hash", "00", "bekraeft", "ja", NULL), 409);
+	reply_free(&r);
+	ck_assert_int_eq(fixture_scalar_int("SELECT COUNT(*) FROM proposal_signatures WHERE case_id "
+	    "= ?", sag), 0);
+
+	ck_assert_int_eq(sign(&signer, a, sag, 1, &r), 303);
+	reply_free(&r);
+	ck_assert_int_eq(fixture_scalar_int("SELECT COUNT(*) FROM proposal_signatures WHERE case_id "
+	    "= ? AND voided_at IS NULL", sag), 1);
+	ck_assert_int_eq(fixture_scalar_int("SELECT signer_id FROM proposal_signatures WHERE "
+	    "case_id = ?", sag), signer.uid);
+	ck_assert_int_eq(maildir_count(sup.email, "har underskrevet projektindstillingen", 30), 1);
+
+	/* An edit voids it, and the page says so. */
+	ck_assert_int_eq(save(&sup, a, sag, "Sundhed og uddannelse, rettet", COMPLETE[9], &r), 303);
+	ck_assert_int_eq(reply_done(&r, needle, sizeof(needle)), 303);
+	ck_assert_ptr_nonnull(strstr(needle, "besked=bortfaldet"));
+	ck_assert_int_eq(fixture_scalar_int("SELECT voided_by FROM proposal_signatures WHERE "
+	    "case_id = ? AND voided_at IS NOT NULL", sag), sup.uid);
+	ck_assert_int_eq(fixture_scalar_int("SELECT COUNT(*) FROM proposal_signatures WHERE case_id "
+	    "= ? AND voided_at IS NULL", sag), 0);
+	snprintf(path, sizeof(path), "/projekt/sag?id=%lld&sag=%lld", a, sag);
+	ck_assert_int_eq(get(&sup, path, &r), 200);
+	ck_assert(has(&r.body, "er bortfaldet"));
+	ck_assert(has(&r.body, "Ikke underskrevet"));
+	reply_free(&r);
+	ck_assert_int_eq(submit(&sup, a, sag, &r), 422);
+	reply_free(&r);
+
+	/* Signed again, then sent: submitted, charged the rate of the day, two mails. */
+	ck_assert_int_eq(sign(&signer, a, sag, 1, &r), 303);
+	reply_free(&r);
+	ck_assert_int_eq(submit(&sup, a, sag, &r), 303);
+	reply_free(&r);
+	ck_assert_str_eq(state_of(sag), "submitted");
+	ck_assert_int_eq(fixture_scalar_int("SELECT amount_ore FROM case_fees WHERE case_id = ?",
+	    sag), ore);
+	fees_format_dkk(ore, amount, sizeof(amount));
+	ck_assert_int_eq(maildir_count(sup.email, amount, 30), 1);
+	ck_assert_int_eq(maildir_count(sup.email, "Kvittering: projektindstillingen er modtaget",
+	    0), 1);
+	snprintf(needle, sizeof(needle), "/fse/sag?id=%lld", sag);
+	ck_assert_int_eq(maildir_count(fx_cfg.fse_mailbox, needle, 30), 1);
+	ck_assert_int_eq(fixture_scalar_int("SELECT COUNT(*) FROM audit_events WHERE action = "
+	    "'proposal.sign' AND object_id = ?", sag), 2);
+
+	/* Sent: nothing more to edit or sign, and the list shows one of five used and the fee. */
+	ck_assert_int_eq(save(&sup, a, sag, "For sent", COMPLETE[9], &r), 409);
+	reply_free(&r);
+	snprintf(path, sizeof(path), "/projekt?id=%lld", a);
+	ck_assert_int_eq(get(&signer, path, &r), 200);
+	ck_assert(has(&r.body, "<strong>1 af 5</strong>"));
+	ck_assert(has(&r.body, amount));
+	reply_free(&r);
+}
+END_TEST
+
+/* ---- R19 and the form: bad input next to the field, kept --------------------------------------- */
+
+START_TEST(incomplete_is_refused_next_to_fields)
+{
+	char number[64], loc[256];
+	struct who sup, signer;
+	struct reply r;
+	long long a, sag;
+
+	a = authorisation("form", 1, number, sizeof(number));
+	person(&sup, "vejleder", B(SUPERVISOR), a);
+	person(&signer, "underskriver", B(SIGNER), a);
+	/* A draft needs only a title; a bad date is refused even in a draft. */
+	ck_assert_int_eq(post(&sup, "/projekt/rediger", &r, a, 0, "titel", "", "periode_fra",
+	    "31-02-2027", NULL), 422);
+	ck_assert(has(&r.body, "id=\"titel-error\""));
+	ck_assert(has(&r.body, "id=\"periode_fra-error\""));
+	ck_assert(has(&r.body, "value=\"31-02-2027\""));	/* kept */
+	reply_free(&r);
+	ck_assert_int_eq(post(&sup, "/projekt/rediger", &r, a, 0, "titel", "Kun en titel",
+	    "register_navn_2", "IND", NULL), 303);
+	ck_assert_int_eq(reply_done(&r, loc, sizeof(loc)), 303);
+	sag = sag_of(loc);
+	ck_assert_int_eq(sign(&signer, a, sag, 1, &r), 303);
+	reply_free(&r);
+	/* Signed, but incomplete: the form again with each problem next to its field (R19). */
+	ck_assert_int_eq(submit(&sup, a, sag, &r), 422);
+	ck_assert(has(&r.body, "id=\"samfundsrelevans-error\""));
+	ck_assert(has(&r.body, "id=\"register_begrundelse_2-error\""));
+	ck_assert(has(&r.body, "regel R19"));
+	ck_assert(has(&r.body, "value=\"IND\""));
+	reply_free(&r);
+	ck_assert_str_eq(state_of(sag), "draft");
+}
+END_TEST
+
+/* ---- R18: five at most, also when two are sent at the same moment ---------------------------- */
+
+/* A proposal of authorisation a in state, written straight into the database. */
+static long long
+proposal_in(long long a, long long uid, const char *state)
+{
+	long long id;
+	enum case_state to;
+
+	ck_assert_int_eq(db_begin(fx_db), DB_OK);
+	ck_assert_int_eq(cases_create(fx_db, "project", uid, a, "Tidligere indstilling",
+	    "titel=Tidligere", &id), CASES_OK);
+	ck_assert_int_eq(db_commit(fx_db), DB_OK);
+	to = (enum case_state)case_state_parse(state);
+	ck_assert_int_eq(db_exec(fx_db, NULL, "UPDATE cases SET state = ? WHERE id = ?", "si",
+	    case_state_name(to), id), DB_OK);
+	return id;
+}
+
+START_TEST(five_limit_holds_under_concurrency)
+{
+	char number[64], path[128];
+	struct who sup, signer;
+	struct reply r;
+	long long a, one, two;
+	char ver[2][24];
+	int fds[2], go[2], i, ok = 0, refused = 0;
+
+	a = authorisation("fem", 1, number, sizeof(number));
+	person(&sup, "vejleder", B(SUPERVISOR), a);
+	person(&signer, "underskriver", B(SIGNER), a);
+	proposal_rate_today();
+	/* Four count; rejected, withdrawn and drafts do not. */
+	proposal_in(a, sup.uid, "submitted");
+	proposal_in(a, sup.uid, "returned");
+	proposal_in(a, sup.uid, "approved");
+	proposal_in(a, sup.uid, "approved");
+	proposal_in(a, sup.uid, "rejected");
+	proposal_in(a, sup.uid, "withdrawn");
+	proposal_in(a, sup.uid, "draft");
+	one = new_proposal(&sup, a, "Den femte");
+	two = new_proposal(&sup, a, "Den sjette");
+	ck_assert_int_eq(sign(&signer, a, one, 1, &r), 303);
+	reply_free(&r);
+	ck_assert_int_eq(sign(&signer, a, two, 1, &r), 303);
+	reply_free(&r);
+
+	/* Both sent at once from two processes, released together. The children speak HTTP only:
+	 * the fixture's database connection is the parent's, so they get the versions from it. */
+	snprintf(ver[0], sizeof(ver[0]), "%lld", fixture_scalar_int("SELECT version FROM cases "
+	    "WHERE id = ?", one));
+	snprintf(ver[1], sizeof(ver[1]), "%lld", fixture_scalar_int("SELECT version FROM cases "
+	    "WHERE id = ?", two));
+	ck_assert_int_eq(pipe(fds), 0);
+	ck_assert_int_eq(pipe(go), 0);
+	for (i = 0; i < 2; i++) {
+		pid_t pid = fork();
+
+		ck_assert_int_ge(pid, 0);
+		if (pid == 0) {
+			char c, res;
+			struct reply cr;
+
+			close(go[1]);
+			(void)read(go[0], &c, 1);
+			post(&sup, "/projekt/indsend", &cr, a, i == 0 ? one : two, "version", ver[i],
+			    NULL);
+			res = cr.status == 303 ? 'o' : cr.status == 409 &&
+			    has(&cr.body, "allerede fem projektindstillinger") ? 'r' : '?';
+			(void)write(fds[1], &res, 1);
+			_exit(0);
+		}
+	}
+	close(go[0]);
+	close(go[1]);	/* EOF releases both */
+	for (i = 0; i < 2; i++) {
+		char res = 0;
+
+		ck_assert_int_eq(read(fds[0], &res, 1), 1);
+		ok += res == 'o';
+		refused += res == 'r';
+	}
+	while (wait(NULL) > 0)
+		;
+	close(fds[0]);
+	close(fds[1]);
+	ck_assert_int_eq(ok, 1);
+	ck_assert_int_eq(refused, 1);
+	ck_assert_int_eq(fixture_scalar_int("SELECT COUNT(*) FROM cases WHERE authorisation_id = ? "
+	    "AND type = 'project' AND state IN ('submitted', 'returned', 'approved')", a), 5);
+	ck_assert_int_eq(fixture_scalar_int("SELECT COUNT(*) FROM case_fees WHERE authorisation_id "
+	    "= ?", a), 1);
+	snprintf(path, sizeof(path), "/projekt?id=%lld", a);
+	ck_assert_int_eq(get(&sup, path, &r), 200);
+	ck_assert(has(&r.body, "<strong>5 af 5</strong>"));
+	ck_assert(has(&r.body, "Der kan ikke sendes flere"));
+	reply_free(&r);
+}
+END_TEST
+
+/* ---- another institution sees nothing ----------------------------------------------------------- */
+
+START_TEST(other_institution_gets_404)
+{
+	char number[64], number_b[64], path[128];
+	struct who sup, stranger;
+	struct reply r;
+	long long a, b, sag;
+
+	a = authorisation("egen", 1, number, sizeof(number));
+	b = authorisation("anden", 1, number_b, sizeof(number_b));
+	person(&sup, "vejleder", B(SUPERVISOR), a);
+	person(&stranger, "fremmed", B(SUPERVISOR) | B(SIGNER) | B(RESPONSIBLE), b);
+	sag = new_proposal(&sup, a, "Kun for os");
+
+	snprintf(path, sizeof(path), "/projekt/sag?id=%lld&sag=%lld", a, sag);
+	ck_assert_int_eq(get(&stranger, path, &r), 404);
+	reply_free(&r);
+	/* Naming their own authorisation with our proposal does not help either. */
+	snprintf(path, sizeof(path), "/projekt/sag?id=%lld&sag=%lld", b, sag);
+	ck_assert_int_eq(get(&stranger, path, &r), 404);
+	ck_assert(!has(&r.body, "Kun for os"));
+	reply_free(&r);
+	ck_assert_int_eq(post(&stranger, "/projekt/underskriv", &r, b, sag, "version", "1", "hash",
+	    "00", "bekraeft", "ja", NULL), 404);
+	reply_free(&r);
+	ck_assert_int_eq(save(&stranger, b, sag, "Overtaget", COMPLETE[9], &r), 404);
+	reply_free(&r);
+	ck_assert_int_eq(fixture_scalar_int("SELECT COUNT(*) FROM cases WHERE id = ? AND title = "
+	    "'Kun for os'", sag), 1);
+}
+END_TEST
+
+int
+main(void)
+{
+	Suite *s = suite_create("projects");
+	TCase *tc = tcase_create("projects");
+
+	curl_global_init(CURL_GLOBAL_DEFAULT);
+	tcase_add_checked_fixture(tc, setup, fixture_close);
+	tcase_set_timeout(tc, 120);
+	tcase_add_test(tc, platform_rule);
+	tcase_add_test(tc, sign_void_submit);
+	tcase_add_test(tc, incomplete_is_refused_next_to_fields);
+	tcase_add_test(tc, five_limit_holds_under_concurrency);
+	tcase_add_test(tc, other_institution_gets_404);
+	suite_add_tcase(s, tc);
+	return check_run(s);
+}
