@@ -1,38 +1,46 @@
 {{%AUTOESCAPE context="HTML"}}
-{{! One application for FSE (GET /fse/sag, issue 5): everything the institution entered, the
-    manager's confirmation, what changed since the last submission, the history and, to those who
-    may decide while it waits for a decision, the three decisions. Each decision form carries the
-    version shown here, so a colleague's decision in between is never overwritten. }}
+{{! One case for FSE (GET /fse/sag, issues 5 and 6): everything the institution entered, the
+    kind's own facts (an application: the manager's confirmation and the responsible; a project
+    proposal: the authorisation, the signature and the fee), what changed since the last
+    submission, the history and, to those who may decide while it waits for a decision, the three
+    decisions. Each decision form carries the version shown here, so a colleague's decision in
+    between is never overwritten. }}
 {{>ERROR_SUMMARY}}
 <h1>Sag {{ID}}: {{TITLE}}</h1>
-<p class="font-lead">Ansøgning om uddannelsesautorisation fra {{UNIVERSITY}}.</p>
+<p class="font-lead">{{KIND}} fra {{UNIVERSITY}}.</p>
 {{#STALE}}<div class="alert alert-warning" role="alert" id="aendret">
   <svg class="icon-svg alert-icon" aria-label="Advarsel" role="img" focusable="false"><use href="/static/dkfds/img/all-svg-icons.svg#warning"></use></svg>
   <div class="alert-body"><p class="alert-text">{{TEXT}}</p></div>
 </div>{{/STALE}}
 {{#NOTICE_APPROVED}}<div class="alert alert-success" role="status" id="besked">
   <svg class="icon-svg alert-icon" aria-label="Succes" role="img" focusable="false"><use href="/static/dkfds/img/all-svg-icons.svg#success"></use></svg>
-  <div class="alert-body"><p class="alert-text">Ansøgningen er godkendt. Ansøgeren har fået en mail
-  med autorisationens nummer.</p></div>
+  <div class="alert-body"><p class="alert-text">Sagen er godkendt. Institutionen har fået en mail
+  med nummeret.</p></div>
 </div>{{/NOTICE_APPROVED}}
 {{#NOTICE_RETURNED}}<div class="alert alert-success" role="status" id="besked">
   <svg class="icon-svg alert-icon" aria-label="Succes" role="img" focusable="false"><use href="/static/dkfds/img/all-svg-icons.svg#success"></use></svg>
-  <div class="alert-body"><p class="alert-text">Ansøgningen er sendt tilbage til ansøgeren med din
+  <div class="alert-body"><p class="alert-text">Sagen er sendt tilbage til institutionen med din
   besked.</p></div>
 </div>{{/NOTICE_RETURNED}}
 {{#NOTICE_REJECTED}}<div class="alert alert-success" role="status" id="besked">
   <svg class="icon-svg alert-icon" aria-label="Succes" role="img" focusable="false"><use href="/static/dkfds/img/all-svg-icons.svg#success"></use></svg>
-  <div class="alert-body"><p class="alert-text">Ansøgningen er afvist. Ansøgeren har fået en mail
+  <div class="alert-body"><p class="alert-text">Sagen er afvist. Institutionen har fået en mail
   med begrundelsen.</p></div>
 </div>{{/NOTICE_REJECTED}}
 
 <dl class="mb-5">
   <dt>Status</dt><dd id="status" data-state="{{STATE_NAME}}">{{STATE}}</dd>
-  <dt>Ansøger</dt><dd>{{APPLICANT}} ({{APPLICANT_EMAIL}})</dd>
+  <dt>{{CREATOR_LABEL}}</dt><dd>{{APPLICANT}} ({{APPLICANT_EMAIL}})</dd>
   <dt>Indsendt</dt><dd>{{SUBMITTED}}</dd>
   {{#AUTHORISATION}}<dt>Autorisation</dt><dd id="autorisation">{{NUMBER}}</dd>
   <dt>Autorisationsansvarlig</dt><dd id="ansvarlig">{{RESPONSIBLE}}{{#TO_MANAGER}} (den personaleansvarlige leder){{/TO_MANAGER}}{{#TO_APPLICANT}} (ansøgeren, fordi lederen ikke havde en konto på portalen, da ansøgningen blev godkendt){{/TO_APPLICANT}}</dd>
   {{#MANAGER_INVITATION}}<dt>Lederens invitation</dt><dd id="leder-invitation">{{#OPEN}}Invitation sendt til lederen ({{EMAIL}}) {{SENT}}. Den virker til {{EXPIRES}}. Når lederen tager imod, overtager lederen rollen fra ansøgeren.{{/OPEN}}{{#ACCEPTED}}Lederen ({{EMAIL}}) tog imod invitationen {{AT}} og har overtaget rollen fra ansøgeren.{{/ACCEPTED}}{{#EXPIRED}}Invitation sendt til lederen ({{EMAIL}}) {{SENT}}; den udløb {{EXPIRES}} uden at være taget imod. Ansøgeren er fortsat autorisationsansvarlig.{{/EXPIRED}}</dd>{{/MANAGER_INVITATION}}{{/AUTHORISATION}}
+  {{#PROPOSAL}}<dt>Uddannelsesautorisation</dt><dd id="autorisation"><a href="/projekt?id={{AUTH}}">{{NUMBER}}</a>, {{INSTITUTION}}</dd>
+  <dt>Projektindstillinger på autorisationen</dt><dd id="brugt">{{USED}} af {{LIMIT}} brugt</dd>
+  <dt>Analyseplatform</dt><dd>{{PLATFORM}}</dd>
+  <dt>Underskrift (lovlig efter databeskyttelsesforordningen)</dt><dd id="underskrift">{{#SIGNED}}{{NAME}} ({{EMAIL}}), {{AT}}. Kontrolsum for teksten: <code>{{HASH}}</code>{{/SIGNED}}{{#NOT_SIGNED}}<strong>Ikke underskrevet for teksten, som den er nu</strong>{{/NOT_SIGNED}}</dd>
+  <dt>Gebyr</dt><dd id="gebyr">{{FEE}}</dd>
+  {{#PROJECT}}<dt>Projektnummer</dt><dd id="projektnummer">{{PROJECT_NUMBER}}</dd>{{/PROJECT}}{{/PROPOSAL}}
 </dl>
 
 {{#CHANGES}}<h2 id="aendringer">Ændret siden sidste indsendelse</h2>
@@ -71,7 +79,7 @@
   <input type="hidden" name="id" value="{{ID}}">
   <input type="hidden" name="version" value="{{VERSION}}">
   <input type="hidden" name="handling" value="godkend">
-  <p>Godkend ansøgningen: autorisationen får sit nummer, og lederen bliver autorisationsansvarlig.</p>
+  <p>{{APPROVE_TEXT}}</p>
   <button type="submit" class="button button-primary">Godkend</button>
 </form>
 <form method="post" action="/fse/sag/afgoer" class="mb-5" novalidate>
@@ -80,7 +88,7 @@
   <input type="hidden" name="version" value="{{VERSION}}">
   <input type="hidden" name="handling" value="tilbage">
   <div class="form-group{{#ERROR_begrundelse_tilbage}} form-error{{/ERROR_begrundelse_tilbage}}">
-    <label class="form-label" for="begrundelse_tilbage">Send tilbage til rettelse: hvad skal ansøgeren rette?</label>
+    <label class="form-label" for="begrundelse_tilbage">Send tilbage til rettelse: hvad skal rettes?</label>
     {{#ERROR_begrundelse_tilbage}}<span class="form-error-message" id="begrundelse_tilbage-error"><span class="sr-only">Fejl: </span>{{MESSAGE}}</span>{{/ERROR_begrundelse_tilbage}}
     <textarea class="form-input" id="begrundelse_tilbage" name="begrundelse" rows="4"{{#ERROR_begrundelse_tilbage}} aria-invalid="true" aria-describedby="begrundelse_tilbage-error"{{/ERROR_begrundelse_tilbage}}>{{VALUE_tilbage}}</textarea>
   </div>
@@ -98,4 +106,4 @@
   </div>
   <button type="submit" class="button button-secondary">Afvis</button>
 </form>{{/DECIDE}}
-<p class="mt-6"><a href="/fse/sager">Tilbage til ansøgningerne</a></p>
+<p class="mt-6"><a href="/fse/sager">Tilbage til sagerne</a></p>

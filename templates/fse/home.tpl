@@ -4,8 +4,8 @@
 <h1>Forskningsservice</h1>
 <p class="font-lead">Her er de sider på Specialeportalen, som kun medarbejdere i Forskningsservice
 kan se.</p>
-{{#CASES}}<h2><a href="/fse/sager">Ansøgninger om uddannelsesautorisation</a></h2>
-<p>Indsendte ansøgninger med den ældste først: godkend, send tilbage til rettelse eller afvis.</p>
+{{#CASES}}<h2><a href="/fse/sager">Sager, der venter på en afgørelse</a></h2>
+<p>Ansøgninger om uddannelsesautorisation og projektindstillinger med den ældste først: godkend, send tilbage til rettelse eller afvis.</p>
 {{/CASES}}
 <h2><a href="/fse/takster">Takster</a></h2>
 <p>Gebyrerne og den periode, hver takst gælder i: se den gældende takst, og tilføj en ny.</p>

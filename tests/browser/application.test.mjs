@@ -255,7 +255,7 @@ test('apply with a break, manager confirms, FSE returns, resubmit, approve, invi
     await main(f).getByRole('link', { name: 'Forskningsservice', exact: true }).click();
     await f.waitForURL('**/fse');
     await record(f, 'fse-home');
-    await main(f).getByRole('link', { name: 'Ansøgninger om uddannelsesautorisation' }).click();
+    await main(f).getByRole('link', { name: 'Sager, der venter på en afgørelse' }).click();
     await f.waitForURL('**/fse/sager');
     const queueRow = f.locator(`#sag-${id}`);
     assert.match(await queueRow.innerText(), new RegExp(unit));
@@ -303,7 +303,7 @@ test('apply with a break, manager confirms, FSE returns, resubmit, approve, invi
     await record(a, 'my-cases-resent');
 
     // ---- The caseworker sees exactly that change and approves ---------------------------------
-    await f.getByRole('link', { name: 'Tilbage til ansøgningerne' }).click();
+    await f.getByRole('link', { name: 'Tilbage til sagerne' }).click();
     await f.waitForURL('**/fse/sager');
     await record(f, 'fse-queue-again');
     await queueRow.getByRole('link', { name: `Sag ${id}` }).click();

@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/wait.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "cases.h"
@@ -540,6 +541,113 @@ START_TEST(other_institution_gets_404)
 }
 END_TEST
 
+/* ---- FSE decides: the same queue, return with a message, the diff, approve with a number ----- */
+
+static long
+decide(struct who *cw, long long sag, const char *handling, const char *reason, struct reply *r)
+{
+	char id[32], v[32];
+
+	snprintf(id, sizeof(id), "%lld", sag);
+	snprintf(v, sizeof(v), "%lld", fixture_scalar_int("SELECT version FROM cases WHERE id = ?",
+	    sag));
+	client_post_form("/fse/sag/afgoer", &cw->jar, r, "csrf", cw->csrf, "id", id, "version", v,
+	    "handling", handling, "begrundelse", reason, NULL);
+	return r->status;
+}
+
+START_TEST(fse_returns_then_approves)
+{
+	char number[64], path[128], needle[256], reason[128], project[64];
+	struct who sup, signer, resp, cw;
+	struct reply r;
+	long long a, sag;
+	time_t now = time(NULL);
+
+	a = authorisation("fse", 1, number, sizeof(number));
+	person(&sup, "vejleder", B(SUPERVISOR), a);
+	person(&signer, "underskriver", B(SIGNER), a);
+	person(&resp, "ansvarlig", B(RESPONSIBLE), a);
+	person(&cw, "sagsbehandler", 0, 0);
+	fixture_grant(cw.uid, B(FSE_CASEWORKER), 0);
+	proposal_rate_today();
+	sag = new_proposal(&sup, a, "Boligmarkedet");
+	ck_assert_int_eq(sign(&signer, a, sag, 1, &r), 303);
+	reply_free(&r);
+	ck_assert_int_eq(submit(&sup, a, sag, &r), 303);
+	reply_free(&r);
+
+	/* One queue for every kind: the proposal is there with its type and authorisation. */
+	ck_assert_int_eq(get(&cw, "/fse/sager", &r), 200);
+	snprintf(needle, sizeof(needle), "<a href=\"/fse/sag?id=%lld\">Sag %lld</a></th>\n"
+	    "    <td>Projektindstilling</td>", sag, sag);
+	ck_assert_msg(has(&r.body, needle), "the queue row names the kind");
+	ck_assert(has(&r.body, number));
+	reply_free(&r);
+	snprintf(path, sizeof(path), "/fse/sag?id=%lld", sag);
+	ck_assert_int_eq(get(&cw, path, &r), 200);
+	ck_assert(has(&r.body, "Projektindstilling fra Projektinstitut fse"));
+	ck_assert(has(&r.body, "<dt>Register 1: hvorfor nødvendigt for formålet</dt>"));
+	ck_assert(has(&r.body, "id=\"underskrift\">Underskriver Projektsen"));
+	ck_assert(has(&r.body, "id=\"brugt\">1 af 5 brugt"));
+	ck_assert(has(&r.body, "value=\"godkend\""));
+	reply_free(&r);
+
+	/* Returned with a message: the supervisor and the responsible are told. */
+	snprintf(reason, sizeof(reason), "Begrund registeret BEF bedre %s", sfx);
+	ck_assert_int_eq(decide(&cw, sag, "tilbage", reason, &r), 303);
+	reply_free(&r);
+	ck_assert_str_eq(state_of(sag), "returned");
+	ck_assert_int_eq(maildir_count(sup.email, reason, 30), 1);
+	ck_assert_int_eq(maildir_count(resp.email, reason, 30), 1);
+
+	/* The supervisor changes one field: the signature goes, the signer signs again, resent. */
+	ck_assert_int_eq(save(&sup, a, sag, "Boligmarkedet", "BEF giver husstandens sammensætning",
+	    &r), 303);
+	reply_free(&r);
+	ck_assert_int_eq(submit(&sup, a, sag, &r), 422);	/* the signature was voided */
+	reply_free(&r);
+	ck_assert_int_eq(sign(&signer, a, sag, 1, &r), 303);
+	reply_free(&r);
+	ck_assert_int_eq(submit(&sup, a, sag, &r), 303);
+	reply_free(&r);
+	ck_assert_str_eq(state_of(sag), "submitted");
+	/* A resubmission is the same proposal: charged once (R23). */
+	ck_assert_int_eq(fixture_scalar_int("SELECT COUNT(*) FROM case_fees WHERE case_id = ?", sag),
+	    1);
+	ck_assert_int_eq(maildir_count(sup.email, "Det koster ikke et nyt gebyr", 30), 1);
+
+	ck_assert_int_eq(get(&cw, path, &r), 200);
+	ck_assert(has(&r.body, "Ændret siden sidste indsendelse"));
+	ck_assert(has(&r.body, "<th scope=\"row\">Register 1: hvorfor nødvendigt for formålet</th>"));
+	ck_assert(has(&r.body, "BEF giver husstandens sammensætning"));
+	ck_assert(!has(&r.body, "<th scope=\"row\">Titel</th>"));	/* unchanged */
+	reply_free(&r);
+
+	/* Approved: the project with its number (R16), on the authorisation's page, by mail. */
+	ck_assert_int_eq(decide(&cw, sag, "godkend", "", &r), 303);
+	reply_free(&r);
+	ck_assert_str_eq(state_of(sag), "approved");
+	snprintf(project, sizeof(project), "P-%d-%lld", 1900 + localtime(&now)->tm_year, sag);
+	ck_assert_int_eq(fixture_scalar("SELECT COUNT(*) FROM projects WHERE number = ?", project),
+	    1);
+	ck_assert_int_eq(fixture_scalar_int("SELECT authorisation_id FROM projects WHERE case_id = "
+	    "?", sag), a);
+	ck_assert_int_eq(maildir_count(sup.email, project, 30), 1);
+	ck_assert_int_eq(maildir_count(resp.email, project, 30), 1);
+	snprintf(path, sizeof(path), "/projekt?id=%lld", a);
+	ck_assert_int_eq(get(&resp, path, &r), 200);
+	ck_assert(has(&r.body, project));
+	ck_assert(has(&r.body, "data-state=\"approved\""));
+	reply_free(&r);
+	/* Nothing left to decide: a second approval is stale (409), nothing doubles. */
+	ck_assert_int_eq(decide(&cw, sag, "godkend", "", &r), 409);
+	reply_free(&r);
+	ck_assert_int_eq(fixture_scalar_int("SELECT COUNT(*) FROM projects WHERE case_id = ?", sag),
+	    1);
+}
+END_TEST
+
 int
 main(void)
 {
@@ -554,6 +662,7 @@ main(void)
 	tcase_add_test(tc, incomplete_is_refused_next_to_fields);
 	tcase_add_test(tc, five_limit_holds_under_concurrency);
 	tcase_add_test(tc, other_institution_gets_404);
+	tcase_add_test(tc, fse_returns_then_approves);
 	suite_add_tcase(s, tc);
 	return check_run(s);
 }

@@ -1,0 +1,496 @@
+/*
+ * fse_cases: the queue, a case's page and the decision, the same for every kind of case (see
+ * fse_cases.h). Each decision is one transaction with the version the caseworker saw, so a
+ * colleague's decision in between is never overwritten: the case row is locked, the state
+ * machine checks the move, and what the kind makes on approval and its mails commit with it.
+ */
+#include "fse_cases.h"
+
+#include <ctype.h>
+#include <stdio.h>
+#include <string.h>
+#include <time.h>
+
+#include "audit.h"
+#include "auth.h"
+#include "datefmt.h"
+#include "http_parse.h"
+#include "log.h"
+#include "page.h"
+#include "policy.h"
+#include "workdays.h"
+
+#define REASON_MAX	1000	/* bytes: the audit event keeps it too (detail, 1000) */
+
+static const char STALE_TEXT[] = "Sagen er ændret af en anden, siden du åbnede den. Her er den, "
+    "som den er nu.";
+
+static const struct fse_kind *const kinds[] = { &fse_kind_authorisation, &fse_kind_proposal };
+
+const struct fse_kind *
+fse_kind_of(const char *type)
+{
+	size_t i;
+
+	for (i = 0; type && i < sizeof(kinds) / sizeof(kinds[0]); i++)
+		if (strcmp(kinds[i]->type, type) == 0)
+			return kinds[i];
+	return NULL;
+}
+
+int
+fse_blank(const char *s)
+{
+	for (; s && *s; s++)
+		if (!isspace((unsigned char)*s))
+			return 0;
+	return 1;
+}
+
+const char *
+fse_value(const struct kvlist *data, const char *name)
+{
+	const char *v = kvlist_value(data, name);
+
+	return v ? v : "";
+}
+
+enum db_err
+fse_person(struct ctx *ctx, long long uid, char *email, size_t en, char *name, size_t nn)
+{
+	struct db_result res;
+	enum db_err rc;
+
+	snprintf(email, en, "%s", "");
+	snprintf(name, nn, "%s", "");
+	if ((rc = db_exec(ctx->db, &res, "SELECT email, name FROM users WHERE id = ?", "i", uid)) !=
+	    DB_OK)
+		return rc;
+	if (res.nrows) {
+		snprintf(email, en, "%s", db_cell(&res, 0, 0));
+		snprintf(name, nn, "%s", db_cell(&res, 0, 1));
+	}
+	db_result_free(&res);
+	return DB_OK;
+}
+
+/* A whole positive number of at most 15 digits, else 0. */
+static long long
+number(const char *v)
+{
+	long long n = 0;
+	int digits = 0;
+
+	if (v == NULL || *v == '\0')
+		return 0;
+	for (; *v; v++) {
+		if (*v < '0' || *v > '9' || ++digits > 15)
+			return 0;
+		n = n * 10 + (*v - '0');
+	}
+	return n;
+}
+
+static int
+parse_case_data(const char *text, struct kvlist *data)
+{
+	kvlist_init(data);
+	if (http_parse_urlencoded(text, strlen(text), data) != HTTP_PARSE_OK) {
+		kvlist_free(data);
+		return -1;
+	}
+	return 0;
+}
+
+/* ---- GET /fse/sager: every kind waiting for a decision, oldest first (R30) ------------------ */
+
+int
+fse_cases_page(struct ctx *ctx)
+{
+	struct tmpl_dict *d, *sec = NULL, *row;
+	struct db_result res;
+	struct kvlist data;
+	char today[16], day[16], when[64], from[512];
+	time_t now = time(NULL);
+	struct tm tm;
+	enum db_err rc;
+	size_t i;
+
+	if ((rc = db_exec(ctx->db, &res, "SELECT c.id, c.title, u.name, u.email, "
+	    "DATE_FORMAT(c.submitted_at, '%Y-%m-%d %H:%i:%s'), c.data, c.type, "
+	    "COALESCE(c.authorisation_id, 0) FROM cases c JOIN users u ON u.id = c.created_by "
+	    "WHERE c.type IN ('authorisation', 'project') AND c.state = 'submitted' "
+	    "ORDER BY c.submitted_at, c.id", "")) != DB_OK)
+		return ctx_db_error(ctx, rc);
+	if ((d = ctx_page(ctx, "fse/cases.tpl", "Sager, der venter på en afgørelse")) == NULL) {
+		db_result_free(&res);
+		return 500;
+	}
+	localtime_r(&now, &tm);
+	strftime(today, sizeof(today), "%Y-%m-%d", &tm);
+	tmpl_set_int(d, "COUNT", (long long)res.nrows);
+	if (res.nrows == 0)
+		tmpl_show(d, "EMPTY");
+	else
+		sec = tmpl_add_row(d, "HAS_ROWS");
+	for (i = 0; i < res.nrows; i++) {
+		const struct fse_kind *k = fse_kind_of(db_cell(&res, i, 6));
+		struct case_row c;
+		long age;
+
+		row = tmpl_add_row(sec, "ROW");
+		tmpl_set_int(row, "ID", db_cell_int(&res, i, 0, 0));
+		tmpl_set(row, "TYPE", k ? k->label : db_cell(&res, i, 6));
+		tmpl_set(row, "TITLE", db_cell(&res, i, 1));
+		tmpl_set(row, "APPLICANT", db_cell(&res, i, 2));
+		tmpl_set(row, "APPLICANT_EMAIL", db_cell(&res, i, 3));
+		datefmt_danish(when, sizeof(when), db_cell(&res, i, 4), DATEFMT_DATETIME);
+		tmpl_set(row, "SUBMITTED", when);
+		datefmt_danish(day, sizeof(day), db_cell(&res, i, 4), DATEFMT_ISO_DATE);
+		age = workdays_between_dates(day, today);
+		tmpl_set_int(row, "AGE", age < 0 ? 0 : age);
+		tmpl_show(row, age == 1 ? "ONE_DAY" : "DAYS");
+		from[0] = '\0';
+		memset(&c, 0, sizeof(c));
+		c.id = db_cell_int(&res, i, 0, 0);
+		c.authorisation_id = db_cell_int(&res, i, 7, 0);
+		if (k && parse_case_data(db_cell(&res, i, 5), &data) == 0) {
+			rc = k->origin(ctx, &c, &data, from, sizeof(from));
+			kvlist_free(&data);
+			if (rc != DB_OK) {
+				db_result_free(&res);
+				return ctx_db_error(ctx, rc);
+			}
+		}
+		tmpl_set(row, "UNIVERSITY", from);
+	}
+	db_result_free(&res);
+	return 200;
+}
+
+/* ---- GET /fse/sag?id=N -------------------------------------------------------------------- */
+
+struct decide_error {
+	const char	*handling;	/* the form in error: "tilbage" or "afvis"; NULL: none */
+	const char	*message;
+	const char	*text;		/* what the caseworker wrote, shown again */
+};
+
+static void
+set_notice(struct tmpl_dict *d, const char *notice)
+{
+	if (notice == NULL)
+		return;
+	if (strcmp(notice, "godkend") == 0)
+		tmpl_show(d, "NOTICE_APPROVED");
+	else if (strcmp(notice, "tilbage") == 0)
+		tmpl_show(d, "NOTICE_RETURNED");
+	else if (strcmp(notice, "afvis") == 0)
+		tmpl_show(d, "NOTICE_REJECTED");
+}
+
+/* Everything the institution entered, then what changed since the last submission (R31). */
+static enum db_err
+fields_and_changes(struct ctx *ctx, struct tmpl_dict *d, const struct fse_kind *k,
+    const struct case_row *c, const struct kvlist *data)
+{
+	struct case_change *changes = NULL;
+	struct tmpl_dict *row, *sec;
+	char label[160], value[512];
+	enum db_err rc;
+	size_t i;
+	int n, j;
+
+	for (i = 0; i < data->n; i++) {
+		if (fse_blank(data->items[i].value))
+			continue;
+		row = tmpl_add_row(d, "FIELD");
+		k->field_label(data->items[i].name, label, sizeof(label));
+		tmpl_set(row, "LABEL", label);
+		tmpl_set(row, "NAME", data->items[i].name);
+		if (k->field_value) {
+			if ((rc = k->field_value(ctx, data->items[i].name, data->items[i].value,
+			    value, sizeof(value))) != DB_OK)
+				return rc;
+			tmpl_set(row, "VALUE", value);
+		} else
+			tmpl_set(row, "VALUE", data->items[i].value);
+	}
+	if ((n = cases_resubmission_diff(ctx->db, c->id, &changes)) < 0)
+		return DB_EEXEC;
+	if (n > 0) {
+		sec = tmpl_add_row(d, "CHANGES");
+		for (j = 0; j < n; j++) {
+			row = tmpl_add_row(sec, "CHANGE");
+			k->field_label(changes[j].name, label, sizeof(label));
+			tmpl_set(row, "LABEL", label);
+			tmpl_set(row, "BEFORE", changes[j].before);
+			tmpl_set(row, "AFTER", changes[j].after);
+		}
+		case_changes_free(changes, n);
+	}
+	return DB_OK;
+}
+
+/* The history: when, who, from what to what, why. */
+static enum db_err
+history(struct ctx *ctx, struct tmpl_dict *d, long long id)
+{
+	struct db_result res;
+	enum db_err rc;
+	char when[64];
+	size_t i;
+
+	if ((rc = db_exec(ctx->db, &res, "SELECT DATE_FORMAT(e.at, '%Y-%m-%d %H:%i:%s'), "
+	    "COALESCE(u.name, ''), e.from_state, e.to_state, e.reason FROM case_events e "
+	    "LEFT JOIN users u ON u.id = e.actor_id WHERE e.case_id = ? ORDER BY e.id", "i",
+	    id)) != DB_OK)
+		return rc;
+	for (i = 0; i < res.nrows; i++) {
+		int from = case_state_parse(db_cell(&res, i, 2));
+		int to = case_state_parse(db_cell(&res, i, 3));
+		struct tmpl_dict *row = tmpl_add_row(d, "EVENT");
+
+		datefmt_danish(when, sizeof(when), db_cell(&res, i, 0), DATEFMT_DATETIME);
+		tmpl_set(row, "AT", when);
+		tmpl_set(row, "WHO", db_cell(&res, i, 1)[0] ? db_cell(&res, i, 1) : "Portalen");
+		tmpl_set(row, "FROM", from < 0 ? db_cell(&res, i, 2) :
+		    case_state_label((enum case_state)from));
+		tmpl_set(row, "TO", to < 0 ? db_cell(&res, i, 3) :
+		    case_state_label((enum case_state)to));
+		tmpl_set(row, "REASON", db_cell(&res, i, 4));
+	}
+	db_result_free(&res);
+	return DB_OK;
+}
+
+/* The decision forms, only to those who may decide, and only while it waits for one. */
+static void
+decide_forms(struct ctx *ctx, struct tmpl_dict *d, const struct fse_kind *k,
+    const struct case_row *c, const struct decide_error *err)
+{
+	static const char *const forms[] = { "tilbage", "afvis" };
+	struct tmpl_dict *sec;
+	int i;
+
+	if (c->state != CASE_SUBMITTED || !auth_can(ctx, ACT_FSE_CASE_DECIDE, 0))
+		return;
+	sec = tmpl_add_row(d, "DECIDE");
+	tmpl_set_int(sec, "ID", c->id);
+	tmpl_set_int(sec, "VERSION", c->version);
+	tmpl_set(sec, "APPROVE_TEXT", k->approve_text);
+	for (i = 0; i < 2; i++) {
+		char key[32];
+
+		if (err == NULL || err->handling == NULL || strcmp(err->handling, forms[i]) != 0)
+			continue;
+		snprintf(key, sizeof(key), "VALUE_%s", forms[i]);
+		tmpl_set(sec, key, err->text ? err->text : "");
+	}
+	if (err && err->handling) {
+		struct page_error pe;
+		char field[48], key2[64];
+
+		snprintf(field, sizeof(field), "begrundelse_%s", err->handling);
+		pe.field = field;
+		pe.message = err->message;
+		/* The summary at the top; the message next to the field, in its form. */
+		page_form_errors(d, NULL, NULL, &pe, 1);
+		snprintf(key2, sizeof(key2), "ERROR_%s", field);
+		tmpl_set(tmpl_add_row(sec, key2), "MESSAGE", err->message);
+	}
+}
+
+/*
+ * The case page. notice: what was just done (NULL: nothing); stale: someone else changed it
+ * (409); err: a refused decision (422).
+ */
+static int
+render_case(struct ctx *ctx, long long id, const char *notice, int stale,
+    const struct decide_error *err, int status)
+{
+	const struct fse_kind *k;
+	struct tmpl_dict *d;
+	struct db_result res;
+	struct kvlist data;
+	struct case_row c;
+	char when[64], from[512];
+	enum cases_err crc;
+	enum db_err rc;
+
+	if (id <= 0)
+		return 404;
+	if ((crc = cases_load(ctx->db, id, 0, &c)) == CASES_ENOTFOUND)
+		return 404;
+	if (crc != CASES_OK)
+		return ctx_db_error(ctx, DB_EEXEC);
+	if ((k = fse_kind_of(c.type)) == NULL) {
+		case_row_free(&c);
+		return 404;
+	}
+	if (parse_case_data(c.data, &data) != 0) {
+		case_row_free(&c);
+		return 500;
+	}
+	/* The institution's data are other people's: who looked is kept (R33). */
+	if ((rc = audit_event(ctx->db, ctx_user(ctx), "case.view", "case", id, c.created_by,
+	    ctx->req->remote_addr, "")) != DB_OK)
+		goto dberr;
+	if ((d = ctx_page(ctx, "fse/case.tpl", k->page_title)) == NULL) {
+		kvlist_free(&data);
+		case_row_free(&c);
+		return 500;
+	}
+	tmpl_set_int(d, "ID", c.id);
+	tmpl_set(d, "TITLE", c.title);
+	tmpl_set(d, "KIND", k->page_title);
+	tmpl_set(d, "CREATOR_LABEL", k->creator_label);
+	tmpl_set(d, "STATE", case_state_label(c.state));
+	tmpl_set(d, "STATE_NAME", case_state_name(c.state));
+	if ((rc = k->origin(ctx, &c, &data, from, sizeof(from))) != DB_OK)
+		goto dberr;
+	tmpl_set(d, "UNIVERSITY", from);
+	if (stale)
+		tmpl_set(tmpl_add_row(d, "STALE"), "TEXT", STALE_TEXT);
+	set_notice(d, notice);
+
+	if ((rc = db_exec(ctx->db, &res, "SELECT u.name, u.email, DATE_FORMAT(c.submitted_at, "
+	    "'%Y-%m-%d %H:%i:%s') FROM cases c JOIN users u ON u.id = c.created_by WHERE c.id = ?",
+	    "i", id)) != DB_OK)
+		goto dberr;
+	if (res.nrows) {
+		tmpl_set(d, "APPLICANT", db_cell(&res, 0, 0));
+		tmpl_set(d, "APPLICANT_EMAIL", db_cell(&res, 0, 1));
+		datefmt_danish(when, sizeof(when), db_cell(&res, 0, 2), DATEFMT_DATETIME);
+		tmpl_set(d, "SUBMITTED", when);
+	}
+	db_result_free(&res);
+	if ((rc = k->render(ctx, d, &c, &data)) != DB_OK ||
+	    (rc = fields_and_changes(ctx, d, k, &c, &data)) != DB_OK ||
+	    (rc = history(ctx, d, id)) != DB_OK)
+		goto dberr;
+	decide_forms(ctx, d, k, &c, err);
+	kvlist_free(&data);
+	case_row_free(&c);
+	return status;
+dberr:
+	kvlist_free(&data);
+	case_row_free(&c);
+	return ctx_db_error(ctx, rc);
+}
+
+int
+fse_case_page(struct ctx *ctx)
+{
+	const char *notice = kvlist_value(&ctx->req->query, "besked");
+
+	return render_case(ctx, number(kvlist_value(&ctx->req->query, "id")), notice, 0, NULL,
+	    200);
+}
+
+/* ---- POST /fse/sag/afgoer: id, version, handling=godkend|tilbage|afvis, begrundelse ---------- */
+
+int
+fse_case_decide(struct ctx *ctx)
+{
+	const struct kvlist *f = &ctx->req->form;
+	long long id = number(kvlist_value(f, "id")), version = number(kvlist_value(f, "version"));
+	const char *handling = kvlist_value(f, "handling"), *reason = kvlist_value(f, "begrundelse");
+	const struct fse_kind *k;
+	struct fse_outcome outcome;
+	struct decide_error err;
+	struct kvlist data;
+	struct case_row c;
+	enum case_state to;
+	enum cases_err crc;
+	enum db_err rc;
+	char path[96];
+	int st;
+
+	if (id <= 0)
+		return 404;
+	if (handling && strcmp(handling, "godkend") == 0)
+		to = CASE_APPROVED;
+	else if (handling && strcmp(handling, "tilbage") == 0)
+		to = CASE_RETURNED;
+	else if (handling && strcmp(handling, "afvis") == 0)
+		to = CASE_REJECTED;
+	else
+		return 400;
+	if (reason == NULL)
+		reason = "";
+	memset(&err, 0, sizeof(err));
+	memset(&outcome, 0, sizeof(outcome));
+	if (to != CASE_APPROVED && fse_blank(reason)) {
+		err.handling = handling;
+		err.text = reason;
+		err.message = to == CASE_RETURNED ? "Skriv, hvad der skal rettes. Beskeden sendes til "
+		    "institutionen." : "Skriv begrundelsen for afslaget. Den sendes til "
+		    "institutionen.";
+		return render_case(ctx, id, NULL, 0, &err, 422);
+	}
+	if (strlen(reason) > REASON_MAX) {
+		err.handling = to == CASE_APPROVED ? NULL : handling;
+		err.text = reason;
+		err.message = "Teksten er for lang: den må højst fylde 1000 tegn. Gør den kortere.";
+		return render_case(ctx, id, NULL, 0, err.handling ? &err : NULL, 422);
+	}
+	if (version <= 0)
+		return render_case(ctx, id, NULL, 1, NULL, 409);
+
+	if ((rc = db_begin(ctx->db)) != DB_OK)
+		return ctx_db_error(ctx, rc);
+	/* Locks the row: a colleague's decision at the same moment waits, then sees a new version. */
+	if ((crc = cases_load(ctx->db, id, 1, &c)) == CASES_ENOTFOUND) {
+		db_rollback(ctx->db);
+		return 404;
+	}
+	if (crc != CASES_OK)
+		return ctx_tx_error(ctx, DB_EEXEC);
+	if ((k = fse_kind_of(c.type)) == NULL) {
+		db_rollback(ctx->db);
+		case_row_free(&c);
+		return 404;
+	}
+	if (parse_case_data(c.data, &data) != 0) {
+		case_row_free(&c);
+		return ctx_tx_error(ctx, DB_EEXEC);
+	}
+	crc = cases_move(ctx->db, id, (unsigned)version, to, CASE_SIDE_FSE, ctx_user(ctx),
+	    fse_blank(reason) ? "" : reason, ctx->req->remote_addr, NULL);
+	if (crc == CASES_ECONFLICT || crc == CASES_ENOTALLOWED) {
+		db_rollback(ctx->db);
+		st = render_case(ctx, id, NULL, 1, NULL, 409);
+		goto out;
+	}
+	if (crc == CASES_EREASON) {
+		db_rollback(ctx->db);
+		err.handling = handling;
+		err.text = reason;
+		err.message = "Skriv en begrundelse.";
+		st = render_case(ctx, id, NULL, 0, &err, 422);
+		goto out;
+	}
+	if (crc != CASES_OK) {
+		st = ctx_tx_error(ctx, DB_EEXEC);
+		goto out;
+	}
+	/* What the kind makes on approval, then its mails: all in this transaction. */
+	if ((to == CASE_APPROVED && (rc = k->approve(ctx, &c, &data, &outcome)) != DB_OK) ||
+	    (rc = k->notify(ctx, &c, &data, to, reason, &outcome)) != DB_OK) {
+		st = ctx_tx_error(ctx, rc);
+		goto out;
+	}
+	if ((rc = db_commit(ctx->db)) != DB_OK) {
+		st = ctx_db_error(ctx, rc);
+		goto out;
+	}
+	log_info("case %lld (%s) %s by user %lld%s%s", id, c.type, case_state_name(to),
+	    ctx_user(ctx), outcome.number[0] ? ", number " : "", outcome.number);
+	snprintf(path, sizeof(path), "/fse/sag?id=%lld&besked=%s", id, handling);
+	st = ctx_redirect(ctx, path);
+out:
+	kvlist_free(&data);
+	case_row_free(&c);
+	return st;
+}

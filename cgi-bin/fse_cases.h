@@ -1,0 +1,71 @@
+/*
+ * fse_cases: FSE's case work on every kind of case in one queue (issues 5 and 6): the queue
+ * (/fse/sager), one case (/fse/sag) and the decision (/fse/sag/afgoer). What is the same for
+ * every kind lives in fse_cases.c: the state machine's moves, the version check, the diff since
+ * the last submission, the history, the reasons, the audit. What differs is a kind's table of
+ * hooks below: fse_kind_authorisation.c (applications for an education authorisation) and
+ * fse_kind_proposal.c (broad project proposals). Student cases will add a third.
+ */
+#ifndef PORTAL_FSE_CASES_H
+#define PORTAL_FSE_CASES_H
+
+#include <stddef.h>
+
+#include "cases.h"
+#include "db.h"
+#include "fcgi.h"
+#include "kv.h"
+#include "tmpl.h"
+
+/* What an approval made, for the decision mails and the log. */
+struct fse_outcome {
+	char	number[48];	/* the authorisation's or the project's number */
+	int	to_manager;	/* authorisations: the manager holds the responsible role */
+	int	invited;	/* authorisations: the manager was invited to take it over */
+};
+
+struct fse_kind {
+	const char	*type;		/* cases.type */
+	const char	*label;		/* "Uddannelsesautorisation", as the queue shows it */
+	const char	*page_title;	/* the case page's title */
+	const char	*creator_label;	/* who made the case: "Ansøger", "Vejleder" */
+	/* A field's label as people read it ("Erfaren person 2: navn"). */
+	void		(*field_label)(const char *name, char *out, size_t n);
+	/* A field's value as people read it (a code turned into its name); may be NULL. */
+	enum db_err	(*field_value)(struct ctx *, const char *name, const char *value, char *out,
+			    size_t n);
+	/* Where the case comes from, one line for the queue and the page's lead. */
+	enum db_err	(*origin)(struct ctx *, const struct case_row *, const struct kvlist *,
+			    char *out, size_t n);
+	/* The kind's own facts on the case page (sections of case.tpl it owns). */
+	enum db_err	(*render)(struct ctx *, struct tmpl_dict *, const struct case_row *,
+			    const struct kvlist *);
+	/* What an approval makes, inside the decision's transaction. */
+	enum db_err	(*approve)(struct ctx *, const struct case_row *, const struct kvlist *,
+			    struct fse_outcome *);
+	/* The decision's mails to the institution, inside the transaction. */
+	enum db_err	(*notify)(struct ctx *, const struct case_row *, const struct kvlist *,
+			    enum case_state to, const char *reason, const struct fse_outcome *);
+	/* What the approve button does, in a sentence on the case page. */
+	const char	*approve_text;
+};
+
+extern const struct fse_kind	fse_kind_authorisation;
+extern const struct fse_kind	fse_kind_proposal;
+
+/* The kind of a case type; NULL when FSE does not decide that type here. */
+const struct fse_kind	*fse_kind_of(const char *type);
+
+/* Shared pieces. */
+int		 fse_blank(const char *);
+const char	*fse_value(const struct kvlist *, const char *name);	/* "" when absent */
+/* The user who created a case: address and name ("" when gone). */
+enum db_err	 fse_person(struct ctx *, long long uid, char *email, size_t en, char *name,
+		    size_t nn);
+
+/* Handlers. */
+int		 fse_cases_page(struct ctx *);
+int		 fse_case_page(struct ctx *);
+int		 fse_case_decide(struct ctx *);
+
+#endif
