@@ -6,5 +6,6 @@
 <p>Som underskriver bekræfter du på institutionens vegne, at projektet er lovligt efter
 databeskyttelsesforordningen. <a href="{{LINK}}">Læs indstillingen og underskriv</a>.</p>
 <p>Indstillingen kan først sendes til Forskningsservice, når den er underskrevet. Hvis teksten bliver
-ændret, efter du har underskrevet, bortfalder underskriften, og du får besked igen.</p>
+ændret, efter du har underskrevet, bortfalder underskriften, og vejlederen beder dig underskrive
+igen.</p>
 <p>Venlig hilsen<br>Specialeportalen, Danmarks Statistik</p>

@@ -13,7 +13,8 @@ databeskyttelsesforordningen. Læs indstillingen og underskriv her:
 {{LINK:none}}
 
 Indstillingen kan først sendes til Forskningsservice, når den er underskrevet. Hvis teksten bliver
-ændret, efter du har underskrevet, bortfalder underskriften, og du får besked igen.
+ændret, efter du har underskrevet, bortfalder underskriften, og vejlederen beder dig underskrive
+igen.
 
 Venlig hilsen
 Specialeportalen, Danmarks Statistik
