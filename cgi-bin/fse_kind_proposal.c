@@ -98,6 +98,7 @@ render(struct ctx *ctx, struct tmpl_dict *d, const struct case_row *c,
 	struct tmpl_dict *row = tmpl_add_row(d, "PROPOSAL");
 	struct db_result res;
 	enum db_err rc;
+	size_t i;
 
 	if ((rc = authorisation_of(ctx, c, number, sizeof(number), inst, sizeof(inst))) != DB_OK)
 		return rc;
@@ -123,17 +124,21 @@ render(struct ctx *ctx, struct tmpl_dict *d, const struct case_row *c,
 			    "Ikke oplyst");
 	}
 	db_result_free(&res);
-	/* R23: the fee the submission incurred. */
-	if ((rc = db_exec(ctx->db, &res, "SELECT f.amount_ore, COALESCE(r.is_demo, 0) FROM "
-	    "case_fees f LEFT JOIN rates r ON r.id = f.rate_id WHERE f.case_id = ? ORDER BY f.id",
-	    "i", c->id)) != DB_OK)
+	/* R23: the fees the submissions incurred, the first and any re-proposal. */
+	if ((rc = db_exec(ctx->db, &res, "SELECT f.amount_ore, COALESCE(r.is_demo, 0), f.kind, "
+	    "DATE_FORMAT(f.incurred_on, '%d-%m-%Y') FROM case_fees f LEFT JOIN rates r ON r.id = "
+	    "f.rate_id WHERE f.case_id = ? ORDER BY f.id", "i", c->id)) != DB_OK)
 		return rc;
-	if (res.nrows) {
-		fees_format_dkk(db_cell_int(&res, 0, 0, 0), amount, sizeof(amount));
-		tmpl_setf(row, "FEE", "%s%s", amount, db_cell_int(&res, 0, 1, 0) ?
-		    " (demoværdi)" : "");
-	} else
-		tmpl_set(row, "FEE", "Intet gebyr registreret");
+	for (i = 0; i < res.nrows; i++) {
+		struct tmpl_dict *fee = tmpl_add_row(row, "FEE");
+
+		fees_format_dkk(db_cell_int(&res, i, 0, 0), amount, sizeof(amount));
+		tmpl_setf(fee, "TEXT", "%s%s: %s, %s", strcmp(db_cell(&res, i, 2), "reproposal") ==
+		    0 ? "Genindstilling" : "Indstilling", db_cell_int(&res, i, 1, 0) ?
+		    " (demoværdi)" : "", amount, db_cell(&res, i, 3));
+	}
+	if (res.nrows == 0)
+		tmpl_show(row, "NO_FEE");
 	db_result_free(&res);
 	if ((rc = db_exec(ctx->db, &res, "SELECT number FROM projects WHERE case_id = ?", "i",
 	    c->id)) != DB_OK)

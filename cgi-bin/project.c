@@ -271,7 +271,8 @@ proj_list(struct ctx *ctx)
 
 	/* R23: what the authorisation has been charged so far; the data themselves are free. */
 	if ((rc = db_exec(ctx->db, &res, "SELECT DATE_FORMAT(f.incurred_on, '%d-%m-%Y'), c.title, "
-	    "f.amount_ore, COALESCE(r.is_demo, 0) FROM case_fees f JOIN cases c ON c.id = f.case_id "
+	    "f.amount_ore, COALESCE(r.is_demo, 0), f.kind FROM case_fees f JOIN cases c ON c.id = "
+	    "f.case_id "
 	    "LEFT JOIN rates r ON r.id = f.rate_id WHERE f.authorisation_id = ? ORDER BY "
 	    "f.incurred_on, f.id", "i", a.id)) != DB_OK)
 		return ctx_db_error(ctx, rc);
@@ -281,6 +282,8 @@ proj_list(struct ctx *ctx)
 		row = tmpl_add_row(d, "FEE");
 		tmpl_set(row, "DATE", db_cell(&res, i, 0));
 		tmpl_set(row, "TITLE", db_cell(&res, i, 1));
+		tmpl_set(row, "WHAT", strcmp(db_cell(&res, i, 4), "reproposal") == 0 ?
+		    "Genindstilling" : "Projektindstilling");
 		fees_format_dkk(ore, amount, sizeof(amount));
 		tmpl_set(row, "AMOUNT", amount);
 		if (db_cell_int(&res, i, 3, 0))
@@ -388,8 +391,8 @@ proj_page(struct ctx *ctx, struct proj *p, const struct proj_notice *n, int stat
 		tmpl_set(tmpl_add_row(d, "PROJECT"), "PROJECT_NUMBER", db_cell(&res, 0, 0));
 	db_result_free(&res);
 	if ((rc = db_exec(ctx->db, &res, "SELECT f.amount_ore, DATE_FORMAT(f.incurred_on, "
-	    "'%d-%m-%Y'), COALESCE(r.is_demo, 0) FROM case_fees f LEFT JOIN rates r ON r.id = "
-	    "f.rate_id WHERE f.case_id = ? ORDER BY f.id", "i", p->c.id)) != DB_OK) {
+	    "'%d-%m-%Y'), COALESCE(r.is_demo, 0), f.kind FROM case_fees f LEFT JOIN rates r ON "
+	    "r.id = f.rate_id WHERE f.case_id = ? ORDER BY f.id", "i", p->c.id)) != DB_OK) {
 		buf_free(&body);
 		return ctx_db_error(ctx, rc);
 	}
@@ -398,6 +401,8 @@ proj_page(struct ctx *ctx, struct proj *p, const struct proj_notice *n, int stat
 		fees_format_dkk(db_cell_int(&res, i, 0, 0), amount, sizeof(amount));
 		tmpl_set(row, "AMOUNT", amount);
 		tmpl_set(row, "DATE", db_cell(&res, i, 1));
+		tmpl_set(row, "WHAT", strcmp(db_cell(&res, i, 3), "reproposal") == 0 ?
+		    "Genindstilling" : "Indstilling");
 		if (db_cell_int(&res, i, 2, 0))
 			tmpl_show(row, "DEMO");
 	}

@@ -269,9 +269,12 @@ summary(struct tmpl_dict *md, const struct proj *p)
 	}
 }
 
-/* R23: the proposal fee valid today, charged on the first submission; *ore < 0: no rate. */
+/*
+ * R23: a proposal and a re-proposal (genindstilling: sent again after FSE returned it) each cost
+ * the proposal fee valid on the day it is sent. *ore < 0: no rate that day, nothing charged.
+ */
 static enum db_err
-charge(struct ctx *ctx, const struct proj *p, long long *ore, int *demo)
+charge(struct ctx *ctx, const struct proj *p, int again, long long *ore, int *demo)
 {
 	char today[FEES_DATE_LEN];
 	struct db_result res;
@@ -288,8 +291,8 @@ charge(struct ctx *ctx, const struct proj *p, long long *ore, int *demo)
 	if (fe != FEES_OK)
 		return DB_EEXEC;
 	if ((rc = db_exec(ctx->db, NULL, "INSERT INTO case_fees (case_id, authorisation_id, kind, "
-	    "rate_id, amount_ore, incurred_on) VALUES (?, ?, 'proposal', ?, ?, ?)", "iiiis",
-	    p->c.id, p->a.id, rate_id, *ore, today)) != DB_OK)
+	    "rate_id, amount_ore, incurred_on) VALUES (?, ?, ?, ?, ?, ?)", "iisiis",
+	    p->c.id, p->a.id, again ? "reproposal" : "proposal", rate_id, *ore, today)) != DB_OK)
 		return rc;
 	if ((rc = db_exec(ctx->db, &res, "SELECT is_demo FROM rates WHERE id = ?", "i", rate_id)) !=
 	    DB_OK)
@@ -388,8 +391,7 @@ proj_submit(struct ctx *ctx)
 		st = ctx_tx_error(ctx, DB_EEXEC);
 		goto out;
 	}
-	/* A resubmission after a return is the same proposal: the fee was charged the first time. */
-	if (first && (rc = charge(ctx, &p, &ore, &demo)) != DB_OK) {
+	if ((rc = charge(ctx, &p, !first, &ore, &demo)) != DB_OK) {
 		st = ctx_tx_error(ctx, rc);
 		goto out;
 	}
@@ -413,7 +415,7 @@ proj_submit(struct ctx *ctx)
 	tmpl_set_int(rd, "SERVICE_DAYS", ctx->cfg->fse_service_days);
 	if (!first)
 		tmpl_show(rd, "RESUBMITTED");
-	else if (ore >= 0) {
+	if (ore >= 0) {
 		struct tmpl_dict *fee = tmpl_add_row(rd, "FEE");
 
 		fees_format_dkk(ore, amount, sizeof(amount));

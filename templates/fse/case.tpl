@@ -39,7 +39,7 @@
   <dt>Projektindstillinger på autorisationen</dt><dd id="brugt">{{USED}} af {{LIMIT}} brugt</dd>
   <dt>Analyseplatform</dt><dd>{{PLATFORM}}</dd>
   <dt>Underskrift (lovlig efter databeskyttelsesforordningen)</dt><dd id="underskrift">{{#SIGNED}}{{NAME}} ({{EMAIL}}), {{AT}}. Kontrolsum for teksten: <code>{{HASH}}</code>{{/SIGNED}}{{#NOT_SIGNED}}<strong>Ikke underskrevet for teksten, som den er nu</strong>{{/NOT_SIGNED}}</dd>
-  <dt>Gebyr</dt><dd id="gebyr">{{FEE}}</dd>
+  <dt>Gebyr</dt><dd id="gebyr">{{#FEE}}{{TEXT}}<br>{{/FEE}}{{#NO_FEE}}Intet gebyr registreret{{/NO_FEE}}</dd>
   {{#PROJECT}}<dt>Projektnummer</dt><dd id="projektnummer">{{PROJECT_NUMBER}}</dd>{{/PROJECT}}{{/PROPOSAL}}
 </dl>
 

@@ -9,7 +9,7 @@ projekter er gratis. Forskningsservice sender regningen til institutionen.</p>
 {{/FEE}}{{#NO_RATE}}<h2>Gebyr</h2>
 <p>Der er ikke fastsat en takst for projektindstillinger i dag. Forskningsservice kontakter jer om
 gebyret, før der sendes en regning.</p>
-{{/NO_RATE}}{{#RESUBMITTED}}<p>Indstillingen er rettet og sendt igen. Det koster ikke et nyt gebyr.</p>
+{{/NO_RATE}}{{#RESUBMITTED}}<p>Indstillingen er rettet og sendt igen. Det er en genindstilling, og den koster gebyret efter taksten den dag, den sendes.</p>
 {{/RESUBMITTED}}<h2>Hvad sker der nu?</h2>
 <p>Forskningsservice i Danmarks Statistik behandler indstillingen. Vi godkender den og giver projektet
 et projektnummer, afviser den med en begrundelse eller sender den tilbage med besked om, hvad der

@@ -14,7 +14,8 @@ projekter er gratis. Forskningsservice sender regningen til institutionen.
 Der er ikke fastsat en takst for projektindstillinger i dag. Forskningsservice kontakter jer om
 gebyret, før der sendes en regning.
 
-{{/NO_RATE}}{{#RESUBMITTED}}Indstillingen er rettet og sendt igen. Det koster ikke et nyt gebyr.
+{{/NO_RATE}}{{#RESUBMITTED}}Indstillingen er rettet og sendt igen. Det er en genindstilling, og den koster gebyret efter taksten
+den dag, den sendes.
 
 {{/RESUBMITTED}}Hvad sker der nu?
 Forskningsservice i Danmarks Statistik behandler indstillingen. Vi godkender den og giver projektet

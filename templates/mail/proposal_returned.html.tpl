@@ -5,6 +5,7 @@
 <p>Det skal rettes:</p>
 <p style="white-space: pre-line">{{REASON}}</p>
 <p>Vejlederen retter indstillingen, en underskriver underskriver den igen, og så sendes den igen.
-Det koster ikke et nyt gebyr. Indstillingen tæller stadig med i de fem.</p>
+En genindstilling koster gebyret efter den takst, der gælder den dag, den sendes igen.
+Indstillingen tæller stadig med i de fem.</p>
 <p><a href="{{LINK}}">Åbn indstillingen</a></p>
 <p>Venlig hilsen<br>Danmarks Statistik, Forskningsservice</p>

@@ -9,7 +9,8 @@ Det skal rettes:
 {{REASON:none}}
 
 Vejlederen retter indstillingen, en underskriver underskriver den igen, og så sendes den igen.
-Det koster ikke et nyt gebyr. Indstillingen tæller stadig med i de fem.
+En genindstilling koster gebyret efter den takst, der gælder den dag, den sendes igen.
+Indstillingen tæller stadig med i de fem.
 
 {{LINK:none}}
 

@@ -7,7 +7,7 @@
 {{>ERROR_SUMMARY}}
 <p>Status: <strong id="status" data-state="{{STATE}}">{{STATE_LABEL}}</strong></p>
 {{#PROJECT}}<p>Projektnummer hos Forskningsservice: <strong id="projektnummer">{{PROJECT_NUMBER}}</strong></p>{{/PROJECT}}
-{{#FEE}}<p>Gebyr: {{AMOUNT}}{{#DEMO}} (demoværdi){{/DEMO}}, efter taksten den {{DATE}}.</p>{{/FEE}}
+{{#FEE}}<p>{{WHAT}}: gebyr {{AMOUNT}}{{#DEMO}} (demoværdi){{/DEMO}} efter taksten den {{DATE}}.</p>{{/FEE}}
 
 <h2>Underskrift</h2>
 <div id="underskrift">
@@ -46,7 +46,7 @@
 
 <h2>Indstillingen</h2>
 <dl class="proposal-fields">
-{{#FIELD}}<dt>{{LABEL}}</dt><dd style="white-space: pre-line">{{VALUE}}</dd>
+{{#FIELD}}<dt>{{LABEL}}</dt><dd class="pre-line">{{VALUE}}</dd>
 {{/FIELD}}</dl>
 <p>Analyseplatform: {{PLATFORM}}</p>
 

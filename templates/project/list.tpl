@@ -20,13 +20,13 @@
   {{/PROPOSAL}}</tbody>
 </table>{{/HAS_PROPOSALS}}
 <h2>Gebyrer</h2>
-<p>En projektindstilling koster det gebyr, der gælder den dag, den sendes. Data til de højst fem brede projekter er gratis (regel R23).</p>
+<p>En projektindstilling og en genindstilling (sendt igen efter at være sendt tilbage) koster det gebyr, der gælder den dag, den sendes. Data til de højst fem brede projekter er gratis (regel R23).</p>
 {{#NO_FEES}}<p>Der er ingen gebyrer endnu.</p>{{/NO_FEES}}
 {{#HAS_FEES}}<table class="table" id="gebyrer">
   <caption class="sr-only">Gebyrer på autorisationen</caption>
   <thead><tr><th scope="col">Dato</th><th scope="col">For</th><th scope="col">Beløb</th></tr></thead>
   <tbody>
-  {{#FEE}}<tr><td>{{DATE}}</td><td>Projektindstilling: {{TITLE}}</td><td>{{AMOUNT}}{{#DEMO}} (demoværdi){{/DEMO}}</td></tr>
+  {{#FEE}}<tr><td>{{DATE}}</td><td>{{WHAT}}: {{TITLE}}</td><td>{{AMOUNT}}{{#DEMO}} (demoværdi){{/DEMO}}</td></tr>
   {{/FEE}}</tbody>
 </table>{{/HAS_FEES}}
 <p id="gebyr-i-alt">I alt: <strong>{{FEE_TOTAL}}</strong></p>

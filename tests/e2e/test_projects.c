@@ -590,6 +590,7 @@ START_TEST(fse_returns_then_approves)
 	ck_assert(has(&r.body, "<dt>Register 1: hvorfor nødvendigt for formålet</dt>"));
 	ck_assert(has(&r.body, "id=\"underskrift\">Underskriver Projektsen"));
 	ck_assert(has(&r.body, "id=\"brugt\">1 af 5 brugt"));
+	ck_assert(has(&r.body, "id=\"gebyr\">Indstilling"));
 	ck_assert(has(&r.body, "value=\"godkend\""));
 	reply_free(&r);
 
@@ -612,10 +613,12 @@ START_TEST(fse_returns_then_approves)
 	ck_assert_int_eq(submit(&sup, a, sag, &r), 303);
 	reply_free(&r);
 	ck_assert_str_eq(state_of(sag), "submitted");
-	/* A resubmission is the same proposal: charged once (R23). */
+	/* A re-proposal costs the fee of its day too (R23): charged twice, the second as such. */
 	ck_assert_int_eq(fixture_scalar_int("SELECT COUNT(*) FROM case_fees WHERE case_id = ?", sag),
-	    1);
-	ck_assert_int_eq(maildir_count(sup.email, "Det koster ikke et nyt gebyr", 30), 1);
+	    2);
+	ck_assert_int_eq(fixture_scalar_int("SELECT COUNT(*) FROM case_fees WHERE case_id = ? AND "
+	    "kind = 'reproposal'", sag), 1);
+	ck_assert_int_eq(maildir_count(sup.email, "Det er en genindstilling", 30), 1);
 
 	ck_assert_int_eq(get(&cw, path, &r), 200);
 	ck_assert(has(&r.body, "Ændret siden sidste indsendelse"));
