@@ -14,6 +14,11 @@
  *   portalctl [-c config] create-user EMAIL NAME       (the same, no role: operators, benchmarks)
  *   portalctl [-c config] disable-user EMAIL | reset-totp EMAIL | list-roles [EMAIL]
  *   portalctl [-c config] create-authorisation UNIVERSITY INSTITUTION NUMBER DOMAINS EMAIL
+ *   portalctl [-c config] grant-role EMAIL ROLE NUMBER
+ *                                           an institution role on an authorisation (demo data,
+ *                                           tests); an active one of the same kind is left alone
+ *   portalctl [-c config] set-platform NUMBER forskermaskinen|hosted [SERVER]
+ *                                           the analysis platform (R17), only when there is none
  *   portalctl [-c config] seed-demo-rates | list-rates
  *                                           demo fee rates when there are none (issue 6), and
  *                                           the rate table
@@ -48,6 +53,9 @@ usage(void)
 	    "       disable-user EMAIL | reset-totp EMAIL |\n"
 	    "       list-roles [EMAIL] |\n"
 	    "       create-authorisation UNIVERSITY INSTITUTION NUMBER DOMAINS RESPONSIBLE |\n"
+	    "       grant-role EMAIL administrator|datamanager|signer|supervisor|responsible "
+	    "NUMBER |\n"
+	    "       set-platform NUMBER forskermaskinen|hosted [SERVER] |\n"
 	    "       seed-demo-rates | list-rates\n");
 	exit(2);
 }

@@ -1,4 +1,4 @@
-/* portalctl's authorisation commands: create-authorisation. */
+/* portalctl's authorisation commands: create-authorisation, grant-role, set-platform. */
 #ifndef PORTAL_PORTALCTL_AUTHORISATIONS_H
 #define PORTAL_PORTALCTL_AUTHORISATIONS_H
 

@@ -24,9 +24,16 @@
 #include "tmpl.h"
 
 /* The roles the responsible appoints or attaches by invitation (R9). Students are attached on
- * their research-potential document instead (R10), responsibles by FSE's approval (issue 5). */
+ * their research-potential document instead (R10). */
 static const char *const invitable[] = { "administrator", "datamanager", "signer", "supervisor",
 	NULL };
+/*
+ * What the form accepts: the above and the responsible role, which comes from FSE (issue 5,
+ * R4.2), never from the responsible: only FSE staff are offered it, and invite_submit refuses it
+ * from anyone else. FSE uses it e.g. when the manager's invitation from the approval expired.
+ */
+static const char *const invitable_fse[] = { "responsible", "administrator", "datamanager",
+	"signer", "supervisor", NULL };
 
 /* The id of the authorisation a request is about: ?id= or the form's id. 0 when absent or not
  * a number (the policy then answers 404, like for an id that names nothing). */
@@ -126,7 +133,7 @@ static const struct form_field invite_fields[I__MAX] = {
 	[I_ID] = { "id", form_int, 1, 1, 100000000000LL, NULL, NULL },
 	[I_EMAIL] = { "email", form_email, 1, 0, 254, NULL,
 	    "Skriv e-mailadressen på den person, du vil invitere." },
-	[I_ROLE] = { "rolle", form_choice, 1, 0, 0, invitable, "Vælg en rolle." },
+	[I_ROLE] = { "rolle", form_choice, 1, 0, 0, invitable_fse, "Vælg en rolle." },
 	[I_REASON] = { "begrundelse", form_text, 0, 0, 500, NULL, NULL },
 };
 
@@ -236,19 +243,23 @@ roles_page_with(struct ctx *ctx, long long id, const struct form *f,
 	if (auth_can(ctx, ACT_ROLE_INVITE, id)) {
 		struct tmpl_dict *inv = tmpl_add_row(d, "INVITE");
 		const char *chosen = f && f->v[I_ROLE].err == FORM_OK ? f->v[I_ROLE].value : NULL;
+		int fse = auth_can(ctx, ACT_DOMAIN_OVERRIDE, 0);
+		const char *const *roles = fse ? invitable_fse : invitable;
 
 		tmpl_set(inv, "CSRF", ctx->session.csrf);
 		tmpl_set_int(inv, "ID", id);
 		tmpl_set_int(inv, "INVITE_DAYS", INVITE_DAYS);
-		for (i = 0; invitable[i]; i++) {
+		for (i = 0; roles[i]; i++) {
 			row = tmpl_add_row(inv, "ROLE_OPTION");
-			tmpl_set(row, "VALUE", invitable[i]);
-			tmpl_set(row, "LABEL", role_label(invitable[i]));
-			if (chosen && strcmp(chosen, invitable[i]) == 0)
+			tmpl_set(row, "VALUE", roles[i]);
+			tmpl_set(row, "LABEL", role_label(roles[i]));
+			if (chosen && strcmp(chosen, roles[i]) == 0)
 				tmpl_show(row, "SELECTED");
 		}
-		if (auth_can(ctx, ACT_DOMAIN_OVERRIDE, 0))
+		if (fse) {
 			tmpl_show(inv, "OVERRIDE");
+			tmpl_show(inv, "FSE_RESPONSIBLE");
+		}
 		if (f)
 			page_keep_values(inv, f, kept, 2);
 	}
@@ -278,26 +289,35 @@ invite_submit(struct ctx *ctx)
 {
 	char email[255], path[128];
 	long long id = authorisation_id(ctx), uid = ctx_user(ctx);
-	struct page_error extra[1];
+	struct page_error extra[2];
 	struct invite in;
 	const char *reason;
 	struct form f;
 	enum db_err rc;
 	size_t nx = 0;
-	int st, ok = 1;
+	int st, ok = 1, fse;
 
 	if ((st = auth_require(ctx, ACT_ROLE_INVITE, id)) != 0)
 		return st;
+	fse = auth_can(ctx, ACT_DOMAIN_OVERRIDE, 0);
 	form_read(&f, invite_fields, I__MAX, &ctx->req->form);
 	form_lower(email, sizeof(email), f.v[I_EMAIL].value);
 	reason = f.v[I_REASON].err == FORM_OK && f.v[I_REASON].value ? f.v[I_REASON].value : "";
+	/* R9: the responsible appoints administrators, signers and supervisors; the responsible
+	 * role itself comes from FSE (R4.2), so only FSE staff may invite to it. */
+	if (f.v[I_ROLE].err == FORM_OK && strcmp(f.v[I_ROLE].value, "responsible") == 0 && !fse) {
+		extra[nx].field = "rolle";
+		extra[nx++].message = "Rollen som autorisationsansvarlig gives af Forskningsservice. "
+		    "Vælg en af de andre roller, eller skriv til Forskningsservice, hvis en anden skal "
+		    "være autorisationsansvarlig.";
+	}
 	if (f.v[I_EMAIL].err == FORM_OK) {
 		if ((rc = invite_domain_ok(ctx->db, id, email, &ok)) != DB_OK)
 			return ctx_db_error(ctx, rc);
 		/* Outside the domains only FSE may invite, and only with a recorded reason (R6). */
-		if (!ok && !(auth_can(ctx, ACT_DOMAIN_OVERRIDE, 0) && reason[0])) {
+		if (!ok && !(fse && reason[0])) {
 			extra[nx].field = "email";
-			extra[nx++].message = auth_can(ctx, ACT_DOMAIN_OVERRIDE, 0) ?
+			extra[nx++].message = fse ?
 			    "Adressen er ikke fra institutionens domæner. Skriv en begrundelse, hvis "
 			    "Forskningsservice alligevel vil invitere personen." :
 			    "Adressen skal være en e-mailadresse fra institutionen (se domænerne "
@@ -452,6 +472,8 @@ invitation_page(struct ctx *ctx, const char *token, const struct invitation *inv
 		return 500;
 	if (!inv->usable) {
 		tmpl_show(d, "INVALID");
+		tmpl_show(d, strcmp(inv->role, "responsible") == 0 ? "INVALID_RESPONSIBLE" :
+		    "INVALID_OTHER");
 		return 410;
 	}
 	tmpl_set(d, "TOKEN", token);
@@ -460,9 +482,21 @@ invitation_page(struct ctx *ctx, const char *token, const struct invitation *inv
 	tmpl_set(d, "INSTITUTION", inv->institution);
 	tmpl_set(d, "INVITER", inv->inviter);
 	tmpl_show(d, "VALID");
-	/* Only FSE's approval invites to this role: the manager taking over (R4.2, hand_over). */
-	if (strcmp(inv->role, "responsible") == 0)
-		tmpl_show(d, "HANDOVER");
+	/* The responsible role comes from FSE (R4.2): say what accepting does, and whether it
+	 * ends an applicant's interim role (lib/invite.c, invite_accept). */
+	if (strcmp(inv->role, "responsible") == 0) {
+		char applicant[201];
+		enum db_err rc;
+		int interim;
+
+		if ((rc = invite_interim(ctx->db, inv->authorisation, ctx_user(ctx), &interim,
+		    applicant, sizeof(applicant))) != DB_OK)
+			return ctx_db_error(ctx, rc);
+		if (interim)
+			tmpl_set(tmpl_add_row(d, "HANDOVER"), "APPLICANT", applicant);
+		else
+			tmpl_show(d, "RESPONSIBLE");
+	}
 	if (problem)
 		tmpl_set(tmpl_add_row(d, "PROBLEM"), "MESSAGE", problem);
 	if (ctx_user(ctx))
@@ -484,50 +518,13 @@ invitation_form(struct ctx *ctx)
 	return invitation_page(ctx, token, &inv, NULL, 200);
 }
 
-/* The reason kept in the history when the manager takes the role over (R34). */
-#define HANDOVER_REASON	"Overdraget til den personaleansvarlige leder"
-
-/*
- * R4.2: the personnel-responsible manager takes over the responsible role that FSE's approval
- * gave the applicant in the meantime, because the manager had no account then (cgi-bin/fse.c,
- * create_authorisation, which also sent the manager this invitation). Inside the accepting
- * transaction the applicant's interim role is revoked, with the reason and an audit event each
- * (R34). Only the applicant's role goes: a responsible FSE has appointed since stays.
- */
-static enum db_err
-hand_over(struct ctx *ctx, const struct invitation *inv, long long uid)
-{
-	char detail[128];
-	struct db_result res;
-	enum db_err rc = DB_OK;
-	size_t i;
-
-	if ((rc = db_exec(ctx->db, &res, "SELECT r.id, r.user_id FROM role_assignments r WHERE "
-	    "r.authorisation_id = ? AND r.role = 'responsible' AND r.revoked_at IS NULL AND "
-	    "r.user_id <> ? AND r.user_id IN (SELECT c.created_by FROM cases c WHERE "
-	    "c.authorisation_id = ? AND c.type = 'authorisation') FOR UPDATE", "iii",
-	    inv->authorisation, uid, inv->authorisation)) != DB_OK)
-		return rc;
-	snprintf(detail, sizeof(detail), "responsible: %s", HANDOVER_REASON);
-	for (i = 0; i < res.nrows && rc == DB_OK; i++) {
-		if ((rc = db_exec(ctx->db, NULL, "UPDATE role_assignments SET revoked_at = NOW(6), "
-		    "revoked_by = ?, revoke_reason = ? WHERE id = ?", "isi", uid, HANDOVER_REASON,
-		    db_cell_int(&res, i, 0, 0))) == DB_OK)
-			rc = audit_event(ctx->db, uid, "role.revoke", "authorisation",
-			    inv->authorisation, db_cell_int(&res, i, 1, 0), ctx->req->remote_addr,
-			    detail);
-	}
-	db_result_free(&res);
-	return rc;
-}
-
 static int
 invitation_accept(struct ctx *ctx)
 {
 	const char *token = kvlist_value(&ctx->req->form, "token");
 	long long uid = ctx_user(ctx);
 	struct invitation inv;
-	char detail[300], path[96];
+	char path[96];
 	enum db_err rc;
 
 	if ((rc = db_begin(ctx->db)) != DB_OK)
@@ -545,17 +542,10 @@ invitation_accept(struct ctx *ctx)
 		    "e-mailadresse end den, du er logget ind med. Log ud, og log ind med den adresse, "
 		    "invitationen er sendt til.", 403);
 	}
-	snprintf(detail, sizeof(detail), "%s via invitation %lld", inv.role, inv.id);
-	if ((rc = db_exec(ctx->db, NULL, "UPDATE invitations SET accepted_at = NOW(6), "
-	    "accepted_by = ? WHERE id = ?", "ii", uid, inv.id)) != DB_OK ||
-	    (rc = db_exec(ctx->db, NULL, "INSERT INTO role_assignments (user_id, role, "
-	    "authorisation_id, granted_by, grant_reason) SELECT ?, role, authorisation_id, "
-	    "invited_by, ? FROM invitations WHERE id = ?", "isi", uid, detail, inv.id)) != DB_OK ||
-	    (rc = audit_event(ctx->db, uid, "role.grant", "authorisation", inv.authorisation, uid,
-	    ctx->req->remote_addr, detail)) != DB_OK)
-		return ctx_tx_error(ctx, rc);
-	/* Only FSE's approval invites to the responsible role (invitable[] lacks it). */
-	if (strcmp(inv.role, "responsible") == 0 && (rc = hand_over(ctx, &inv, uid)) != DB_OK)
+	/* One path for every invitation, whoever sent it: the grant and, for the responsible role
+	 * (FSE's approval or FSE's invitation from the roles page), the hand-over from an interim
+	 * applicant-responsible with its audit events and mail (lib/invite.c, R4.2, R34). */
+	if ((rc = invite_accept(ctx->db, ctx->cfg, inv.id, uid, ctx->req->remote_addr)) != DB_OK)
 		return ctx_tx_error(ctx, rc);
 	if ((rc = db_commit(ctx->db)) != DB_OK)
 		return ctx_db_error(ctx, rc);

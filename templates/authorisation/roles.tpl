@@ -27,6 +27,7 @@
 {{#INVITE}}
 <h2>Inviter en person</h2>
 <p>Personen får en e-mail med et link, der virker i {{INVITE_DAYS}} dage. Adressen skal være fra institutionens domæner: {{DOMAINS}}.</p>
+{{#FSE_RESPONSIBLE}}<p id="fse-ansvarlig">Som Forskningsservice kan du også invitere til rollen som autorisationsansvarlig, fx når lederens invitation er udløbet. Tager personen imod, ophører en ansøgers midlertidige rolle som autorisationsansvarlig, og ansøgeren får besked på e-mail.</p>{{/FSE_RESPONSIBLE}}
 <form method="post" action="/autorisation/inviter" novalidate>
   <input type="hidden" name="csrf" value="{{CSRF}}">
   <input type="hidden" name="id" value="{{ID}}">

@@ -430,7 +430,7 @@ proposal_in(long long a, long long uid, const char *state)
 START_TEST(five_limit_holds_under_concurrency)
 {
 	char number[64], path[128];
-	struct who sup, signer;
+	struct who sup, sup2, signer;
 	struct reply r;
 	long long a, one, two;
 	char ver[2][24];
@@ -438,6 +438,7 @@ START_TEST(five_limit_holds_under_concurrency)
 
 	a = authorisation("fem", 1, number, sizeof(number));
 	person(&sup, "vejleder", B(SUPERVISOR), a);
+	person(&sup2, "kollega", B(SUPERVISOR), a);
 	person(&signer, "underskriver", B(SIGNER), a);
 	proposal_rate_today();
 	/* Four count; rejected, withdrawn and drafts do not. */
@@ -449,7 +450,7 @@ START_TEST(five_limit_holds_under_concurrency)
 	proposal_in(a, sup.uid, "withdrawn");
 	proposal_in(a, sup.uid, "draft");
 	one = new_proposal(&sup, a, "Den femte");
-	two = new_proposal(&sup, a, "Den sjette");
+	two = new_proposal(&sup2, a, "Den sjette");	/* two supervisors, one place left */
 	ck_assert_int_eq(sign(&signer, a, one, 1, &r), 303);
 	reply_free(&r);
 	ck_assert_int_eq(sign(&signer, a, two, 1, &r), 303);
@@ -473,8 +474,8 @@ START_TEST(five_limit_holds_under_concurrency)
 
 			close(go[1]);
 			(void)read(go[0], &c, 1);
-			post(&sup, "/projekt/indsend", &cr, a, i == 0 ? one : two, "version", ver[i],
-			    NULL);
+			post(i == 0 ? &sup : &sup2, "/projekt/indsend", &cr, a, i == 0 ? one : two,
+			    "version", ver[i], NULL);
 			res = cr.status == 303 ? 'o' : cr.status == 409 &&
 			    has(&cr.body, "allerede fem projektindstillinger") ? 'r' : '?';
 			(void)write(fds[1], &res, 1);
