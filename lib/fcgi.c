@@ -125,6 +125,51 @@ ctx_page(struct ctx *ctx, const char *content_tpl, const char *title)
 	return content;
 }
 
+/* Fields never written back into a page: secrets, and one-time codes that will have expired. */
+static int
+secret_field(const char *name)
+{
+	return strstr(name, "adgangskode") || strstr(name, "password") || strcmp(name, "kode") == 0;
+}
+
+/*
+ * The database is down while a form was sent: nothing was saved, so the page carries what the
+ * user wrote, shown (to copy) and in a form that sends it again to the same address once the
+ * portal is back (the CSRF token is the session's, still valid then). Passwords and one-time
+ * codes are left out; files cannot be sent again and are named only.
+ */
+static int
+resend_form(struct ctx *ctx, struct tmpl_dict *d)
+{
+	const struct kvlist *f = &ctx->req->form;
+	struct tmpl_dict *sec, *row;
+	size_t i;
+
+	if (ctx->req->method == NULL || strcmp(ctx->req->method, "POST") != 0 || f->n == 0)
+		return 0;
+	sec = tmpl_add_row(d, "RESEND");
+	tmpl_set(sec, "ACTION", ctx->req->path ? ctx->req->path : "/");
+	for (i = 0; i < f->n; i++) {
+		const struct kv *kv = &f->items[i];
+
+		if (secret_field(kv->name))
+			continue;
+		if (kv->filename) {
+			tmpl_set(tmpl_add_row(sec, "FILE"), "NAME", kv->filename);
+			continue;
+		}
+		row = tmpl_add_row(sec, "FIELD");
+		tmpl_set(row, "NAME", kv->name);
+		tmpl_set(row, "VALUE", kv->value);
+		if (strcmp(kv->name, "csrf") != 0 && kv->value[0]) {
+			row = tmpl_add_row(sec, "SHOWN");
+			tmpl_set(row, "NAME", kv->name);
+			tmpl_set(row, "VALUE", kv->value);
+		}
+	}
+	return 1;
+}
+
 int
 ctx_error(struct ctx *ctx, int status)
 {
@@ -146,6 +191,8 @@ ctx_error(struct ctx *ctx, int status)
 		tmpl_setf(d, "RETRY_URL", "%s?%s", ctx->req->path, ctx->req->query_string);
 	else
 		tmpl_set(d, "RETRY_URL", ctx->req->path ? ctx->req->path : "/");
+	if (status == 503 && !resend_form(ctx, d))
+		tmpl_show(d, "RETRY");
 	return status;
 }
 

@@ -15,7 +15,19 @@ teksten mindre, og prøv igen.</p>{{/E413}}
 Sker det igen, så skriv til os.</p>{{/E500}}
 {{#E503}}<p class="font-lead">Portalen kan ikke nå sine data lige nu. Det, du skrev, er ikke gemt,
 men det står stadig i formularen, når du går tilbage. Prøv igen om et par minutter.</p>
-<p><a class="button button-primary" href="{{RETRY_URL}}">Prøv igen</a></p>{{/E503}}
+{{#RESEND}}<p>Du kan også sende det samme igen herfra, når der er gået et par minutter. Adgangskoder og
+engangskoder er ikke med: dem skal du skrive igen.</p>
+<form method="post" action="{{ACTION}}" id="send-igen">
+{{#FIELD}}<input type="hidden" name="{{NAME}}" value="{{VALUE}}">
+{{/FIELD}}<button type="submit" class="button button-primary">Send igen</button>
+</form>
+<details class="mt-5"><summary>Det, du skrev</summary>
+<dl>
+{{#SHOWN}}<dt>{{NAME}}</dt><dd class="pre-line">{{VALUE:pre_escape}}</dd>
+{{/SHOWN}}{{#FILE}}<dt>Fil</dt><dd>{{NAME}} (skal vælges igen)</dd>
+{{/FILE}}</dl>
+</details>{{/RESEND}}
+{{#RETRY}}<p><a class="button button-primary" href="{{RETRY_URL}}">Prøv igen</a></p>{{/RETRY}}{{/E503}}
 <p>Fejlkode {{STATUS}}.{{#REFERENCE}} Reference: <code>{{REQUEST_ID}}</code>.{{/REFERENCE}}
 Skriv til <a href="mailto:{{FSE_MAILBOX}}">{{FSE_MAILBOX}}</a>, hvis du har brug for hjælp{{#REFERENCE}},
 og nævn referencen{{/REFERENCE}}.</p>

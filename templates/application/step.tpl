@@ -37,12 +37,12 @@
     <div class="form-group{{#ERROR_anden_beskrivelse}} form-error{{/ERROR_anden_beskrivelse}}">
       <label class="form-label" for="anden_beskrivelse">Beskrivelse af institutionen</label>
       {{#ERROR_anden_beskrivelse}}<span class="form-error-message" id="anden_beskrivelse-error"><span class="sr-only">Fejl: </span>{{MESSAGE}}</span>{{/ERROR_anden_beskrivelse}}
-      <textarea class="form-input" id="anden_beskrivelse" name="anden_beskrivelse" rows="4"{{#ERROR_anden_beskrivelse}} aria-invalid="true" aria-describedby="anden_beskrivelse-error"{{/ERROR_anden_beskrivelse}}>{{VALUE_anden_beskrivelse}}</textarea>
+      <textarea class="form-input" id="anden_beskrivelse" name="anden_beskrivelse" rows="4"{{#ERROR_anden_beskrivelse}} aria-invalid="true" aria-describedby="anden_beskrivelse-error"{{/ERROR_anden_beskrivelse}}>{{VALUE_anden_beskrivelse:pre_escape}}</textarea>
     </div>
     <div class="form-group{{#ERROR_anden_behov}} form-error{{/ERROR_anden_behov}}">
       <label class="form-label" for="anden_behov">Institutionens behov for ordningen</label>
       {{#ERROR_anden_behov}}<span class="form-error-message" id="anden_behov-error"><span class="sr-only">Fejl: </span>{{MESSAGE}}</span>{{/ERROR_anden_behov}}
-      <textarea class="form-input" id="anden_behov" name="anden_behov" rows="4"{{#ERROR_anden_behov}} aria-invalid="true" aria-describedby="anden_behov-error"{{/ERROR_anden_behov}}>{{VALUE_anden_behov}}</textarea>
+      <textarea class="form-input" id="anden_behov" name="anden_behov" rows="4"{{#ERROR_anden_behov}} aria-invalid="true" aria-describedby="anden_behov-error"{{/ERROR_anden_behov}}>{{VALUE_anden_behov:pre_escape}}</textarea>
     </div>
   </fieldset>
   <h2>Kandidatuddannelser</h2>
@@ -76,7 +76,7 @@
   <div class="form-group{{#ERROR_sikkerhed}} form-error{{/ERROR_sikkerhed}}">
     <label class="form-label" for="sikkerhed">Hvordan holder I et højt og vedvarende fokus på datasikkerhed?</label>
     {{#ERROR_sikkerhed}}<span class="form-error-message" id="sikkerhed-error"><span class="sr-only">Fejl: </span>{{MESSAGE}}</span>{{/ERROR_sikkerhed}}
-    <textarea class="form-input" id="sikkerhed" name="sikkerhed" rows="5"{{#ERROR_sikkerhed}} aria-invalid="true" aria-describedby="sikkerhed-error"{{/ERROR_sikkerhed}}>{{VALUE_sikkerhed}}</textarea>
+    <textarea class="form-input" id="sikkerhed" name="sikkerhed" rows="5"{{#ERROR_sikkerhed}} aria-invalid="true" aria-describedby="sikkerhed-error"{{/ERROR_sikkerhed}}>{{VALUE_sikkerhed:pre_escape}}</textarea>
   </div>
   <fieldset>
     <legend class="h2">2. Den personaleansvarlige leder</legend>
@@ -119,7 +119,7 @@
     <div class="form-group{{#ERROR_EXPERIENCE}} form-error{{/ERROR_EXPERIENCE}}">
       <label class="form-label" for="person_erfaring_{{N}}">Erfaring med registerdata og Danmarks Statistiks regler</label>
       {{#ERROR_EXPERIENCE}}<span class="form-error-message" id="person_erfaring_{{N}}-error"><span class="sr-only">Fejl: </span>{{MESSAGE}}</span>{{/ERROR_EXPERIENCE}}
-      <textarea class="form-input" id="person_erfaring_{{N}}" name="person_erfaring_{{N}}" rows="3"{{#ERROR_EXPERIENCE}} aria-invalid="true" aria-describedby="person_erfaring_{{N}}-error"{{/ERROR_EXPERIENCE}}>{{VALUE_EXPERIENCE}}</textarea>
+      <textarea class="form-input" id="person_erfaring_{{N}}" name="person_erfaring_{{N}}" rows="3"{{#ERROR_EXPERIENCE}} aria-invalid="true" aria-describedby="person_erfaring_{{N}}-error"{{/ERROR_EXPERIENCE}}>{{VALUE_EXPERIENCE:pre_escape}}</textarea>
     </div>
   </fieldset>
   {{/PERSON}}
@@ -156,7 +156,7 @@
     <label class="form-label" for="domaener">Institutionens e-maildomæner</label>
     <span class="form-hint" id="domaener-hint">Ét domæne pr. linje, fx econ.ku.dk. Alle brugere skal have en e-mailadresse, som institutionen har udstedt, og vi tjekker senere hver invitation mod domænerne.</span>
     {{#ERROR_domaener}}<span class="form-error-message" id="domaener-error"><span class="sr-only">Fejl: </span>{{MESSAGE}}</span>{{/ERROR_domaener}}
-    <textarea class="form-input" id="domaener" name="domaener" rows="4" aria-describedby="domaener-hint{{#ERROR_domaener}} domaener-error{{/ERROR_domaener}}"{{#ERROR_domaener}} aria-invalid="true"{{/ERROR_domaener}}>{{VALUE_domaener}}</textarea>
+    <textarea class="form-input" id="domaener" name="domaener" rows="4" aria-describedby="domaener-hint{{#ERROR_domaener}} domaener-error{{/ERROR_domaener}}"{{#ERROR_domaener}} aria-invalid="true"{{/ERROR_domaener}}>{{VALUE_domaener:pre_escape}}</textarea>
   </div>
   <button type="submit" name="handling" value="videre" class="button button-primary">Gem og gå videre</button>
   <button type="submit" name="handling" value="gem" class="button button-secondary">Gem kladde</button>

@@ -48,14 +48,14 @@
 <table class="table table--compact">
   <thead><tr><th scope="col">Felt</th><th scope="col">Før</th><th scope="col">Nu</th></tr></thead>
   <tbody>
-  {{#CHANGE}}<tr class="aendring"><th scope="row">{{LABEL}}</th><td class="foer pre-line">{{BEFORE}}</td><td class="efter pre-line">{{AFTER}}</td></tr>
+  {{#CHANGE}}<tr class="aendring"><th scope="row">{{LABEL}}</th><td class="foer pre-line">{{BEFORE:pre_escape}}</td><td class="efter pre-line">{{AFTER:pre_escape}}</td></tr>
   {{/CHANGE}}</tbody>
 </table>
 </div>{{/CHANGES}}
 
 <h2 id="oplysninger">Det har institutionen oplyst</h2>
 <dl id="felter">
-{{#FIELD}}  <dt>{{LABEL}}</dt><dd data-field="{{NAME}}" class="pre-line">{{VALUE}}</dd>
+{{#FIELD}}  <dt>{{LABEL}}</dt><dd data-field="{{NAME}}" class="pre-line">{{VALUE:pre_escape}}</dd>
 {{/FIELD}}</dl>
 
 {{#MANAGER}}<h2 id="leder">Lederens bekræftelse</h2>
@@ -68,7 +68,7 @@
 <table class="table table--compact">
   <thead><tr><th scope="col">Hvornår</th><th scope="col">Hvem</th><th scope="col">Fra</th><th scope="col">Til</th><th scope="col">Begrundelse</th></tr></thead>
   <tbody>
-  {{#EVENT}}<tr><td>{{AT}}</td><td>{{WHO}}</td><td>{{FROM}}</td><td>{{TO}}</td><td class="pre-line">{{REASON}}</td></tr>
+  {{#EVENT}}<tr><td>{{AT}}</td><td>{{WHO}}</td><td>{{FROM}}</td><td>{{TO}}</td><td class="pre-line">{{REASON:pre_escape}}</td></tr>
   {{/EVENT}}</tbody>
 </table>
 </div>
@@ -90,7 +90,7 @@
   <div class="form-group{{#ERROR_begrundelse_tilbage}} form-error{{/ERROR_begrundelse_tilbage}}">
     <label class="form-label" for="begrundelse_tilbage">Send tilbage til rettelse: hvad skal rettes?</label>
     {{#ERROR_begrundelse_tilbage}}<span class="form-error-message" id="begrundelse_tilbage-error"><span class="sr-only">Fejl: </span>{{MESSAGE}}</span>{{/ERROR_begrundelse_tilbage}}
-    <textarea class="form-input" id="begrundelse_tilbage" name="begrundelse" rows="4"{{#ERROR_begrundelse_tilbage}} aria-invalid="true" aria-describedby="begrundelse_tilbage-error"{{/ERROR_begrundelse_tilbage}}>{{VALUE_tilbage}}</textarea>
+    <textarea class="form-input" id="begrundelse_tilbage" name="begrundelse" rows="4"{{#ERROR_begrundelse_tilbage}} aria-invalid="true" aria-describedby="begrundelse_tilbage-error"{{/ERROR_begrundelse_tilbage}}>{{VALUE_tilbage:pre_escape}}</textarea>
   </div>
   <button type="submit" class="button button-secondary">Send tilbage</button>
 </form>
@@ -102,7 +102,7 @@
   <div class="form-group{{#ERROR_begrundelse_afvis}} form-error{{/ERROR_begrundelse_afvis}}">
     <label class="form-label" for="begrundelse_afvis">Afvis: begrundelse</label>
     {{#ERROR_begrundelse_afvis}}<span class="form-error-message" id="begrundelse_afvis-error"><span class="sr-only">Fejl: </span>{{MESSAGE}}</span>{{/ERROR_begrundelse_afvis}}
-    <textarea class="form-input" id="begrundelse_afvis" name="begrundelse" rows="4"{{#ERROR_begrundelse_afvis}} aria-invalid="true" aria-describedby="begrundelse_afvis-error"{{/ERROR_begrundelse_afvis}}>{{VALUE_afvis}}</textarea>
+    <textarea class="form-input" id="begrundelse_afvis" name="begrundelse" rows="4"{{#ERROR_begrundelse_afvis}} aria-invalid="true" aria-describedby="begrundelse_afvis-error"{{/ERROR_begrundelse_afvis}}>{{VALUE_afvis:pre_escape}}</textarea>
   </div>
   <button type="submit" class="button button-secondary">Afvis</button>
 </form>{{/DECIDE}}

@@ -3,7 +3,7 @@
 <p>Forskningsservice har sendt projektindstillingen "{{TITLE}}" under uddannelsesautorisation
 {{NUMBER}} (sag {{ID}}) tilbage, så den kan rettes.</p>
 <p>Det skal rettes:</p>
-<p style="white-space: pre-line">{{REASON}}</p>
+<p style="white-space: pre-line">{{REASON:pre_escape}}</p>
 <p>Vejlederen retter indstillingen, en underskriver underskriver den igen, og så sendes den igen.
 En genindstilling koster gebyret efter den takst, der gælder den dag, den sendes igen.
 Indstillingen tæller stadig med i de fem.</p>

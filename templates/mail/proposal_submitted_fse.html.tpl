@@ -8,6 +8,6 @@
 {{#FEE}}<li>Gebyr for indstillingen: {{AMOUNT}}</li>{{/FEE}}
 </ul>
 <dl>
-{{#FIELD}}<dt>{{LABEL}}</dt><dd style="white-space: pre-line">{{VALUE}}</dd>
+{{#FIELD}}<dt>{{LABEL}}</dt><dd style="white-space: pre-line">{{VALUE:pre_escape}}</dd>
 {{/FIELD}}</dl>
 <p><a href="{{LINK}}">Åbn sagen i portalen</a></p>

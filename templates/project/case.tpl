@@ -32,7 +32,7 @@
 
 {{#SIGN}}<h2>Underskriv</h2>
 <p>Læs teksten herunder. Det er præcis den tekst, du underskriver. Hvis den bliver ændret bagefter, bortfalder underskriften.</p>
-<pre class="proposal-text" id="tekst" tabindex="0">{{TEXT}}</pre>
+<pre class="proposal-text" id="tekst" tabindex="0">{{TEXT:pre_escape}}</pre>
 <p>Kontrolsum for teksten: <code>{{HASH_SHORT}}</code></p>
 <form method="post" action="/projekt/underskriv" novalidate>
   <input type="hidden" name="csrf" value="{{CSRF}}"><input type="hidden" name="id" value="{{ID}}"><input type="hidden" name="sag" value="{{SAG}}"><input type="hidden" name="version" value="{{VERSION}}"><input type="hidden" name="hash" value="{{HASH}}">
@@ -46,7 +46,7 @@
 
 <h2>Indstillingen</h2>
 <dl class="proposal-fields">
-{{#FIELD}}<dt>{{LABEL}}</dt><dd class="pre-line">{{VALUE}}</dd>
+{{#FIELD}}<dt>{{LABEL}}</dt><dd class="pre-line">{{VALUE:pre_escape}}</dd>
 {{/FIELD}}</dl>
 <p>Analyseplatform: {{PLATFORM}}</p>
 
@@ -66,6 +66,6 @@
   <caption class="sr-only">Hvad der er sket med indstillingen</caption>
   <thead><tr><th scope="col">Tidspunkt</th><th scope="col">Status</th><th scope="col">Af</th><th scope="col">Begrundelse</th></tr></thead>
   <tbody>
-  {{#EVENT}}<tr><td>{{AT}}</td><td>{{STATE_LABEL}}</td><td>{{BY}}</td><td>{{REASON}}</td></tr>
+  {{#EVENT}}<tr><td>{{AT}}</td><td>{{STATE_LABEL}}</td><td>{{BY}}</td><td class="pre-line">{{REASON:pre_escape}}</td></tr>
   {{/EVENT}}</tbody>
 </table>

@@ -25,7 +25,7 @@
   <div class="form-group{{#ERROR_formaal}} form-error{{/ERROR_formaal}}">
     <label class="form-label" for="formaal">Formål</label>
     {{#ERROR_formaal}}<span class="form-error-message" id="formaal-error"><span class="sr-only">Fejl: </span>{{MESSAGE}}</span>{{/ERROR_formaal}}
-    <textarea class="form-input" id="formaal" name="formaal" rows="5"{{#ERROR_formaal}} aria-describedby="formaal-error"{{/ERROR_formaal}}{{#ERROR_formaal}} aria-invalid="true"{{/ERROR_formaal}}>{{VALUE_formaal}}</textarea>
+    <textarea class="form-input" id="formaal" name="formaal" rows="5"{{#ERROR_formaal}} aria-describedby="formaal-error"{{/ERROR_formaal}}{{#ERROR_formaal}} aria-invalid="true"{{/ERROR_formaal}}>{{VALUE_formaal:pre_escape}}</textarea>
   </div>
   <fieldset>
     <legend class="h3">Registre og data</legend>
@@ -39,7 +39,7 @@
     <div class="form-group{{#REASON_ERROR}} form-error{{/REASON_ERROR}}">
       <label class="form-label" for="register_begrundelse_{{N}}">Register {{N}}: hvorfor nødvendigt for formålet</label>
       {{#REASON_ERROR}}<span class="form-error-message" id="register_begrundelse_{{N}}-error"><span class="sr-only">Fejl: </span>{{MESSAGE}}</span>{{/REASON_ERROR}}
-      <textarea class="form-input" id="register_begrundelse_{{N}}" name="register_begrundelse_{{N}}" rows="2"{{#REASON_ERROR}} aria-invalid="true" aria-describedby="register_begrundelse_{{N}}-error"{{/REASON_ERROR}}>{{REASON}}</textarea>
+      <textarea class="form-input" id="register_begrundelse_{{N}}" name="register_begrundelse_{{N}}" rows="2"{{#REASON_ERROR}} aria-invalid="true" aria-describedby="register_begrundelse_{{N}}-error"{{/REASON_ERROR}}>{{REASON:pre_escape}}</textarea>
     </div>
     </div>
     {{/REGISTER}}
@@ -48,7 +48,7 @@
     <label class="form-label" for="samfundsrelevans">Samfundsmæssig relevans</label>
     <span class="form-hint" id="samfundsrelevans-hint">Hvorfor er projektet vigtigt for samfundet?</span>
     {{#ERROR_samfundsrelevans}}<span class="form-error-message" id="samfundsrelevans-error"><span class="sr-only">Fejl: </span>{{MESSAGE}}</span>{{/ERROR_samfundsrelevans}}
-    <textarea class="form-input" id="samfundsrelevans" name="samfundsrelevans" rows="5" aria-describedby="samfundsrelevans-hint{{#ERROR_samfundsrelevans}} samfundsrelevans-error{{/ERROR_samfundsrelevans}}"{{#ERROR_samfundsrelevans}} aria-invalid="true"{{/ERROR_samfundsrelevans}}>{{VALUE_samfundsrelevans}}</textarea>
+    <textarea class="form-input" id="samfundsrelevans" name="samfundsrelevans" rows="5" aria-describedby="samfundsrelevans-hint{{#ERROR_samfundsrelevans}} samfundsrelevans-error{{/ERROR_samfundsrelevans}}"{{#ERROR_samfundsrelevans}} aria-invalid="true"{{/ERROR_samfundsrelevans}}>{{VALUE_samfundsrelevans:pre_escape}}</textarea>
   </div>
   <div class="form-group{{#ERROR_antal_studerende}} form-error{{/ERROR_antal_studerende}}">
     <label class="form-label" for="antal_studerende">Forventet antal studerende</label>

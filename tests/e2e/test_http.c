@@ -249,7 +249,8 @@ START_TEST(static_files)
 END_TEST
 
 /* The database stops: pages answer 503 in the portal's design, with a retry link that keeps
- * the user's input; when it is back, the same requests work again without restarting anything. */
+ * the user's input (a sent form comes back in a form that sends it again); when it is back, the
+ * same requests work again without restarting anything. */
 START_TEST(database_down_then_back)
 {
 	const char *stop = getenv("PORTAL_DB_STOP"), *start = getenv("PORTAL_DB_START");
@@ -266,6 +267,27 @@ START_TEST(database_down_then_back)
 	ck_assert(has(&r.body,
 	    "href=\"/kan-vi-bruge-ordningen?universitet=ku&amp;uddannelse=kandidat-speciale\""));
 	reply_free(&r);
+	/* A form sent meanwhile: nothing saved, but what was written comes back in a form that
+	 * sends it again, without the password (a session cookie makes the portal need the
+	 * database before it can check anything). */
+	{
+		struct jar jar;
+
+		memset(&jar, 0, sizeof(jar));
+		snprintf(jar.sid, sizeof(jar.sid), "%s",
+		    "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA");
+		client_post_form("/projekt/rediger", &jar, &r, "csrf", "tok", "id", "7", "titel",
+		    "Boligmarkedet & <uddannelse>", "formaal", "Linje et\nlinje to", "adgangskode",
+		    "Hemmelig-Kode-123", NULL);
+		ck_assert_int_eq(r.status, 503);
+		ck_assert(has(&r.body, "<form method=\"post\" action=\"/projekt/rediger\""));
+		ck_assert(has(&r.body, "<input type=\"hidden\" name=\"titel\" value=\"Boligmarkedet "
+		    "&amp; &lt;uddannelse&gt;\">"));
+		ck_assert(has(&r.body, "name=\"csrf\" value=\"tok\""));
+		ck_assert(has(&r.body, "<dd class=\"pre-line\">Linje et\nlinje to</dd>"));
+		ck_assert(!has(&r.body, "Hemmelig-Kode-123"));
+		reply_free(&r);
+	}
 	ck_assert_int_eq(system(start), 0);
 	get("/kan-vi-bruge-ordningen?universitet=ku&uddannelse=kandidat-speciale", &r);
 	ck_assert_int_eq(r.status, 200);

@@ -309,6 +309,11 @@ START_TEST(sign_void_submit)
 	ck_assert_int_eq(post(&other_sup, "/projekt/underskriv", &r, a, sag, "version", "1",
 	    "hash", "x", "bekraeft", "ja", NULL), 403);
 	reply_free(&r);
+	/* The signer reads the text as written, line breaks and all (R12). */
+	snprintf(path, sizeof(path), "/projekt/sag?id=%lld&sag=%lld", a, sag);
+	ck_assert_int_eq(get(&signer, path, &r), 200);
+	ck_assert(has(&r.body, "\nFormål:\nHvordan påvirker uddannelse løn og beskæftigelse\n"));
+	reply_free(&r);
 	ck_assert_int_eq(sign(&signer, a, sag, 0, &r), 422);
 	ck_assert(has(&r.body, "id=\"bekraeft-error\""));
 	ck_assert(has(&r.body, "href=\"#bekraeft\""));
@@ -386,8 +391,10 @@ START_TEST(incomplete_is_refused_next_to_fields)
 	person(&signer, "underskriver", B(SIGNER), a);
 	/* A draft needs only a title; a bad date is refused even in a draft. */
 	ck_assert_int_eq(post(&sup, "/projekt/rediger", &r, a, 0, "titel", "", "periode_fra",
-	    "31-02-2027", NULL), 422);
+	    "31-02-2027", "formaal", "Linje et\nlinje to", NULL), 422);
 	ck_assert(has(&r.body, "id=\"titel-error\""));
+	/* Kept as written: the line break survives the page (escaped, not flattened). */
+	ck_assert(has(&r.body, ">Linje et\nlinje to</textarea>"));
 	ck_assert(has(&r.body, "id=\"periode_fra-error\""));
 	ck_assert(has(&r.body, "value=\"31-02-2027\""));	/* kept */
 	reply_free(&r);
