@@ -648,6 +648,10 @@ START_TEST(manager_invited_takes_over)
 	ck_assert(has(&r.body, "id=\"ansvarlig\">Lise Leder (den personaleansvarlige leder)"));
 	ck_assert(has(&r.body, "og har overtaget rollen fra ansøgeren"));
 	reply_free(&r);
+	/* R32: the applicant is told who holds the role now, and that their cases stay theirs. */
+	ck_assert_int_eq(maildir_count(app.email, "har taget imod rollen som autorisationsansvarlig",
+	    30), 1);
+	ck_assert_int_eq(maildir_count(app.email, "Du kan stadig se dine sager", 0), 1);
 	/* Single use: the link cannot hand the role over twice. (The manager now holds a role that
 	   needs the second factor, so the answer may be the way to enrolment; never accepted.) */
 	client_post_form("/autorisation/invitation", &mjar, &r, "csrf", csrf, "token", token, NULL);
