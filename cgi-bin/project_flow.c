@@ -42,6 +42,17 @@ redirect_to(struct ctx *ctx, const struct proj *p, const char *notice)
 	return ctx_redirect(ctx, path);
 }
 
+/* The transaction committed, the proposal's page with the notice; or the database's error. */
+static int
+commit_and_show(struct ctx *ctx, const struct proj *p, const char *notice)
+{
+	enum db_err rc;
+
+	if ((rc = db_commit(ctx->db)) != DB_OK)
+		return ctx_db_error(ctx, rc);
+	return redirect_to(ctx, p, notice);
+}
+
 /* Whether a signature matches the text as it is now (R12); its signer's name into who. */
 static enum db_err
 valid_signature(struct ctx *ctx, const struct proj *p, int *valid, char *who, size_t n)
@@ -144,11 +155,7 @@ proj_request_signature(struct ctx *ctx)
 		st = ctx_tx_error(ctx, rc);
 		goto out;
 	}
-	if ((rc = db_commit(ctx->db)) != DB_OK) {
-		st = ctx_db_error(ctx, rc);
-		goto out;
-	}
-	st = redirect_to(ctx, &p, "anmodet");
+	st = commit_and_show(ctx, &p, "anmodet");
 out:
 	if (md)
 		tmpl_dict_free(md);
@@ -235,11 +242,7 @@ proj_sign(struct ctx *ctx)
 		}
 	}
 	db_result_free(&res);
-	if ((rc = db_commit(ctx->db)) != DB_OK) {
-		st = ctx_db_error(ctx, rc);
-		goto out;
-	}
-	st = redirect_to(ctx, &p, "underskrevet");
+	st = commit_and_show(ctx, &p, "underskrevet");
 out:
 	if (md)
 		tmpl_dict_free(md);
@@ -435,11 +438,7 @@ proj_submit(struct ctx *ctx)
 		st = ctx_tx_error(ctx, DB_EEXEC);
 		goto out;
 	}
-	if ((rc = db_commit(ctx->db)) != DB_OK) {
-		st = ctx_db_error(ctx, rc);
-		goto out;
-	}
-	st = redirect_to(ctx, &p, "sendt");
+	st = commit_and_show(ctx, &p, "sendt");
 out:
 	if (md)
 		tmpl_dict_free(md);
@@ -478,11 +477,7 @@ proj_withdraw(struct ctx *ctx)
 		st = ctx_tx_error(ctx, DB_EEXEC);
 		goto out;
 	}
-	if ((rc = db_commit(ctx->db)) != DB_OK) {
-		st = ctx_db_error(ctx, rc);
-		goto out;
-	}
-	st = redirect_to(ctx, &p, "trukket");
+	st = commit_and_show(ctx, &p, "trukket");
 out:
 	proj_free(&p);
 	return st;
