@@ -267,7 +267,7 @@ test('apply with a break, manager confirms, FSE returns, resubmit, approve, invi
     assert.equal(await f.getByRole('heading', { name: 'Ændret siden sidste indsendelse' })
       .count(), 0, 'nothing to compare with at the first submission');
     await record(f, 'fse-case');
-    await f.getByLabel('Send tilbage til rettelse: hvad skal ansøgeren rette?').fill(reason);
+    await f.getByLabel('Send tilbage til rettelse: hvad skal rettes?').fill(reason);
     await f.getByRole('button', { name: 'Send tilbage', exact: true }).click();
     await f.waitForURL(`**/fse/sag?id=${id}&besked=tilbage`);
     assert.equal(await f.locator('#status').getAttribute('data-state'), 'returned');
