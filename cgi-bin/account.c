@@ -320,6 +320,40 @@ static const struct form_field login_fields[L__MAX] = {
 	[L_PASSWORD] = { "adgangskode", form_text, 1, 0, 1000, NULL, "Skriv din adgangskode." },
 };
 
+/*
+ * Where the person was going when the portal asked them to log in (?tilbage= on the login
+ * pages, a hidden field in their forms): a path of ours, else the account page.
+ */
+static const char *
+return_to(struct ctx *ctx)
+{
+	const char *t = http_param(ctx->req, "tilbage");
+
+	return fcgi_return_ok(t) ? t : NULL;
+}
+
+/* 303 to base ("/konto/log-ind/kode"), carrying the way back when there is one. */
+static int
+redirect_on(struct ctx *ctx, const char *base, const char *back)
+{
+	struct buf loc;
+	int st;
+
+	if (back == NULL)
+		return ctx_redirect(ctx, base);
+	buf_init(&loc, 4 * FCGI_RETURN_MAX);
+	if (form_encode_pair(&loc, "tilbage", back) != 0)
+		st = ctx_redirect(ctx, base);
+	else {
+		char path[5 * FCGI_RETURN_MAX];
+
+		snprintf(path, sizeof(path), "%s?%s", base, loc.data);
+		st = ctx_redirect(ctx, path);
+	}
+	buf_free(&loc);
+	return st;
+}
+
 static int
 login_page(struct ctx *ctx, const char *error, const char *email, int status)
 {
@@ -338,6 +372,10 @@ login_page(struct ctx *ctx, const char *error, const char *email, int status)
 	}
 	if (email)
 		tmpl_set(d, "VALUE_email", email);
+	if (return_to(ctx)) {
+		tmpl_set(tmpl_add_row(d, "RETURN"), "TILBAGE", return_to(ctx));
+		tmpl_show(d, "RETURN_NOTE");
+	}
 	return status;
 }
 
@@ -345,7 +383,7 @@ static int
 login_form(struct ctx *ctx)
 {
 	if (ctx_user(ctx))
-		return ctx_redirect(ctx, "/konto");
+		return ctx_redirect(ctx, return_to(ctx) ? return_to(ctx) : "/konto");
 	return login_page(ctx, NULL, NULL, 200);
 }
 
@@ -419,7 +457,9 @@ login_submit(struct ctx *ctx)
 	ctx->session_loaded = 1;
 	audit_event(ctx->db, uid, totp ? "login.password_ok" : "login.success", "user", uid, uid,
 	    addr, "");
-	return ctx_redirect(ctx, totp ? "/konto/log-ind/kode" : "/konto");
+	if (totp)
+		return redirect_on(ctx, "/konto/log-ind/kode", return_to(ctx));
+	return ctx_redirect(ctx, return_to(ctx) ? return_to(ctx) : "/konto");
 }
 
 static int
@@ -431,6 +471,8 @@ code_page(struct ctx *ctx, const char *error, int status)
 		return 500;
 	if (error)
 		tmpl_set(tmpl_add_row(d, "ERROR_kode"), "MESSAGE", error);
+	if (return_to(ctx))
+		tmpl_set(tmpl_add_row(d, "RETURN"), "TILBAGE", return_to(ctx));
 	return status;
 }
 
@@ -504,7 +546,7 @@ code_submit(struct ctx *ctx)
 	if ((rc = session_start(ctx->db, ctx->cfg, ctx->resp, uid, 0, addr, &ctx->session)) !=
 	    DB_OK)
 		return ctx_db_error(ctx, rc);
-	return ctx_redirect(ctx, "/konto");
+	return ctx_redirect(ctx, return_to(ctx) ? return_to(ctx) : "/konto");
 }
 
 static int

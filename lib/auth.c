@@ -76,7 +76,8 @@ auth_require(struct ctx *ctx, enum action action, long long authorisation_id)
 	case POLICY_ALLOW:
 		break;
 	case POLICY_LOGIN:
-		return ctx_redirect(ctx, "/konto/log-ind");
+		/* Back to where they were going once logged in: a link from a mail works. */
+		return ctx_redirect_login(ctx);
 	case POLICY_HIDE:
 		log_info("%s on authorisation %lld hidden from user %lld", rule->name,
 		    authorisation_id, uid);

@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "auth.h"
+#include "form.h"
 #include "log.h"
 
 static volatile sig_atomic_t fcgi_stopping;
@@ -96,6 +97,48 @@ ctx_redirect(struct ctx *ctx, const char *path)
 	    http_response_header(ctx->resp, "Location", path) == -1)
 		http_response_header(ctx->resp, "Location", "/");
 	return 303;
+}
+
+int
+fcgi_return_ok(const char *p)
+{
+	size_t i;
+
+	if (p == NULL || p[0] != '/' || p[1] == '/' || p[1] == '\\' ||
+	    strncmp(p, "/konto/log-ind", 14) == 0 || strncmp(p, "/konto/log-ud", 13) == 0)
+		return 0;
+	for (i = 0; p[i]; i++)
+		if (i >= FCGI_RETURN_MAX || (unsigned char)p[i] <= 0x20 ||
+		    (unsigned char)p[i] >= 0x7f || p[i] == '\\')
+			return 0;
+	return 1;
+}
+
+int
+ctx_redirect_login(struct ctx *ctx)
+{
+	const struct http_request *req = ctx->req;
+	char want[FCGI_RETURN_MAX + 1];
+	struct buf loc;
+	int st;
+
+	if (req->method == NULL || strcmp(req->method, "GET") != 0 || req->path == NULL ||
+	    (size_t)snprintf(want, sizeof(want), "%s%s%s", req->path, req->query_string &&
+	    req->query_string[0] ? "?" : "", req->query_string ? req->query_string : "") >=
+	    sizeof(want) || !fcgi_return_ok(want))
+		return ctx_redirect(ctx, "/konto/log-ind");
+	buf_init(&loc, 4 * FCGI_RETURN_MAX);
+	/* "tilbage=..." first (form_encode_pair puts '&' before any pair that is not first). */
+	if (form_encode_pair(&loc, "tilbage", want) != 0)
+		st = ctx_redirect(ctx, "/konto/log-ind");
+	else {
+		char path[5 * FCGI_RETURN_MAX];
+
+		snprintf(path, sizeof(path), "/konto/log-ind?%s", loc.data);
+		st = ctx_redirect(ctx, path);
+	}
+	buf_free(&loc);
+	return st;
 }
 
 struct tmpl_dict *

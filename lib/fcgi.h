@@ -55,6 +55,14 @@ int			 ctx_db_error(struct ctx *, enum db_err);
 int			 ctx_tx_error(struct ctx *, enum db_err);
 /* 303 See Other to a path of ours (only paths starting with one '/', never a full URL). */
 int			 ctx_redirect(struct ctx *, const char *path);
+/*
+ * Where to go back to after logging in (?tilbage=): a path of ours with its query, printable
+ * ASCII only, at most FCGI_RETURN_MAX bytes, and not the login pages themselves. Pure.
+ */
+#define FCGI_RETURN_MAX	512
+int			 fcgi_return_ok(const char *path);
+/* 303 to the login page, carrying where a GET request wanted to go (never a POST's address). */
+int			 ctx_redirect_login(struct ctx *);
 
 /* Starts a page: layout.tpl with the content template in {{>CONTENT}}; returns its dictionary. */
 struct tmpl_dict	*ctx_page(struct ctx *, const char *content_tpl, const char *title);

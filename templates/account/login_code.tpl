@@ -4,6 +4,7 @@
 for Specialeportalen.</p>
 <form method="post" action="/konto/log-ind/kode" novalidate>
   <input type="hidden" name="csrf" value="{{CSRF}}">
+  {{#RETURN}}<input type="hidden" name="tilbage" value="{{TILBAGE}}">{{/RETURN}}
   <div class="form-group{{#ERROR_kode}} form-error{{/ERROR_kode}}">
     <label class="form-label" for="kode">Kode</label>
     {{#ERROR_kode}}<span class="form-error-message" id="kode-error"><span class="sr-only">Fejl: </span>{{MESSAGE}}</span>{{/ERROR_kode}}

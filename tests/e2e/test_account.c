@@ -412,6 +412,62 @@ START_TEST(totp_enrol_and_login)
 }
 END_TEST
 
+/* A link followed while logged out (a mail's link to a proposal): log in, then back to it. */
+START_TEST(back_where_they_were_going)
+{
+	const char *email = addr("tilbage", "ku.dk");
+	struct jar jar = { "", "" }, evil = { "", "" };
+	char csrf[64], loc[512];
+	struct reply r;
+
+	new_user("Tove Tilbage", email);
+	ck_assert_int_eq(client_status("/autorisation/roller?id=5&x=a%20b", &jar, loc, sizeof(loc)),
+	    303);
+	ck_assert_str_eq(loc, "/konto/log-ind?tilbage=%2Fautorisation%2Froller%3Fid%3D5%26x%3Da%2520b");
+	client_get(loc, &jar, &r);
+	ck_assert_int_eq(r.status, 200);
+	ck_assert(has(&r.body, "<input type=\"hidden\" name=\"tilbage\" value=\"/autorisation/roller?"
+	    "id=5&amp;x=a%20b\">"));
+	ck_assert_int_eq(html_input_value(&r.body, "csrf", csrf, sizeof(csrf)), 0);
+	reply_free(&r);
+	/* A wrong password keeps the way back in the form. */
+	client_post_form("/konto/log-ind", &jar, &r, "csrf", csrf, "email", email, "adgangskode",
+	    "forkert-forkert", "tilbage", "/autorisation/roller?id=5&x=a%20b", NULL);
+	ck_assert_int_eq(r.status, 401);
+	ck_assert(has(&r.body, "name=\"tilbage\" value=\"/autorisation/roller?id=5&amp;x=a%20b\""));
+	reply_free(&r);
+	client_post_form("/konto/log-ind", &jar, &r, "csrf", csrf, "email", email, "adgangskode",
+	    PASSWORD, "tilbage", "/autorisation/roller?id=5&x=a%20b", NULL);
+	ck_assert_int_eq(reply_done(&r, loc, sizeof(loc)), 303);
+	ck_assert_str_eq(loc, "/autorisation/roller?id=5&x=a%20b");
+
+	/* Never elsewhere: another host, a scheme, a backslash, a control byte go to /konto. */
+	{
+		static const char *const bad[] = { "//evil.example/x", "https://evil.example/",
+			"/\\evil.example", "/konto/log-ind?tilbage=/x", "/a\tb", "relative" };
+		size_t i;
+
+		for (i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
+			evil.sid[0] = '\0';
+			client_csrf("/konto/log-ind", &evil, csrf, sizeof(csrf));
+			client_post_form("/konto/log-ind", &evil, &r, "csrf", csrf, "email", email,
+			    "adgangskode", PASSWORD, "tilbage", bad[i], NULL);
+			ck_assert_int_eq(reply_done(&r, loc, sizeof(loc)), 303);
+			ck_assert_msg(strcmp(loc, "/konto") == 0, "%s led to %s", bad[i], loc);
+		}
+	}
+	/* A POST is not remembered: it cannot be sent again by a redirect. */
+	{
+		struct jar anon = { "", "" };
+
+		client_csrf("/konto/log-ind", &anon, csrf, sizeof(csrf));
+		client_post_form("/autorisation/inviter", &anon, &r, "csrf", csrf, "id", "5", NULL);
+		ck_assert_int_eq(reply_done(&r, loc, sizeof(loc)), 303);
+		ck_assert_str_eq(loc, "/konto/log-ind");
+	}
+}
+END_TEST
+
 START_TEST(disabled_account)
 {
 	const char *email = addr("disable.me", "sdu.dk");
@@ -448,6 +504,7 @@ main(void)
 	tcase_add_test(tc, password_reset);
 	tcase_add_test(tc, totp_enrol_and_login);
 	tcase_add_test(tc, disabled_account);
+	tcase_add_test(tc, back_where_they_were_going);
 	suite_add_tcase(s, tc);
 	failed = check_run(s);
 	curl_global_cleanup();

@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "fcgi.h"
 #include "http.h"
 
 #include "../check_run.h"
@@ -208,6 +209,36 @@ START_TEST(nginx_param_not_a_header)
 }
 END_TEST
 
+/* Where a login may send the person back to: paths of ours only (lib/fcgi.h). */
+START_TEST(return_paths)
+{
+	char longp[FCGI_RETURN_MAX + 2];
+
+	ck_assert(fcgi_return_ok("/projekt/sag?id=3&sag=41"));
+	ck_assert(fcgi_return_ok("/"));
+	ck_assert(fcgi_return_ok("/autorisation?x=a%20b"));
+	ck_assert(!fcgi_return_ok(NULL));
+	ck_assert(!fcgi_return_ok(""));
+	ck_assert(!fcgi_return_ok("projekt"));
+	ck_assert(!fcgi_return_ok("//evil.example/"));
+	ck_assert(!fcgi_return_ok("/\\evil.example/"));
+	ck_assert(!fcgi_return_ok("https://evil.example/"));
+	ck_assert(!fcgi_return_ok("/a b"));
+	ck_assert(!fcgi_return_ok("/a\tb"));
+	ck_assert(!fcgi_return_ok("/a\r\nLocation: x"));
+	ck_assert(!fcgi_return_ok("/\xc3\xa6"));	/* raw UTF-8: a browser sends it encoded */
+	ck_assert(!fcgi_return_ok("/konto/log-ind?tilbage=/x"));	/* no loops */
+	ck_assert(!fcgi_return_ok("/konto/log-ud"));
+	memset(longp, 'a', sizeof(longp));
+	longp[0] = '/';
+	longp[FCGI_RETURN_MAX] = '\0';
+	ck_assert(fcgi_return_ok(longp));
+	longp[FCGI_RETURN_MAX] = 'a';
+	longp[FCGI_RETURN_MAX + 1] = '\0';
+	ck_assert(!fcgi_return_ok(longp));
+}
+END_TEST
+
 int
 main(void)
 {
@@ -220,6 +251,7 @@ main(void)
 	tcase_add_test(tc, body_types);
 	tcase_add_test(tc, response_headers);
 	tcase_add_test(tc, nginx_param_not_a_header);
+	tcase_add_test(tc, return_paths);
 	suite_add_tcase(s, tc);
 	return check_run(s);
 }
