@@ -3,6 +3,8 @@
  * log in (password, then the TOTP code when enrolled), log out, enrol the second factor, reset a
  * forgotten password, and the account page. R6 (institutional e-mail), R14, R33, R34.
  */
+#include <sodium.h>
+
 #include <ctype.h>
 #include <stdio.h>
 #include <string.h>
@@ -488,16 +490,55 @@ code_form(struct ctx *ctx)
 	return code_page(ctx, NULL, 200);
 }
 
+/*
+ * The key that seals the TOTP secrets (lib/totp.h), or NULL: then the caller answers 503 and
+ * nothing about the second factor goes on (fail closed; totp_key() logged why).
+ */
+static const unsigned char *
+sealing_key(struct ctx *ctx)
+{
+	return totp_key(ctx->cfg);
+}
+
+/* A stored blob that does not open: logged, never used (no secret is guessed at). */
+static void
+log_unreadable(long long uid)
+{
+	log_error("totp: the stored secret of user %lld does not open (other key, altered or "
+	    "unknown version); refused", uid);
+}
+
+/* Seals secret again into users.totp_secret (a legacy raw row, lib/totp.h). */
+static enum db_err
+reseal(struct ctx *ctx, const unsigned char *key, long long uid, const unsigned char *secret,
+    size_t len)
+{
+	unsigned char blob[TOTP_BLOB_MAX];
+	enum db_err rc;
+	int n;
+
+	if ((n = totp_seal(key, secret, len, blob)) < 0)
+		return DB_EARGS;
+	rc = db_exec(ctx->db, NULL, "UPDATE users SET totp_secret = ? WHERE id = ?", "bi", blob,
+	    (size_t)n, uid);
+	sodium_memzero(blob, sizeof(blob));
+	if (rc == DB_OK)
+		log_info("totp: the legacy raw secret of user %lld is sealed now", uid);
+	return rc;
+}
+
 static int
 code_submit(struct ctx *ctx)
 {
 	const char *code = kvlist_value(&ctx->req->form, "kode"), *addr = ctx->req->remote_addr;
 	struct session *s = ctx_session(ctx);
-	unsigned char secret[64];
+	unsigned char secret[TOTP_SECRET_MAX];
+	const unsigned char *key;
+	enum totp_open_rc orc;
 	char email[255];
 	struct db_result res;
 	long long uid, step, last;
-	size_t len;
+	size_t len = 0;
 	enum db_err rc;
 	int blocked;
 
@@ -506,6 +547,8 @@ code_submit(struct ctx *ctx)
 	if (s->id == 0 || s->user_id == 0 || !s->mfa_pending)
 		return ctx_redirect(ctx, "/konto/log-ind");
 	uid = s->user_id;
+	if ((key = sealing_key(ctx)) == NULL)
+		return 503;
 	if ((blocked = throttle_blocked(ctx->db, s->email, addr)) == -1)
 		return 503;
 	if (blocked)
@@ -516,23 +559,33 @@ code_submit(struct ctx *ctx)
 	if ((rc = db_exec(ctx->db, &res, "SELECT totp_secret, totp_last_step FROM users WHERE "
 	    "id = ? AND totp_enabled_at IS NOT NULL FOR UPDATE", "i", uid)) != DB_OK)
 		return ctx_tx_error(ctx, rc);
-	if (res.nrows == 0 || (len = res.lens[0]) == 0 || len > sizeof(secret)) {
+	if (res.nrows == 0 || db_cell(&res, 0, 0) == NULL || res.lens[0] == 0) {
 		db_result_free(&res);
 		db_rollback(ctx->db);
 		return ctx_redirect(ctx, "/konto/log-ind");
 	}
-	memcpy(secret, db_cell(&res, 0, 0), len);
+	orc = totp_open(key, (const unsigned char *)db_cell(&res, 0, 0), res.lens[0], secret, &len);
 	last = db_cell_int(&res, 0, 1, 0);
 	db_result_free(&res);
+	if (orc == TOTP_OPEN_ERROR) {
+		db_rollback(ctx->db);
+		log_unreadable(uid);
+		return 500;
+	}
 	step = totp_verify(secret, len, code, time(NULL), last);
 	if (step < 0) {
+		sodium_memzero(secret, sizeof(secret));
 		db_rollback(ctx->db);
 		throttle_fail(ctx->db, ctx->cfg, s->email, addr);
 		audit_event(ctx->db, 0, "login.totp_failed", "user", uid, uid, addr, "");
 		return code_page(ctx, "Koden er forkert eller udløbet. Skriv den kode, appen viser nu.",
 		    401);
 	}
-	if ((rc = db_exec(ctx->db, NULL, "UPDATE users SET totp_last_step = ? WHERE id = ?", "ii",
+	/* A legacy raw secret is sealed in the same transaction as the successful login. */
+	rc = orc == TOTP_OPEN_LEGACY ? reseal(ctx, key, uid, secret, len) : DB_OK;
+	sodium_memzero(secret, sizeof(secret));
+	if (rc != DB_OK ||
+	    (rc = db_exec(ctx->db, NULL, "UPDATE users SET totp_last_step = ? WHERE id = ?", "ii",
 	    step, uid)) != DB_OK ||
 	    (rc = audit_event(ctx->db, uid, "login.success", "user", uid, uid, addr, "totp")) !=
 	    DB_OK)
@@ -709,56 +762,105 @@ account_page(struct ctx *ctx)
 	return 200;
 }
 
-/* The pending (not yet confirmed) secret, made on first visit to the enrolment page. */
-static enum db_err
-pending_secret(struct ctx *ctx, long long uid, int create, unsigned char *secret, size_t *len,
-    int *enabled)
+/*
+ * The pending (not yet confirmed) secret, made on first visit to the enrolment page and stored
+ * sealed only. 0 when done: *enabled set (nothing opened), or secret and *len (0: none yet and
+ * !create), *legacy when it was a raw legacy row. Otherwise the status to answer: 503 when the
+ * sealing key is not usable (fail closed: no secret made, none stored raw), or a database
+ * error's. A pending blob that does not open (the key was replaced) is logged and counts as
+ * none: nobody uses it yet, so a new one takes its place.
+ */
+static int
+pending_secret(struct ctx *ctx, long long uid, int create, unsigned char secret[TOTP_SECRET_MAX],
+    size_t *len, int *enabled, int *legacy)
 {
+	unsigned char blob[TOTP_BLOB_MAX];
+	const unsigned char *key;
 	struct db_result res;
+	size_t bloblen = 0;
 	enum db_err rc;
+	int n;
 
 	*len = 0;
 	*enabled = 0;
+	*legacy = 0;
 	if ((rc = db_exec(ctx->db, &res, "SELECT totp_secret, totp_enabled_at IS NOT NULL FROM "
 	    "users WHERE id = ?", "i", uid)) != DB_OK)
-		return rc;
+		return ctx_db_error(ctx, rc);
 	*enabled = (int)db_cell_int(&res, 0, 1, 0);
-	if (res.nrows && db_cell(&res, 0, 0) && res.lens[0] <= 64) {
-		*len = res.lens[0];
-		memcpy(secret, db_cell(&res, 0, 0), *len);
+	if (res.nrows && db_cell(&res, 0, 0) && res.lens[0] <= sizeof(blob)) {
+		bloblen = res.lens[0];
+		memcpy(blob, db_cell(&res, 0, 0), bloblen);
 	}
 	db_result_free(&res);
-	if (*len || *enabled || !create)
-		return DB_OK;
+	if (*enabled) {
+		sodium_memzero(blob, sizeof(blob));
+		return 0;
+	}
+	if ((key = sealing_key(ctx)) == NULL) {
+		sodium_memzero(blob, sizeof(blob));
+		return 503;
+	}
+	if (bloblen) {
+		switch (totp_open(key, blob, bloblen, secret, len)) {
+		case TOTP_OPEN_OK:
+			break;
+		case TOTP_OPEN_LEGACY:
+			*legacy = 1;
+			break;
+		case TOTP_OPEN_ERROR:
+			log_unreadable(uid);
+			*len = 0;
+			break;
+		}
+	}
+	sodium_memzero(blob, sizeof(blob));
+	if (*len || !create)
+		return 0;
 	totp_new_secret(secret);
 	*len = TOTP_SECRET_BYTES;
-	return db_exec(ctx->db, NULL, "UPDATE users SET totp_secret = ? WHERE id = ? AND "
-	    "totp_enabled_at IS NULL", "bi", secret, (size_t)TOTP_SECRET_BYTES, uid);
+	if ((n = totp_seal(key, secret, TOTP_SECRET_BYTES, blob)) < 0) {
+		sodium_memzero(secret, TOTP_SECRET_MAX);
+		*len = 0;
+		return 500;
+	}
+	rc = db_exec(ctx->db, NULL, "UPDATE users SET totp_secret = ? WHERE id = ? AND "
+	    "totp_enabled_at IS NULL", "bi", blob, (size_t)n, uid);
+	sodium_memzero(blob, sizeof(blob));
+	if (rc != DB_OK) {
+		sodium_memzero(secret, TOTP_SECRET_MAX);
+		*len = 0;
+		return ctx_db_error(ctx, rc);
+	}
+	return 0;
 }
 
 static int
 totp_page(struct ctx *ctx, const char *error, int status)
 {
 	char b32[TOTP_BASE32_MAX], grouped[TOTP_BASE32_MAX * 2];
-	unsigned char secret[64];
+	unsigned char secret[TOTP_SECRET_MAX];
 	struct tmpl_dict *d;
 	size_t len, i, j = 0;
-	enum db_err rc;
 	long long uid;
-	int enabled, st;
+	int enabled, legacy, st, b32rc;
 
 	if ((uid = require_user(ctx, &st)) == 0)
 		return st;
-	if ((rc = pending_secret(ctx, uid, 1, secret, &len, &enabled)) != DB_OK)
-		return ctx_db_error(ctx, rc);
-	if ((d = ctx_page(ctx, "account/totp.tpl", "To-trins-login")) == NULL)
+	if ((st = pending_secret(ctx, uid, 1, secret, &len, &enabled, &legacy)) != 0)
+		return st;
+	if ((d = ctx_page(ctx, "account/totp.tpl", "To-trins-login")) == NULL) {
+		sodium_memzero(secret, sizeof(secret));
 		return 500;
+	}
 	if (enabled) {
 		tmpl_show(d, "ENABLED");
 		return 200;
 	}
 	tmpl_show(d, "ENROL");
-	if (totp_base32(secret, len, b32, sizeof(b32)) == -1)
+	b32rc = totp_base32(secret, len, b32, sizeof(b32));
+	sodium_memzero(secret, sizeof(secret));
+	if (b32rc == -1)
 		return 500;
 	/* Groups of four, as an app's "enter key" field is easiest to type from. */
 	for (i = 0; b32[i] && j + 2 < sizeof(grouped); i++) {
@@ -768,6 +870,8 @@ totp_page(struct ctx *ctx, const char *error, int status)
 	}
 	grouped[j] = '\0';
 	tmpl_set(d, "SECRET", grouped);
+	sodium_memzero(b32, sizeof(b32));
+	sodium_memzero(grouped, sizeof(grouped));
 	if (error)
 		tmpl_set(tmpl_add_row(d, "ERROR_kode"), "MESSAGE", error);
 	return status;
@@ -782,25 +886,27 @@ totp_form(struct ctx *ctx)
 static int
 totp_qr(struct ctx *ctx)
 {
-	unsigned char secret[64];
+	unsigned char secret[TOTP_SECRET_MAX];
 	struct buf uri;
 	size_t len;
 	long long uid;
-	int enabled, st;
+	int enabled, legacy, st, ok;
 
 	if ((uid = require_user(ctx, &st)) == 0)
 		return st == 503 ? 503 : 404;
-	if (pending_secret(ctx, uid, 0, secret, &len, &enabled) != DB_OK)
-		return 503;
+	if ((st = pending_secret(ctx, uid, 0, secret, &len, &enabled, &legacy)) != 0)
+		return st;
 	if (enabled || len == 0)
 		return 404;
 	buf_init(&uri, 4096);
-	if (totp_uri(secret, len, ctx->session.email, &uri) == -1 ||
-	    totp_qr_svg(uri.data, &ctx->resp->body) == -1) {
-		buf_free(&uri);
-		return 500;
-	}
+	ok = totp_uri(secret, len, ctx->session.email, &uri) == 0 &&
+	    totp_qr_svg(uri.data, &ctx->resp->body) == 0;
+	sodium_memzero(secret, sizeof(secret));
+	if (uri.data)
+		sodium_memzero(uri.data, uri.len);
 	buf_free(&uri);
+	if (!ok)
+		return 500;
 	ctx->resp->content_type = "image/svg+xml";
 	return 200;
 }
@@ -809,24 +915,32 @@ static int
 totp_submit(struct ctx *ctx)
 {
 	const char *code = kvlist_value(&ctx->req->form, "kode");
-	unsigned char secret[64];
+	unsigned char secret[TOTP_SECRET_MAX];
 	long long uid, step;
 	enum db_err rc;
 	size_t len;
-	int enabled, st;
+	int enabled, legacy, st;
 
 	if ((uid = require_user(ctx, &st)) == 0)
 		return st;
-	if ((rc = pending_secret(ctx, uid, 0, secret, &len, &enabled)) != DB_OK)
-		return ctx_db_error(ctx, rc);
+	if ((st = pending_secret(ctx, uid, 0, secret, &len, &enabled, &legacy)) != 0)
+		return st;
 	if (enabled || len == 0)
 		return ctx_redirect(ctx, "/konto/totp");
-	if ((step = totp_verify(secret, len, code, time(NULL), 0)) < 0)
+	if ((step = totp_verify(secret, len, code, time(NULL), 0)) < 0) {
+		sodium_memzero(secret, sizeof(secret));
 		return totp_page(ctx, "Koden passer ikke. Skriv den sekscifrede kode, appen viser nu.",
 		    422);
-	if ((rc = db_begin(ctx->db)) != DB_OK)
+	}
+	if ((rc = db_begin(ctx->db)) != DB_OK) {
+		sodium_memzero(secret, sizeof(secret));
 		return ctx_db_error(ctx, rc);
-	if ((rc = db_exec(ctx->db, NULL, "UPDATE users SET totp_enabled_at = NOW(6), "
+	}
+	/* A legacy raw pending secret is sealed as it is confirmed (sealing_key() is loaded). */
+	rc = legacy ? reseal(ctx, sealing_key(ctx), uid, secret, len) : DB_OK;
+	sodium_memzero(secret, sizeof(secret));
+	if (rc != DB_OK ||
+	    (rc = db_exec(ctx->db, NULL, "UPDATE users SET totp_enabled_at = NOW(6), "
 	    "totp_last_step = ?, version = version + 1 WHERE id = ? AND totp_enabled_at IS NULL",
 	    "ii", step, uid)) != DB_OK ||
 	    (rc = audit_event(ctx->db, uid, "totp.enrol", "user", uid, uid, ctx->req->remote_addr,

@@ -43,6 +43,10 @@ const struct config_key config_keys[] = {
 	  "failed logins per account and per address before each further try must wait" },
 	{ "login_max_delay", UINT(login_max_delay), "900",
 	  "longest wait, in seconds, after repeated failed logins (it doubles up to this)" },
+	{ "totp_key_file", STR(totp_key_file), "",
+	  "file with the 32-byte key (64 hex characters, mode 0600) that seals the TOTP secrets in "
+	  "the database; back it up apart from the database; empty or unreadable: no TOTP "
+	  "enrolment or TOTP login" },
 	{ "sso_param", STR(sso_param), "",
 	  "FastCGI param nginx alone sets to the address a SAML service provider logged in, e.g. "
 	  "SSO_EMAIL; empty: single sign-on off (nginx/portal.conf)" },

@@ -42,6 +42,7 @@ struct config {
 	unsigned	session_absolute_hours;
 	unsigned	login_free_failures;
 	unsigned	login_max_delay;
+	char		totp_key_file[512];
 	/* single sign-on through a SAML service provider in front of nginx (issue 3) */
 	char		sso_param[64];
 	unsigned	sso_trusts_second_factor;

@@ -4,8 +4,15 @@
 #include <qrencode.h>
 #include <sodium.h>
 
+#include <sys/stat.h>
+
+#include <errno.h>
+#include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
+
+#include "log.h"
 
 int
 totp_init(void)
@@ -113,4 +120,161 @@ totp_qr_svg(const char *uri, struct buf *out)
 	buf_puts(out, "\"/></svg>\n");
 	QRcode_free(qr);
 	return out->failed ? -1 : 0;
+}
+
+/* ---- sealing at rest ------------------------------------------------------------------------ */
+
+_Static_assert(TOTP_KEY_BYTES == crypto_secretbox_KEYBYTES, "secretbox key size");
+_Static_assert(TOTP_NONCE_BYTES == crypto_secretbox_NONCEBYTES, "secretbox nonce size");
+_Static_assert(TOTP_MAC_BYTES == crypto_secretbox_MACBYTES, "secretbox MAC size");
+_Static_assert(TOTP_BLOB_BYTES <= TOTP_BLOB_MAX, "a sealed secret fits the column");
+_Static_assert(TOTP_BLOB_BYTES != TOTP_SECRET_BYTES, "sealed and legacy sizes differ");
+
+static const char *const totp_key_errs[TOTP_KEY__MAX] = {
+	[TOTP_KEY_OK] = "no error",
+	[TOTP_KEY_EUNSET] = "totp_key_file is not set",
+	[TOTP_KEY_EOPEN] = "cannot read the key file",
+	[TOTP_KEY_EFORMAT] = "the key file must hold 64 hex characters (32 bytes) and nothing else",
+};
+
+const char *
+totp_key_strerror(enum totp_key_err e)
+{
+	return (unsigned)e < TOTP_KEY__MAX ? totp_key_errs[e] : "unknown error";
+}
+
+enum totp_key_err
+totp_key_parse(const char *text, size_t len, unsigned char key[TOTP_KEY_BYTES])
+{
+	size_t bin = 0, i;
+
+	if (len == TOTP_KEY_HEX + 1 && text[TOTP_KEY_HEX] == '\n')
+		len--;
+	else if (len == TOTP_KEY_HEX + 2 && text[TOTP_KEY_HEX] == '\r' &&
+	    text[TOTP_KEY_HEX + 1] == '\n')
+		len -= 2;
+	if (len != TOTP_KEY_HEX)
+		return TOTP_KEY_EFORMAT;
+	for (i = 0; i < len; i++)
+		if (!((text[i] >= '0' && text[i] <= '9') || (text[i] >= 'a' && text[i] <= 'f') ||
+		    (text[i] >= 'A' && text[i] <= 'F')))
+			return TOTP_KEY_EFORMAT;
+	if (sodium_hex2bin(key, TOTP_KEY_BYTES, text, len, NULL, &bin, NULL) != 0 ||
+	    bin != TOTP_KEY_BYTES) {
+		sodium_memzero(key, TOTP_KEY_BYTES);
+		return TOTP_KEY_EFORMAT;
+	}
+	return TOTP_KEY_OK;
+}
+
+enum totp_key_err
+totp_key_read(const char *path, unsigned char key[TOTP_KEY_BYTES], int *loose)
+{
+	char text[TOTP_KEY_HEX + 3];	/* one byte more than the longest valid file */
+	enum totp_key_err rc;
+	struct stat st;
+	ssize_t n = 0;
+	size_t len = 0;
+	int fd;
+
+	*loose = 0;
+	if (path == NULL || path[0] == '\0')
+		return TOTP_KEY_EUNSET;
+	if ((fd = open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY)) == -1)
+		return TOTP_KEY_EOPEN;
+	if (fstat(fd, &st) == -1 || !S_ISREG(st.st_mode)) {
+		close(fd);
+		return TOTP_KEY_EOPEN;
+	}
+	*loose = (st.st_mode & (S_IRWXG | S_IRWXO)) != 0;
+	while (len < sizeof(text)) {
+		n = read(fd, text + len, sizeof(text) - len);
+		if (n == -1 && errno == EINTR)
+			continue;
+		if (n <= 0)
+			break;
+		len += (size_t)n;
+	}
+	close(fd);
+	rc = n == -1 ? TOTP_KEY_EOPEN : totp_key_parse(text, len, key);
+	sodium_memzero(text, sizeof(text));
+	return rc;
+}
+
+static unsigned char	totp_key_buf[TOTP_KEY_BYTES];
+static int		totp_key_loaded;
+
+const unsigned char *
+totp_key(const struct config *cfg)
+{
+	enum totp_key_err rc;
+	int loose = 0;
+
+	if (totp_key_loaded)
+		return totp_key_buf;
+	if (sodium_init() < 0) {
+		log_error("totp key: libsodium did not initialise; second factor unavailable");
+		return NULL;
+	}
+	/* Not loaded: tried again on the next use, so a repaired file needs no restart. */
+	if ((rc = totp_key_read(cfg->totp_key_file, totp_key_buf, &loose)) != TOTP_KEY_OK) {
+		sodium_memzero(totp_key_buf, sizeof(totp_key_buf));
+		log_error("totp key: %s%s%s; TOTP enrolment and TOTP login refused (fail closed)",
+		    totp_key_strerror(rc), rc == TOTP_KEY_EUNSET ? "" : ": ",
+		    rc == TOTP_KEY_EUNSET ? "" : cfg->totp_key_file);
+		return NULL;
+	}
+	if (loose)
+		log_warn("totp key: %s can be read by group or others; chmod 600 it",
+		    cfg->totp_key_file);
+	(void)sodium_mlock(totp_key_buf, sizeof(totp_key_buf));	/* best effort: keep it off swap */
+	totp_key_loaded = 1;
+	return totp_key_buf;
+}
+
+void
+totp_key_forget(void)
+{
+	sodium_memzero(totp_key_buf, sizeof(totp_key_buf));
+	totp_key_loaded = 0;
+}
+
+int
+totp_seal(const unsigned char key[TOTP_KEY_BYTES], const unsigned char *secret, size_t len,
+    unsigned char out[TOTP_BLOB_MAX])
+{
+	if (key == NULL || secret == NULL || len == 0 || len > TOTP_SECRET_MAX)
+		return -1;
+	out[0] = TOTP_BLOB_VERSION;
+	randombytes_buf(out + 1, TOTP_NONCE_BYTES);
+	if (crypto_secretbox_easy(out + 1 + TOTP_NONCE_BYTES, secret, len, out + 1, key) != 0) {
+		sodium_memzero(out, TOTP_BLOB_MAX);
+		return -1;
+	}
+	return (int)(TOTP_BLOB_OVERHEAD + len);
+}
+
+enum totp_open_rc
+totp_open(const unsigned char key[TOTP_KEY_BYTES], const unsigned char *blob, size_t bloblen,
+    unsigned char secret[TOTP_SECRET_MAX], size_t *len)
+{
+	*len = 0;
+	if (blob == NULL)
+		return TOTP_OPEN_ERROR;
+	if (bloblen == TOTP_SECRET_BYTES) {
+		/* Legacy: the raw secret of a row written before sealing (see totp.h). */
+		memcpy(secret, blob, TOTP_SECRET_BYTES);
+		*len = TOTP_SECRET_BYTES;
+		return TOTP_OPEN_LEGACY;
+	}
+	if (key == NULL || bloblen <= TOTP_BLOB_OVERHEAD || bloblen > TOTP_BLOB_MAX ||
+	    blob[0] != TOTP_BLOB_VERSION)
+		return TOTP_OPEN_ERROR;
+	if (crypto_secretbox_open_easy(secret, blob + 1 + TOTP_NONCE_BYTES,
+	    bloblen - 1 - TOTP_NONCE_BYTES, blob + 1, key) != 0) {
+		sodium_memzero(secret, TOTP_SECRET_MAX);
+		return TOTP_OPEN_ERROR;
+	}
+	*len = bloblen - TOTP_BLOB_OVERHEAD;
+	return TOTP_OPEN_OK;
 }

@@ -1,6 +1,7 @@
 #include "fixture.h"
 
 #include <check.h>
+#include <sodium.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -23,6 +24,19 @@ fixture_open(void)
 	fx_db = db_new(&fx_cfg);
 	ck_assert_int_eq(db_connect(fx_db), DB_OK);
 	ck_assert_int_eq(totp_init(), 0);
+}
+
+/* A secret sealed with the stack's key (totp_key_file), as the account program stores it. */
+static int
+fixture_seal(const unsigned char *secret, unsigned char blob[TOTP_BLOB_MAX])
+{
+	const unsigned char *key = totp_key(&fx_cfg);
+	int n;
+
+	ck_assert_msg(key != NULL, "totp_key_file of %s is not usable", getenv("PORTAL_CONFIG"));
+	n = totp_seal(key, secret, TOTP_SECRET_BYTES, blob);
+	ck_assert_int_eq(n, TOTP_BLOB_BYTES);
+	return n;
 }
 
 void
@@ -71,14 +85,19 @@ hash_password(const char *password, char hash[PASSWORD_HASH_MAX])
 long long
 fixture_user(const char *email, const char *name)
 {
+	unsigned char secret[TOTP_SECRET_BYTES], blob[TOTP_BLOB_MAX];
 	char hash[PASSWORD_HASH_MAX];
 	struct db_result res;
 	long long id;
+	int n;
 
 	hash_password(NULL, hash);
+	totp_new_secret(secret);
+	n = fixture_seal(secret, blob);
+	sodium_memzero(secret, sizeof(secret));
 	ck_assert_int_eq(db_exec(fx_db, &res, "INSERT INTO users (email, name, password_hash, "
-	    "email_verified_at, totp_secret, totp_enabled_at) VALUES (?, ?, ?, NOW(6), "
-	    "RANDOM_BYTES(20), NOW(6))", "sss", email, name, hash), DB_OK);
+	    "email_verified_at, totp_secret, totp_enabled_at) VALUES (?, ?, ?, NOW(6), ?, NOW(6))",
+	    "sssb", email, name, hash, blob, (size_t)n), DB_OK);
 	id = (long long)res.insert_id;
 	db_result_free(&res);
 	return id;
@@ -88,18 +107,21 @@ long long
 fixture_account(const char *email, const char *name, const char *password,
     const unsigned char *secret)
 {
+	unsigned char blob[TOTP_BLOB_MAX];
 	char hash[PASSWORD_HASH_MAX];
 	long long id;
 
 	hash_password(password, hash);
 	ck_assert_int_eq(db_exec(fx_db, NULL, "INSERT IGNORE INTO users (email, name, "
 	    "password_hash) VALUES (?, ?, ?)", "sss", email, name, hash), DB_OK);
-	if (secret)
+	if (secret) {
+		size_t n = (size_t)fixture_seal(secret, blob);
+
 		ck_assert_int_eq(db_exec(fx_db, NULL, "UPDATE users SET password_hash = ?, status = "
 		    "'active', email_verified_at = COALESCE(email_verified_at, NOW(6)), totp_secret = "
 		    "?, totp_last_step = 0, totp_enabled_at = COALESCE(totp_enabled_at, NOW(6)) WHERE "
-		    "email = ?", "sbs", hash, secret, (size_t)TOTP_SECRET_BYTES, email), DB_OK);
-	else
+		    "email = ?", "sbs", hash, blob, n, email), DB_OK);
+	} else
 		ck_assert_int_eq(db_exec(fx_db, NULL, "UPDATE users SET password_hash = ?, status = "
 		    "'active', email_verified_at = COALESCE(email_verified_at, NOW(6)), totp_secret = "
 		    "NULL, totp_last_step = 0, totp_enabled_at = NULL WHERE email = ?", "ss", hash,

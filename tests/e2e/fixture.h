@@ -26,7 +26,8 @@ long long	fixture_user(const char *email, const char *name);
 /*
  * An account to log in with over HTTP, made or made so again (suites run again on a used
  * stack): verified, active, this password, and TOTP on with secret (TOTP_SECRET_BYTES, code
- * steps not used yet) or off when secret is NULL. Its id.
+ * steps not used yet; stored sealed with the stack's totp_key_file, as the portal does) or off
+ * when secret is NULL. Its id.
  */
 long long	fixture_account(const char *email, const char *name, const char *password,
 		    const unsigned char *secret);

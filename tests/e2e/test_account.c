@@ -352,6 +352,31 @@ page_secret(const struct buf *body, unsigned char *secret, size_t max)
 	return len;
 }
 
+/*
+ * What users.totp_secret holds for email is sealed (lib/totp.h): TOTP_BLOB_BYTES long, version
+ * byte first, and the raw secret nowhere in it.
+ */
+static void
+assert_sealed(const char *email, const unsigned char *secret, size_t len)
+{
+	char hex[2 * 64 + 1];
+	struct db_result res;
+	size_t i;
+
+	ck_assert_uint_le(len, 64);
+	for (i = 0; i < len; i++)
+		snprintf(hex + 2 * i, 3, "%02x", secret[i]);
+	hex[2 * len] = '\0';
+	ck_assert_int_eq(fixture_scalar("SELECT LENGTH(totp_secret) FROM users WHERE email = ?",
+	    email), TOTP_BLOB_BYTES);
+	ck_assert_int_eq(fixture_scalar("SELECT ASCII(totp_secret) FROM users WHERE email = ?",
+	    email), TOTP_BLOB_VERSION);
+	ck_assert_int_eq(db_exec(fx_db, &res, "SELECT LOCATE(UNHEX(?), totp_secret) FROM users "
+	    "WHERE email = ?", "ss", hex, email), DB_OK);
+	ck_assert_int_eq(db_cell_int(&res, 0, 0, -1), 0);
+	db_result_free(&res);
+}
+
 START_TEST(totp_enrol_and_login)
 {
 	const char *email = addr("totp.test", "au.dk");
@@ -369,6 +394,8 @@ START_TEST(totp_enrol_and_login)
 	len = page_secret(&r.body, secret, sizeof(secret));
 	ck_assert_uint_eq(len, 20);
 	reply_free(&r);
+	/* At rest the pending secret is sealed already: a database dump gives no second factor. */
+	assert_sealed(email, secret, len);
 	client_get("/konto/totp/qr.svg", &jar, &r);
 	ck_assert_int_eq(r.status, 200);
 	ck_assert(has_header(&r, "content-type: image/svg+xml"));
@@ -378,6 +405,7 @@ START_TEST(totp_enrol_and_login)
 	ck_assert_int_eq(client_post_code(&jar, "/konto/totp", code, NULL, 0), 303);
 	ck_assert_int_eq(fixture_scalar("SELECT totp_enabled_at IS NOT NULL FROM users WHERE "
 	    "email = ?", email), 1);
+	assert_sealed(email, secret, len);
 
 	/* Now a password alone opens only the code page. */
 	ck_assert_int_eq(client_login(&second, email, PASSWORD, loc, sizeof(loc)), 303);
@@ -402,6 +430,7 @@ START_TEST(totp_enrol_and_login)
 	ck_assert_int_eq(r.status, 200);
 	ck_assert(has(&r.body, "Slået til"));
 	reply_free(&r);
+	assert_sealed(email, secret, len);
 	/* And it is spent for anyone else. */
 	{
 		struct jar third = { "", "" };
@@ -409,6 +438,47 @@ START_TEST(totp_enrol_and_login)
 		ck_assert_int_eq(client_login(&third, email, PASSWORD, NULL, 0), 303);
 		ck_assert_int_eq(client_post_code(&third, KODE, code, NULL, 0), 401);
 	}
+}
+END_TEST
+
+/*
+ * A legacy row (the raw secret, from before sealing) still logs in, and that login seals it
+ * (lib/totp.h); an altered sealed blob logs nobody in.
+ */
+START_TEST(totp_legacy_row_sealed_at_login)
+{
+	const char *email = addr("totp.legacy", "au.dk");
+	unsigned char secret[TOTP_SECRET_BYTES];
+	struct jar jar = { "", "" }, bad = { "", "" };
+	char code[8], loc[256];
+	long long uid;
+
+	ck_assert_int_eq(totp_init(), 0);
+	totp_new_secret(secret);
+	uid = fixture_account(email, "Lea Legacy", PASSWORD, secret);
+	assert_sealed(email, secret, sizeof(secret));
+	ck_assert_int_eq(db_exec(fx_db, NULL, "UPDATE users SET totp_secret = ? WHERE id = ?", "bi",
+	    secret, sizeof(secret), uid), DB_OK);
+	ck_assert_int_eq(fixture_scalar_int("SELECT LENGTH(totp_secret) FROM users WHERE id = ?",
+	    uid), TOTP_SECRET_BYTES);
+	ck_assert_int_eq(client_login(&jar, email, PASSWORD, loc, sizeof(loc)), 303);
+	ck_assert_str_eq(loc, KODE);
+	ck_assert_int_eq(totp_code(secret, sizeof(secret), time(NULL), code), 0);
+	ck_assert_int_eq(client_post_code(&jar, KODE, code, NULL, 0), 303);
+	ck_assert_int_eq(client_status("/konto", &jar, NULL, 0), 200);
+	assert_sealed(email, secret, sizeof(secret));
+
+	/* One byte of the ciphertext altered: the blob does not open, so no code is accepted. */
+	ck_assert_int_eq(db_exec(fx_db, NULL, "UPDATE users SET totp_secret = CONCAT(LEFT("
+	    "totp_secret, 40), CHAR(ASCII(SUBSTRING(totp_secret, 41, 1)) ^ 1), SUBSTRING("
+	    "totp_secret, 42)), totp_last_step = 0 WHERE id = ?", "i", uid), DB_OK);
+	ck_assert_int_eq(fixture_scalar_int("SELECT LENGTH(totp_secret) FROM users WHERE id = ?",
+	    uid), TOTP_BLOB_BYTES);
+	ck_assert_int_eq(client_login(&bad, email, PASSWORD, loc, sizeof(loc)), 303);
+	ck_assert_str_eq(loc, KODE);
+	ck_assert_int_eq(totp_code(secret, sizeof(secret), time(NULL), code), 0);
+	ck_assert_int_eq(client_post_code(&bad, KODE, code, NULL, 0), 500);
+	ck_assert_int_eq(client_status("/konto", &bad, NULL, 0), 303);	/* not logged in */
 }
 END_TEST
 
@@ -503,6 +573,7 @@ main(void)
 	tcase_add_test(tc, session_expiry);
 	tcase_add_test(tc, password_reset);
 	tcase_add_test(tc, totp_enrol_and_login);
+	tcase_add_test(tc, totp_legacy_row_sealed_at_login);
 	tcase_add_test(tc, disabled_account);
 	tcase_add_test(tc, back_where_they_were_going);
 	suite_add_tcase(s, tc);

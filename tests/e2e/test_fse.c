@@ -198,9 +198,9 @@ START_TEST(access_by_role)
 
 	/* Not logged in: to the login page, for the start page and the mail page alike. */
 	ck_assert_int_eq(client_status("/fse/post", &anon, loc, sizeof(loc)), 303);
-	ck_assert_str_eq(loc, "/konto/log-ind");
+	ck_assert_str_eq(loc, "/konto/log-ind?tilbage=%2Ffse%2Fpost");	/* and back there after */
 	ck_assert_int_eq(client_status("/fse", &anon, loc, sizeof(loc)), 303);
-	ck_assert_str_eq(loc, "/konto/log-ind");
+	ck_assert_str_eq(loc, "/konto/log-ind?tilbage=%2Ffse");
 
 	/* Logged in without an FSE role: 403, also for the retry with a valid CSRF token. */
 	new_user("plain", 0, NULL, email, sizeof(email));
