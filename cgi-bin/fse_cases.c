@@ -8,6 +8,7 @@
 
 #include <ctype.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
@@ -102,41 +103,139 @@ parse_case_data(const char *text, struct kvlist *data)
 	return 0;
 }
 
-/* ---- GET /fse/sager: every kind waiting for a decision, oldest first (R30) ------------------ */
+/* ---- GET /fse/sager: the queue, and every case by state, kind and search (R30) -------------- */
+
+#define QUEUE_ROWS	200	/* a page; the count above the table says how many matched */
+
+/* The filter's values (?tilstand=, ?type=, ?soeg=), in the order of the selects on the page. */
+static const char *const queue_states[] = { "submitted", "returned", "approved", "rejected",
+	"withdrawn", "alle", NULL };
+static const char *const queue_state_labels[] = { "venter på en afgørelse",
+	"sendt tilbage til ændringer", "godkendt", "afvist", "trukket tilbage", "alle", NULL };
+static const char *const queue_types[] = { "alle", "authorisation", "project", NULL };
+static const char *const queue_type_labels[] = { "Alle typer", "Uddannelsesautorisation",
+	"Projektindstilling", NULL };
+
+enum { QF_STATE, QF_TYPE, QF_SEARCH, QF__MAX };
+static const struct form_field queue_fields[QF__MAX] = {
+	[QF_STATE] = { "tilstand", form_choice, 0, 0, 0, queue_states,
+	    "Vælg, hvilke sager du vil se." },
+	[QF_TYPE] = { "type", form_choice, 0, 0, 0, queue_types, "Vælg en type sag." },
+	[QF_SEARCH] = { "soeg", form_line, 0, 0, 100, NULL, NULL },
+};
+
+/* "%text%" for LIKE, with the user's % _ and \ taken literally. */
+static void
+like_pattern(char *out, size_t n, const char *text)
+{
+	size_t j = 0;
+
+	if (n < 3)
+		return;
+	out[j++] = '%';
+	for (; text && *text && j + 3 < n; text++) {
+		if (*text == '%' || *text == '_' || *text == '\\')
+			out[j++] = '\\';
+		out[j++] = *text;
+	}
+	out[j++] = '%';
+	out[j] = '\0';
+}
+
+static void
+filter_form(struct tmpl_dict *d, int state, int type, const char *search)
+{
+	struct tmpl_dict *row;
+	int i;
+
+	for (i = 0; queue_states[i]; i++) {
+		row = tmpl_add_row(d, "STATE_OPTION");
+		tmpl_set(row, "VALUE", queue_states[i]);
+		tmpl_set(row, "LABEL", queue_state_labels[i]);
+		if (i == state)
+			tmpl_show(row, "SELECTED");
+	}
+	for (i = 0; queue_types[i]; i++) {
+		row = tmpl_add_row(d, "TYPE_OPTION");
+		tmpl_set(row, "VALUE", queue_types[i]);
+		tmpl_set(row, "LABEL", queue_type_labels[i]);
+		if (i == type)
+			tmpl_show(row, "SELECTED");
+	}
+	tmpl_set(d, "VALUE_soeg", search ? search : "");
+	tmpl_set(d, "HEADING", state == 0 ? "Sager, der venter på en afgørelse" : "Sager");
+	if (state == 0)
+		tmpl_show(d, "QUEUE_LEAD");
+}
+
+/* The list's query: the same filter for the queue and for every other view. */
+#define QUEUE_SELECT \
+	"SELECT c.id, c.title, u.name, u.email, DATE_FORMAT(c.submitted_at, '%Y-%m-%d %H:%i:%s'), " \
+	"c.data, c.type, COALESCE(c.authorisation_id, 0), c.state FROM cases c JOIN users u ON " \
+	"u.id = c.created_by LEFT JOIN authorisations a ON a.id = c.authorisation_id " \
+	"WHERE c.type IN ('authorisation', 'project') AND c.state <> 'draft' AND " \
+	"(? = 'alle' OR c.state = ?) AND (? = 'alle' OR c.type = ?) AND (? = '' OR c.title LIKE ? " \
+	"OR u.name LIKE ? OR u.email LIKE ? OR COALESCE(a.number, '') LIKE ? OR c.id = ?) "
 
 int
 fse_cases_page(struct ctx *ctx)
 {
+	static const char *const anchors[QF__MAX] = { "tilstand", "type", "soeg" };
 	struct tmpl_dict *d, *sec = NULL, *row;
 	struct db_result res;
 	struct kvlist data;
-	char today[16], day[16], when[64], from[512];
+	char today[16], day[16], when[64], from[512], like[310] = "";
+	const char *search;
 	time_t now = time(NULL);
 	struct tm tm;
+	struct form q;
 	enum db_err rc;
+	int state, type, waiting;
 	size_t i;
 
-	if ((rc = db_exec(ctx->db, &res, "SELECT c.id, c.title, u.name, u.email, "
-	    "DATE_FORMAT(c.submitted_at, '%Y-%m-%d %H:%i:%s'), c.data, c.type, "
-	    "COALESCE(c.authorisation_id, 0) FROM cases c JOIN users u ON u.id = c.created_by "
-	    "WHERE c.type IN ('authorisation', 'project') AND c.state = 'submitted' "
-	    "ORDER BY c.submitted_at, c.id", "")) != DB_OK)
+	form_read(&q, queue_fields, QF__MAX, &ctx->req->query);
+	state = q.v[QF_STATE].err == FORM_OK && q.v[QF_STATE].value ? (int)q.v[QF_STATE].num : 0;
+	type = q.v[QF_TYPE].err == FORM_OK && q.v[QF_TYPE].value ? (int)q.v[QF_TYPE].num : 0;
+	search = q.v[QF_SEARCH].err == FORM_OK && q.v[QF_SEARCH].value ? q.v[QF_SEARCH].value : "";
+	if (q.nerrors) {
+		/* A filter value we do not offer: the form again, the message at the field. */
+		if ((d = ctx_page(ctx, "fse/cases.tpl", "Sager")) == NULL)
+			return 500;
+		filter_form(d, state, type, q.v[QF_SEARCH].value);
+		page_form_errors(d, &q, anchors, NULL, 0);
+		tmpl_set(d, "SHOWING", queue_state_labels[state]);
+		tmpl_show(d, "EMPTY");
+		return 422;
+	}
+	waiting = state == 0;
+	if (search[0])
+		like_pattern(like, sizeof(like), search);
+	/* Waiting cases oldest first (the queue, R30); the others newest first. */
+	if ((rc = db_exec(ctx->db, &res, waiting ?
+	    QUEUE_SELECT "ORDER BY c.submitted_at, c.id LIMIT 200" :
+	    QUEUE_SELECT "ORDER BY c.updated_at DESC, c.id DESC LIMIT 200", "sssssssssi",
+	    queue_states[state], queue_states[state], queue_types[type], queue_types[type],
+	    search[0] ? like : "", like, like, like, like, atoll(search))) != DB_OK)
 		return ctx_db_error(ctx, rc);
-	if ((d = ctx_page(ctx, "fse/cases.tpl", "Sager, der venter på en afgørelse")) == NULL) {
+	if ((d = ctx_page(ctx, "fse/cases.tpl", "Sager")) == NULL) {
 		db_result_free(&res);
 		return 500;
 	}
+	filter_form(d, state, type, search);
 	localtime_r(&now, &tm);
 	strftime(today, sizeof(today), "%Y-%m-%d", &tm);
 	tmpl_set_int(d, "COUNT", (long long)res.nrows);
+	tmpl_set(d, "SHOWING", queue_state_labels[state]);
+	if (res.nrows >= QUEUE_ROWS)
+		tmpl_show(d, "MORE");
 	if (res.nrows == 0)
 		tmpl_show(d, "EMPTY");
 	else
 		sec = tmpl_add_row(d, "HAS_ROWS");
 	for (i = 0; i < res.nrows; i++) {
 		const struct fse_kind *k = fse_kind_of(db_cell(&res, i, 6));
+		int st = case_state_parse(db_cell(&res, i, 8));
 		struct case_row c;
-		long age;
 
 		row = tmpl_add_row(sec, "ROW");
 		tmpl_set_int(row, "ID", db_cell_int(&res, i, 0, 0));
@@ -144,12 +243,19 @@ fse_cases_page(struct ctx *ctx)
 		tmpl_set(row, "TITLE", db_cell(&res, i, 1));
 		tmpl_set(row, "APPLICANT", db_cell(&res, i, 2));
 		tmpl_set(row, "APPLICANT_EMAIL", db_cell(&res, i, 3));
+		tmpl_set(row, "STATE", st < 0 ? db_cell(&res, i, 8) :
+		    case_state_label((enum case_state)st));
 		datefmt_danish(when, sizeof(when), db_cell(&res, i, 4), DATEFMT_DATETIME);
 		tmpl_set(row, "SUBMITTED", when);
-		datefmt_danish(day, sizeof(day), db_cell(&res, i, 4), DATEFMT_ISO_DATE);
-		age = workdays_between_dates(day, today);
-		tmpl_set_int(row, "AGE", age < 0 ? 0 : age);
-		tmpl_show(row, age == 1 ? "ONE_DAY" : "DAYS");
+		if (st == CASE_SUBMITTED) {
+			long age;
+
+			datefmt_danish(day, sizeof(day), db_cell(&res, i, 4), DATEFMT_ISO_DATE);
+			age = workdays_between_dates(day, today);
+			tmpl_set_int(row, "AGE", age < 0 ? 0 : age);
+			tmpl_show(row, age == 1 ? "ONE_DAY" : "DAYS");
+		} else
+			tmpl_show(row, "NO_AGE");
 		from[0] = '\0';
 		memset(&c, 0, sizeof(c));
 		c.id = db_cell_int(&res, i, 0, 0);

@@ -651,6 +651,32 @@ START_TEST(fse_returns_then_approves)
 	ck_assert(has(&r.body, project));
 	ck_assert(has(&r.body, "data-state=\"approved\""));
 	reply_free(&r);
+	/* FSE finds it again among the decided cases: by state, kind and search. */
+	snprintf(needle, sizeof(needle), "<a href=\"/fse/sag?id=%lld\">Sag %lld</a>", sag, sag);
+	ck_assert_int_eq(get(&cw, "/fse/sager", &r), 200);
+	ck_assert(!has(&r.body, needle));	/* no longer waiting */
+	reply_free(&r);
+	snprintf(path, sizeof(path), "/fse/sager?tilstand=approved&type=project&soeg=%s", sfx);
+	ck_assert_int_eq(get(&cw, path, &r), 200);
+	ck_assert(has(&r.body, needle));
+	ck_assert(has(&r.body, "<td>Godkendt</td>"));
+	ck_assert(has(&r.body, "<option value=\"approved\" selected>"));
+	reply_free(&r);
+	snprintf(path, sizeof(path), "/fse/sager?tilstand=alle&type=alle&soeg=%lld", sag);
+	ck_assert_int_eq(get(&cw, path, &r), 200);
+	ck_assert(has(&r.body, needle));
+	reply_free(&r);
+	snprintf(path, sizeof(path), "/fse/sager?tilstand=approved&type=authorisation&soeg=%s", sfx);
+	ck_assert_int_eq(get(&cw, path, &r), 200);
+	ck_assert(!has(&r.body, needle));	/* another kind */
+	reply_free(&r);
+	ck_assert_int_eq(get(&cw, "/fse/sager?tilstand=alle&soeg=100%25_%5C", &r), 200);
+	ck_assert(has(&r.body, "value=\"100%_\\\""));	/* kept, and taken literally */
+	reply_free(&r);
+	ck_assert_int_eq(get(&cw, "/fse/sager?tilstand=slettet", &r), 422);
+	ck_assert(has(&r.body, "id=\"tilstand-error\""));
+	reply_free(&r);
+
 	/* Nothing left to decide: a second approval is stale (409), nothing doubles. */
 	ck_assert_int_eq(decide(&cw, sag, "godkend", "", &r), 409);
 	reply_free(&r);
