@@ -548,6 +548,8 @@ list_page(struct ctx *ctx)
 
 		if (b && strcmp(b, "sendt") == 0)
 			tmpl_show(d, "SENT");
+		else if (b && strcmp(b, "trukket") == 0)
+			tmpl_show(d, "WITHDRAWN");
 	}
 	for (i = 0; i < res.nrows; i++) {
 		int st = case_state_parse(db_cell(&res, i, 3));
@@ -582,6 +584,8 @@ list_page(struct ctx *ctx)
 			    "Ret og send igen");
 		} else
 			tmpl_show(row, "NOTHING");
+		if (!project && (st == CASE_DRAFT || st == CASE_RETURNED || st == CASE_SUBMITTED))
+			tmpl_set(tmpl_add_row(row, "WITHDRAW"), "ID", db_cell(&res, i, 0));
 	}
 	tmpl_show(d, res.nrows ? "HAS_ANY" : "NONE");
 	db_result_free(&res);
@@ -1459,6 +1463,116 @@ out:
 	return st;
 }
 
+/* ---- withdraw: GET asks, POST does it (the applicant changes their mind) ---------------------- */
+
+/* The applicant's own application that may still be withdrawn (draft, returned, submitted). */
+static int
+withdraw_page(struct ctx *ctx, const struct case_row *c, const char *error, const char *reason,
+    int status)
+{
+	struct tmpl_dict *d;
+
+	if ((d = ctx_page(ctx, "application/withdraw.tpl", "Træk ansøgningen tilbage")) == NULL)
+		return 500;
+	tmpl_set_int(d, "ID", c->id);
+	tmpl_set_int(d, "VERSION", c->version);
+	tmpl_set(d, "TITLE", c->title);
+	tmpl_set(d, "STATE", case_state_label(c->state));
+	tmpl_set(d, "CSRF", ctx->session.csrf);
+	tmpl_set(d, "VALUE_begrundelse", reason ? reason : "");
+	if (c->state == CASE_SUBMITTED)
+		tmpl_show(d, "SUBMITTED");
+	if (error) {
+		struct page_error e = { "begrundelse", error };
+
+		page_form_errors(d, NULL, NULL, &e, 1);
+	}
+	return status;
+}
+
+static int
+withdraw_form(struct ctx *ctx)
+{
+	struct case_row c;
+	int st;
+
+	if ((st = own_case(ctx, number(kvlist_value(&ctx->req->query, "id")), &c)) != 0)
+		return st;
+	if (casefsm_check(c.state, CASE_WITHDRAWN, CASE_SIDE_APPLICANT) == CASEFSM_NOT_ALLOWED) {
+		case_row_free(&c);
+		return ctx_redirect(ctx, "/ansoegning");
+	}
+	st = withdraw_page(ctx, &c, NULL, NULL, 200);
+	case_row_free(&c);
+	return st;
+}
+
+static int
+withdraw_submit(struct ctx *ctx)
+{
+	const char *reason = kvlist_value(&ctx->req->form, "begrundelse");
+	long long id = number(kvlist_value(&ctx->req->form, "id"));
+	long long version = number(kvlist_value(&ctx->req->form, "version"));
+	struct tmpl_dict *md = NULL;
+	enum case_state was;
+	struct case_row c;
+	enum cases_err crc;
+	enum mail_err mrc;
+	enum db_err rc;
+	int st;
+
+	if ((st = own_case(ctx, id, &c)) != 0)
+		return st;
+	if (reason && (strlen(reason) > 1000 || !mail_utf8_valid(reason, strlen(reason)))) {
+		st = withdraw_page(ctx, &c, "Skriv højst 1000 tegn.", reason, 422);
+		case_row_free(&c);
+		return st;
+	}
+	was = c.state;
+	if ((rc = db_begin(ctx->db)) != DB_OK) {
+		case_row_free(&c);
+		return ctx_db_error(ctx, rc);
+	}
+	crc = cases_move(ctx->db, id, (unsigned)version, CASE_WITHDRAWN, CASE_SIDE_APPLICANT,
+	    ctx_user(ctx), reason ? reason : "", ctx->req->remote_addr, NULL);
+	if (crc == CASES_ECONFLICT || crc == CASES_ENOTALLOWED) {
+		db_rollback(ctx->db);
+		case_row_free(&c);
+		/* Decided or changed meanwhile: Mine sager shows where it stands now. */
+		return ctx_redirect(ctx, "/ansoegning");
+	}
+	if (crc != CASES_OK) {
+		case_row_free(&c);
+		return ctx_tx_error(ctx, DB_EEXEC);
+	}
+	/* FSE had it: they are told, so nobody works on it any more (R5's mailbox and subject). */
+	if (was == CASE_SUBMITTED) {
+		if ((md = tmpl_dict_new()) == NULL) {
+			case_row_free(&c);
+			return ctx_tx_error(ctx, DB_ENOMEM);
+		}
+		tmpl_set_int(md, "ID", c.id);
+		tmpl_set(md, "TITLE", c.title);
+		tmpl_set(md, "APPLICANT", ctx->session.name);
+		tmpl_set(md, "APPLICANT_EMAIL", ctx->session.email);
+		tmpl_set(md, "REASON", reason ? reason : "");
+		tmpl_setf(md, "LINK", "%s/fse/sag?id=%lld", ctx->cfg->base_url, c.id);
+		mrc = mail_enqueue_template(ctx->db, ctx->cfg, ctx->cfg->fse_mailbox, NULL,
+		    "Vedr. ansøgning om uddannelsesautorisation", "application_withdrawn_fse", md,
+		    "application_withdrawn", NULL);
+		tmpl_dict_free(md);
+		if (mrc != MAIL_OK) {
+			log_error("mail on withdraw: %s", mail_strerror(mrc));
+			case_row_free(&c);
+			return ctx_tx_error(ctx, DB_EEXEC);
+		}
+	}
+	case_row_free(&c);
+	if ((rc = db_commit(ctx->db)) != DB_OK)
+		return ctx_db_error(ctx, rc);
+	return ctx_redirect(ctx, "/ansoegning?besked=trukket");
+}
+
 static const struct route routes[] = {
 	{ "GET", "/ansoegning", list_page, ACT_APPLICATION },
 	{ "POST", "/ansoegning/ny", create, ACT_APPLICATION },
@@ -1466,6 +1580,8 @@ static const struct route routes[] = {
 	{ "POST", "/ansoegning/trin", step_submit, ACT_APPLICATION },
 	{ "POST", "/ansoegning/leder", manager_send, ACT_APPLICATION },
 	{ "POST", "/ansoegning/send", submit, ACT_APPLICATION },
+	{ "GET", "/ansoegning/traek-tilbage", withdraw_form, ACT_APPLICATION },
+	{ "POST", "/ansoegning/traek-tilbage", withdraw_submit, ACT_APPLICATION },
 	{ "GET", "/ansoegning/bekraeft", confirm_form, ACT_PUBLIC },
 	{ "POST", "/ansoegning/bekraeft", confirm_submit, ACT_PUBLIC },
 };

@@ -2,6 +2,7 @@
 {{! Mine sager (R32): the user's own cases, their state, last change, and what waits for them. }}
 <h1>Mine sager</h1>
 {{#SENT}}<div class="alert alert-success" role="status"><div class="alert-body"><h2 class="alert-heading">Ansøgningen er sendt</h2><p class="alert-text">Forskningsservice i Danmarks Statistik har modtaget din ansøgning, og du har fået en kvittering på e-mail. Målet er svar inden for {{SERVICE_DAYS}} arbejdsdage. Vi skriver til dig, når der er nyt.</p></div></div>{{/SENT}}
+{{#WITHDRAWN}}<div class="alert alert-success" role="status"><div class="alert-body"><h2 class="alert-heading">Ansøgningen er trukket tilbage</h2><p class="alert-text">Den kan ikke åbnes igen. Havde Forskningsservice den, har de fået besked. Du kan altid starte en ny ansøgning.</p></div></div>{{/WITHDRAWN}}
 <p class="font-lead">Her er de sager, du har oprettet, hvad status er, og hvad der venter på dig.</p>
 {{#HAS_TO_SIGN}}<h2>Venter på din underskrift</h2>
 <p>Som underskriver bekræfter du på institutionens vegne, at projektet er lovligt efter databeskyttelsesforordningen (regel R12).</p>
@@ -13,7 +14,7 @@
   <caption class="sr-only">Dine sager</caption>
   <thead><tr><th scope="col">Sag</th><th scope="col">Type</th><th scope="col">Titel</th><th scope="col">Status</th><th scope="col">Senest ændret</th><th scope="col">Venter på dig</th></tr></thead>
   <tbody>
-  {{#CASE}}<tr><td>{{ID}}</td><td>{{TYPE}}</td><td>{{TITLE}}</td><td>{{STATE}}{{#FSE_NOTE}}<br><span class="font-small">Forskningsservice skriver: <span class="pre-line">{{TEXT:pre_escape}}</span></span>{{/FSE_NOTE}}</td><td>{{CHANGED}}</td><td>{{#TODO}}<a href="{{HREF}}">{{TEXT}}<span class="sr-only"> (sag {{ID}})</span></a>{{/TODO}}{{#NOTHING}}Intet lige nu{{/NOTHING}}</td></tr>
+  {{#CASE}}<tr><td>{{ID}}</td><td>{{TYPE}}</td><td>{{TITLE}}</td><td>{{STATE}}{{#FSE_NOTE}}<br><span class="font-small">Forskningsservice skriver: <span class="pre-line">{{TEXT:pre_escape}}</span></span>{{/FSE_NOTE}}</td><td>{{CHANGED}}</td><td>{{#TODO}}<a href="{{HREF}}">{{TEXT}}<span class="sr-only"> (sag {{ID}})</span></a>{{/TODO}}{{#NOTHING}}Intet lige nu{{/NOTHING}}{{#WITHDRAW}}<br><a href="/ansoegning/traek-tilbage?id={{ID}}">Træk tilbage<span class="sr-only"> (sag {{ID}})</span></a>{{/WITHDRAW}}</td></tr>
   {{/CASE}}</tbody>
 </table>{{/HAS_ANY}}
 <h2>Søg om en uddannelsesautorisation</h2>

@@ -700,6 +700,67 @@ START_TEST(reject_needs_reason)
 }
 END_TEST
 
+/* ---- the applicant changes their mind ---------------------------------------------------------- */
+
+START_TEST(applicant_withdraws)
+{
+	struct who app, other, cw;
+	char unit[64], manager[128], path[128], loc[256], v[16], reason[96], needle[64];
+	struct reply r;
+	long long id;
+
+	person(&app, "ansoeger", "Anna Ansoeger", 0);
+	person(&other, "anden", "Anders Anden", 0);
+	person(&cw, "sagsbeh", "Sif Sagsbehandler", B(FSE_CASEWORKER));
+	snprintf(manager, sizeof(manager), "leder.%s@fsesag.dk", sfx);
+	snprintf(unit, sizeof(unit), "Fortrudt+Institut+%s", sfx);
+	id = submitted_case(&app, unit, manager, 1);
+	snprintf(path, sizeof(path), "/ansoegning/traek-tilbage?id=%lld", id);
+
+	/* Only the applicant: another person gets 404, as if it did not exist. */
+	ck_assert_int_eq(get(path, &other, &r), 404);
+	reply_free(&r);
+	ck_assert_int_eq(get(path, &app, &r), 200);
+	ck_assert(has(&r.body, "Forskningsservice får besked"));
+	ck_assert_int_eq(html_input_value(&r.body, "version", v, sizeof(v)), 0);
+	reply_free(&r);
+	snprintf(needle, sizeof(needle), "%lld", id);
+	client_post_form("/ansoegning/traek-tilbage", &other.jar, &r, "csrf", other.csrf, "id",
+	    needle, "version", v, NULL);
+	ck_assert_int_eq(r.status, 404);
+	reply_free(&r);
+	ck_assert(state_is(id, "submitted"));
+
+	snprintf(reason, sizeof(reason), "Vi venter til naeste semester %s", sfx);
+	client_post_form("/ansoegning/traek-tilbage", &app.jar, &r, "csrf", app.csrf, "id", needle,
+	    "version", v, "begrundelse", reason, NULL);
+	ck_assert_int_eq(reply_done(&r, loc, sizeof(loc)), 303);
+	ck_assert_str_eq(loc, "/ansoegning?besked=trukket");
+	ck_assert(state_is(id, "withdrawn"));
+	ck_assert_int_eq(fixture_scalar_int("SELECT COUNT(*) FROM case_events WHERE case_id = ? AND "
+	    "to_state = 'withdrawn' AND reason LIKE 'Vi venter%'", id), 1);
+	/* FSE is told (R5's mailbox), and the case leaves the queue. */
+	ck_assert_int_eq(maildir_count(fx_cfg.fse_mailbox, reason, 30), 1);
+	ck_assert_int_eq(get("/fse/sager", &cw, &r), 200);
+	snprintf(loc, sizeof(loc), "<a href=\"/fse/sag?id=%lld\">", id);
+	ck_assert(!has(&r.body, loc));
+	reply_free(&r);
+
+	/* Once withdrawn, twice is nothing: back to Mine sager, still withdrawn, one event. */
+	client_post_form("/ansoegning/traek-tilbage", &app.jar, &r, "csrf", app.csrf, "id", needle,
+	    "version", v, NULL);
+	ck_assert_int_eq(reply_done(&r, loc, sizeof(loc)), 303);
+	ck_assert_str_eq(loc, "/ansoegning");
+	ck_assert_int_eq(fixture_scalar_int("SELECT COUNT(*) FROM case_events WHERE case_id = ? AND "
+	    "to_state = 'withdrawn'", id), 1);
+	ck_assert_int_eq(get(path, &app, &r), 303);	/* nothing left to withdraw */
+	reply_free(&r);
+	ck_assert_int_eq(get("/ansoegning", &app, &r), 200);
+	ck_assert(has(&r.body, "Trukket tilbage"));
+	reply_free(&r);
+}
+END_TEST
+
 int
 main(void)
 {
@@ -717,6 +778,7 @@ main(void)
 	tcase_add_test(tc, simultaneous_approvals);
 	tcase_add_test(tc, manager_invited_takes_over);
 	tcase_add_test(tc, reject_needs_reason);
+	tcase_add_test(tc, applicant_withdraws);
 	suite_add_tcase(s, tc);
 	failed = check_run(s);
 	curl_global_cleanup();
