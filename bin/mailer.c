@@ -19,6 +19,10 @@
  * mailer (or this one, restarted) sends it again, so that one mail arrives twice. Every other
  * moment of a crash loses nothing and duplicates nothing: an unsent claim simply expires.
  * Receivers can tell such a duplicate by its Message-ID, which is the same on every attempt.
+ *
+ * Retention (R33): at start and then every hour the mailer deletes sent mails older than
+ * mail_keep_sent_days and dead ones older than mail_keep_dead_days (mail_purge, in batches) and
+ * logs how many went. Several mailers purging at once only share the work.
  */
 #include <curl/curl.h>
 
@@ -39,6 +43,8 @@
 
 #define MAX_BATCH	1000
 #define MAX_PAUSE	60	/* seconds between attempts to reach a failing server */
+#define PURGE_EVERY	3600	/* seconds between two purges of old sent and dead mail */
+#define PURGE_RETRY	60	/* seconds before a failed purge is tried again */
 
 static volatile sig_atomic_t stop;
 
@@ -116,6 +122,24 @@ record(struct db *db, const struct config *cfg, const char *owner, const struct 
 	}
 }
 
+/* Old sent and dead mail deleted (R33); when the next purge is due. */
+static double
+purge(struct db *db, const struct config *cfg)
+{
+	unsigned long long n = 0;
+	enum mail_err rc;
+
+	rc = mail_purge(db, cfg, &n);
+	if (rc != MAIL_OK) {
+		log_warn("purge: %s after %llu rows; next try in %d s", mail_strerror(rc), n,
+		    PURGE_RETRY);
+		return now_mono() + PURGE_RETRY;
+	}
+	log_info("purged %llu mails (sent older than %u days, dead older than %u days; 0: kept)",
+	    n, cfg->mail_keep_sent_days, cfg->mail_keep_dead_days);
+	return now_mono() + PURGE_EVERY;
+}
+
 int
 main(int argc, char **argv)
 {
@@ -131,7 +155,7 @@ main(int argc, char **argv)
 	unsigned long long nsent = 0;
 	size_t n, i, j;
 	int once = 0, rc = 1;
-	double claimed_at;
+	double claimed_at, next_purge;
 
 	/* Before anything else, as libcurl requires (DESIGN: Pitfalls). */
 	if (curl_global_init(CURL_GLOBAL_DEFAULT) != CURLE_OK) {
@@ -181,8 +205,12 @@ main(int argc, char **argv)
 	log_info("started owner=%s smtp=%s batch=%u lease=%us%s", owner, cfg.smtp_url, batch,
 	    lease, once ? " once" : "");
 
+	next_purge = purge(db, &cfg);
 	while (!stop) {
 		int server_down = 0;
+
+		if (now_mono() >= next_purge)
+			next_purge = purge(db, &cfg);
 
 		if (mail_claim(db, owner, lease, batch, ids, &n) != MAIL_OK) {
 			/* Database away: nothing was claimed, nothing is lost; try again later. */

@@ -10,6 +10,9 @@
  *                                           the outbox: counts, then the newest mails (default:
  *                                           pending = queued, deferred and dead; 50 rows)
  *   portalctl [-c config] mail-retry ID     queue a dead mail again (FSE's "retry")
+ *   portalctl [-c config] mail-purge        delete sent and dead mails past mail_keep_sent_days
+ *                                           and mail_keep_dead_days now (R33; the mailer does it
+ *                                           hourly) and print how many
  *   portalctl [-c config] create-fse EMAIL NAME ROLE   (password on standard input)
  *   portalctl [-c config] create-user EMAIL NAME       (the same, no role: operators, benchmarks)
  *   portalctl [-c config] disable-user EMAIL | reset-totp EMAIL | list-roles [EMAIL]
@@ -48,6 +51,7 @@ usage(void)
 	fprintf(stderr, "usage: portalctl [-c config] "
 	    "migrate | migrate-status | check-db | error-pages DIR | config-doc |\n"
 	    "       mail-list [queued|deferred|dead|sent|pending|all] [LIMIT] | mail-retry ID |\n"
+	    "       mail-purge |\n"
 	    "       mail-test ADDRESS [COUNT] |\n"
 	    "       create-fse EMAIL NAME ROLE | create-user EMAIL NAME |\n"
 	    "       disable-user EMAIL | reset-totp EMAIL |\n"
@@ -177,6 +181,23 @@ mail_retry_cmd(struct db *db, const char *id_s)
 	return 0;
 }
 
+/* What the mailer does every hour, now (R33). */
+static int
+mail_purge_cmd(struct db *db, const struct config *cfg)
+{
+	unsigned long long n = 0;
+	enum mail_err rc;
+
+	if ((rc = mail_purge(db, cfg, &n)) != MAIL_OK) {
+		fprintf(stderr, "portalctl: mail-purge: %s after %llu mails: %s\n", mail_strerror(rc),
+		    n, db_errmsg(db));
+		return 1;
+	}
+	printf("%llu mail%s purged (sent older than %u days, dead older than %u days; 0: kept "
+	    "forever)\n", n, n == 1 ? "" : "s", cfg->mail_keep_sent_days, cfg->mail_keep_dead_days);
+	return 0;
+}
+
 /* Test mails through the real path (template, outbox, mailer): checks the SMTP settings, and
  * tests/bench/mailer fills the outbox with it. */
 static int
@@ -276,6 +297,10 @@ main(int argc, char **argv)
 		if (optind + 2 != argc)
 			usage();
 		rc = mail_retry_cmd(db, argv[optind + 1]);
+	} else if (strcmp(cmd, "mail-purge") == 0) {
+		if (optind + 1 != argc)
+			usage();
+		rc = mail_purge_cmd(db, &cfg);
 	} else if (strcmp(cmd, "mail-test") == 0) {
 		if (optind + 1 >= argc || optind + 3 < argc)
 			usage();

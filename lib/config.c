@@ -73,6 +73,12 @@ const struct config_key config_keys[] = {
 	{ "mailer_batch", UINT(mailer_batch), "50",
 	  "mails a mailer claims and sends over one SMTP connection at a time" },
 	{ "mailer_poll", UINT(mailer_poll), "2", "seconds a mailer sleeps when nothing is due" },
+	{ "mail_keep_sent_days", UINT(mail_keep_sent_days), "30",
+	  "days a sent mail (body, attachments, server reply) is kept in the outbox before the "
+	  "mailer deletes it (R33: data minimisation); 0: keep forever" },
+	{ "mail_keep_dead_days", UINT(mail_keep_dead_days), "90",
+	  "days a dead mail is kept for FSE to read and send again on /fse/post before the mailer "
+	  "deletes it (R33); 0: keep forever" },
 	{ "demo_fee_proposal_dkk", UINT(demo_fee_proposal_dkk), "6000",
 	  "DEMO VALUE, not a real fee: the proposal fee in whole kroner that portalctl "
 	  "seed-demo-rates puts in the rate table when it has no proposal rate (R23, R29); real "

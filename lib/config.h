@@ -59,6 +59,8 @@ struct config {
 	unsigned	mail_give_up;
 	unsigned	mailer_batch;
 	unsigned	mailer_poll;
+	unsigned	mail_keep_sent_days;	/* R33: 0 = keep forever */
+	unsigned	mail_keep_dead_days;
 	/* demo fee rates, seeded by portalctl seed-demo-rates (issue 6; R29): not real fees */
 	unsigned	demo_fee_proposal_dkk;
 	unsigned	demo_fee_student_user_dkk;

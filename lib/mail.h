@@ -204,6 +204,22 @@ void		 mail_list_free(struct mail_list *);
  * is kept until the next attempt. MAIL_ENOTFOUND unless the row exists and is dead. */
 enum mail_err	 mail_retry_dead(struct db *, unsigned long long id);
 
+/* ---- retention (R33: data minimisation) ------------------------------------------------------ */
+
+/* Rows one purge statement deletes at most: each batch is its own short transaction, so the
+ * purge never holds many locks nor a long undo log, and the mailers and FSE keep working. */
+#define MAIL_PURGE_BATCH	1000
+
+/*
+ * Deletes sent mails whose last attempt (the send) is more than cfg->mail_keep_sent_days days
+ * ago and dead mails whose last attempt is more than cfg->mail_keep_dead_days days ago, with
+ * their attachments (ON DELETE CASCADE); a setting of 0 keeps that state forever. Queued,
+ * deferred and claimed rows are never touched. Batches of MAIL_PURGE_BATCH, oldest first, until
+ * none is left. *deleted gets the rows deleted, also when it fails part way (the batches
+ * before the failure are committed; the next purge takes the rest).
+ */
+enum mail_err	 mail_purge(struct db *, const struct config *, unsigned long long *deleted);
+
 /* ---- SMTP (lib/mail_smtp.c): one libcurl handle, its connection reused across sends ---------- */
 
 struct mail_smtp;

@@ -7,6 +7,10 @@
  * A row is due when next_attempt <= now and nobody holds an unexpired claim on it; sent and dead
  * rows have next_attempt NULL, so the due scan walks the outbox_due index in order and stops
  * after the batch (no filesort, so FOR UPDATE SKIP LOCKED locks only the rows it returns).
+ *
+ * Retention (R33: data minimisation): mail_purge deletes sent and dead rows once they are older
+ * than their setting, oldest first on the outbox_done index (db/migrations/008), in short
+ * batches.
  */
 #include "mail.h"
 
@@ -316,4 +320,64 @@ mail_retry_dead(struct db *db, unsigned long long id)
 	n = res.affected;
 	db_result_free(&res);
 	return n == 1 ? MAIL_OK : MAIL_ENOTFOUND;
+}
+
+/* ---- retention ---------------------------------------------------------------------------- */
+
+/*
+ * One state's expired rows, a batch per transaction. READ COMMITTED, like the claim: no gap
+ * locks, so a purge never makes a mailer's UPDATE to sent or dead, nor a request's INSERT, wait.
+ * last_attempt_at is when the row became sent or dead (set in that same UPDATE by mail_record);
+ * ORDER BY the index's own order (state fixed, then last_attempt_at, id) makes each statement a
+ * range scan that stops after the batch, and the rows it deletes deterministic (replicas).
+ * A deadlock or lock wait (FSE retrying that very dead mail) runs the batch again, twice at most.
+ */
+static enum mail_err
+purge_state(struct db *db, const char *state, unsigned days, unsigned long long *deleted)
+{
+	struct db_result res;
+	unsigned long long n;
+	enum db_err rc;
+	int tries = 0;
+
+	for (;;) {
+		if ((rc = db_begin(db)) != DB_OK)
+			return fail(db, rc, "purge");
+		rc = db_exec(db, NULL, "SET TRANSACTION ISOLATION LEVEL READ COMMITTED", "");
+		if (rc == DB_OK)
+			rc = db_exec(db, &res, "DELETE FROM outbox WHERE state = ? "
+			    "AND last_attempt_at < NOW(6) - INTERVAL ? DAY "
+			    "ORDER BY last_attempt_at, id LIMIT ?", "sii", state, (long long)days,
+			    (long long)MAIL_PURGE_BATCH);
+		if (rc != DB_OK) {
+			db_rollback(db);
+			if (rc == DB_ERETRY && ++tries < 3)
+				continue;
+			return fail(db, rc, "purge");
+		}
+		n = res.affected;
+		db_result_free(&res);
+		if ((rc = db_commit(db)) != DB_OK)
+			return fail(db, rc, "purge commit");	/* unknown: the next purge sees */
+		*deleted += n;
+		tries = 0;
+		if (n < MAIL_PURGE_BATCH)
+			return MAIL_OK;
+	}
+}
+
+enum mail_err
+mail_purge(struct db *db, const struct config *cfg, unsigned long long *deleted)
+{
+	enum mail_err mrc;
+
+	*deleted = 0;
+	/* 0 days: that state is kept forever. */
+	if (cfg->mail_keep_sent_days &&
+	    (mrc = purge_state(db, "sent", cfg->mail_keep_sent_days, deleted)) != MAIL_OK)
+		return mrc;
+	if (cfg->mail_keep_dead_days &&
+	    (mrc = purge_state(db, "dead", cfg->mail_keep_dead_days, deleted)) != MAIL_OK)
+		return mrc;
+	return MAIL_OK;
 }

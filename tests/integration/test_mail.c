@@ -13,7 +13,12 @@
  *   - two mailers on 1,000 queued messages: each delivered exactly once;
  *   - a mailer SIGKILLed mid-batch: its claims wait for their lease, then another mailer sends
  *     them; nothing lost, duplicates (at most the one in flight) counted and reported;
- *   - SIGTERM: exit 0, the rest of the batch given back, no duplicate.
+ *   - SIGTERM: exit 0, the rest of the batch given back, no duplicate;
+ *   - retention (R33): sent mails past mail_keep_sent_days and dead ones past
+ *     mail_keep_dead_days go (with their attachments), nothing else does, whatever its age
+ *     (queued, deferred, claimed); 0 days keeps forever; more than a batch is purged whole;
+ *     the mailer purges at start and `portalctl mail-purge` on demand. Rows are planted with
+ *     their ages and counted by this run's kind only, so other suites' rows do not matter.
  * Waiting for retry times and leases: the tests move next_attempt / claimed_until in the
  * database instead of sleeping (the schedule itself is unit-tested, and one test checks that a
  * 451 really schedules the retry mail_retry_first seconds ahead).
@@ -913,6 +918,193 @@ START_TEST(sigterm_returns_claims)
 }
 END_TEST
 
+/* ---- retention (R33) ----------------------------------------------------------------------- */
+
+/* A row of this run's kind, as it would be after `days` days in `state` (queued, deferred,
+ * sent, dead or "claimed": deferred and held by a live lease); label goes in the subject. */
+static unsigned long long
+plant(const char *state, long long days, const char *label)
+{
+	static unsigned seq;
+	struct db_result res;
+	char mid[160], to[96], subject[96];
+	const char *st = strcmp(state, "claimed") == 0 ? "deferred" : state;
+	unsigned long long id;
+
+	snprintf(mid, sizeof(mid), "<%s.%u@purge.example.org>", kind, ++seq);
+	snprintf(to, sizeof(to), "purge-%s@example.org", label);
+	snprintf(subject, sizeof(subject), "Opbevaring %s", label);
+	ck_assert_int_eq(db_exec(db, &res, "INSERT INTO outbox (message_id, kind, from_addr, "
+	    "to_addr, subject, body_text, state, attempts, created_at, queued_at, last_attempt_at) "
+	    "VALUES (?, ?, 'portal@example.org', ?, ?, 'Åse Ørsted, Vej 1, 2100 København Ø', ?, "
+	    "1, NOW(6) - INTERVAL ? DAY, NOW(6) - INTERVAL ? DAY, NOW(6) - INTERVAL ? DAY)",
+	    "sssssiii", mid, kind, to, subject, st, days, days, days), DB_OK);
+	id = res.insert_id;
+	db_result_free(&res);
+	/* Pending rows are due only tomorrow: no mailer of a later test sends them. */
+	if (strcmp(state, "sent") == 0)
+		ck_assert_int_eq(db_exec(db, NULL, "UPDATE outbox SET sent_at = last_attempt_at, "
+		    "smtp_reply = '250 2.0.0 OK' WHERE id = ?", "i", (long long)id), DB_OK);
+	else if (strcmp(state, "dead") == 0)
+		ck_assert_int_eq(db_exec(db, NULL, "UPDATE outbox SET last_error = '550 no' "
+		    "WHERE id = ?", "i", (long long)id), DB_OK);
+	else if (strcmp(state, "queued") == 0)
+		ck_assert_int_eq(db_exec(db, NULL, "UPDATE outbox SET attempts = 0, "
+		    "last_attempt_at = NULL, next_attempt = NOW(6) + INTERVAL 1 DAY WHERE id = ?", "i",
+		    (long long)id), DB_OK);
+	else
+		ck_assert_int_eq(db_exec(db, NULL, "UPDATE outbox SET next_attempt = NOW(6) + "
+		    "INTERVAL 1 DAY WHERE id = ?", "i", (long long)id), DB_OK);
+	if (strcmp(state, "claimed") == 0)
+		ck_assert_int_eq(db_exec(db, NULL, "UPDATE outbox SET claimed_by = ?, "
+		    "claimed_until = NOW(6) + INTERVAL 1 HOUR WHERE id = ?", "si", kind,
+		    (long long)id), DB_OK);
+	return id;
+}
+
+/* This run's rows whose subject is "Opbevaring <label>" (NULL: all of this run's rows). */
+static long long
+planted(const char *label)
+{
+	struct db_result res;
+	char subject[96];
+	long long n;
+
+	snprintf(subject, sizeof(subject), "Opbevaring %s", label ? label : "");
+	ck_assert_int_eq(db_exec(db, &res, "SELECT COUNT(*) FROM outbox WHERE kind = ? AND "
+	    "(subject = ? OR ? IS NULL)", "sss", kind, subject, label), DB_OK);
+	n = db_cell_int(&res, 0, 0, -1);
+	db_result_free(&res);
+	return n;
+}
+
+static void
+unplant(void)
+{
+	ck_assert_int_eq(db_exec(db, NULL, "DELETE FROM outbox WHERE kind = ?", "s", kind), DB_OK);
+}
+
+START_TEST(purge_keeps_exactly_what_it_should)
+{
+	static const char *const kept[] = { "sent29", "dead89", "queued400", "deferred400",
+		"claimed400", "sent1", "dead31" };
+	struct config c = cfg;
+	struct db_result res;
+	unsigned long long n = 0, sent31;
+	char cmd[1024], line[512];
+	size_t i;
+	FILE *p;
+
+	set_kind("purge");
+	c.mail_keep_sent_days = 30;
+	c.mail_keep_dead_days = 90;
+	sent31 = plant("sent", 31, "sent31");
+	plant("sent", 29, "sent29");
+	plant("sent", 1, "sent1");
+	plant("dead", 91, "dead91");
+	plant("dead", 89, "dead89");
+	plant("dead", 31, "dead31");	/* past the sent limit, not the dead one */
+	plant("queued", 400, "queued400");
+	plant("deferred", 400, "deferred400");
+	plant("claimed", 400, "claimed400");
+	ck_assert_int_eq(db_exec(db, NULL, "INSERT INTO outbox_attachments (outbox_id, seq, "
+	    "filename, content_type, data) VALUES (?, 1, 'ansøgning.pdf', 'application/pdf', ?)",
+	    "ib", (long long)sent31, pdf, sizeof(pdf)), DB_OK);
+
+	ck_assert_int_eq(mail_purge(db, &c, &n), MAIL_OK);
+	ck_assert_uint_ge(n, 2);	/* ours; other suites' old rows may go too */
+	ck_assert_int_eq(planted("sent31"), 0);
+	ck_assert_int_eq(planted("dead91"), 0);
+	for (i = 0; i < sizeof(kept) / sizeof(kept[0]); i++)
+		ck_assert_msg(planted(kept[i]) == 1, "%s was purged", kept[i]);
+	ck_assert_int_eq(planted(NULL), 7);
+	ck_assert_int_eq(db_exec(db, &res, "SELECT COUNT(*) FROM outbox_attachments "
+	    "WHERE outbox_id = ?", "i", (long long)sent31), DB_OK);
+	ck_assert_int_eq(db_cell_int(&res, 0, 0, -1), 0);	/* the PDF went with its mail */
+	db_result_free(&res);
+	/* Again: nothing of ours left to purge. */
+	ck_assert_int_eq(mail_purge(db, &c, &n), MAIL_OK);
+	ck_assert_int_eq(planted(NULL), 7);
+
+	/* The mailer purges at start (the stack's config: the defaults, 30 and 90 days). */
+	ck_assert_uint_eq(cfg.mail_keep_sent_days, 30);
+	ck_assert_uint_eq(cfg.mail_keep_dead_days, 90);
+	plant("sent", 45, "sent45");
+	mailer_once("purge");
+	ck_assert_uint_eq(log_count("purge", "msg=\"purged "), 1);
+	ck_assert_int_eq(planted("sent45"), 0);
+
+	/* portalctl mail-purge: the same, by hand, with the count. */
+	plant("dead", 120, "dead120");
+	snprintf(cmd, sizeof(cmd), "'%s/bin/portalctl' -c '%s' mail-purge", PORTAL_BUILDDIR,
+	    getenv("PORTAL_CONFIG"));
+	ck_assert_ptr_nonnull(p = popen(cmd, "r"));
+	ck_assert_ptr_nonnull(fgets(line, sizeof(line), p));
+	ck_assert_int_eq(pclose(p), 0);
+	ck_assert_msg(strtoull(line, NULL, 10) >= 1 && strstr(line, " purged"), "%s", line);
+	ck_assert_int_eq(planted("dead120"), 0);
+	ck_assert_int_eq(planted(NULL), 7);
+	unplant();
+}
+END_TEST
+
+START_TEST(purge_zero_days_keeps_forever)
+{
+	struct config c = cfg;
+	unsigned long long n = 1;
+
+	set_kind("purge0");
+	plant("sent", 4000, "sent");
+	plant("dead", 4000, "dead");
+	c.mail_keep_sent_days = 0;
+	c.mail_keep_dead_days = 0;
+	ck_assert_int_eq(mail_purge(db, &c, &n), MAIL_OK);
+	ck_assert_uint_eq(n, 0);	/* nothing at all, anyone's */
+	ck_assert_int_eq(planted(NULL), 2);
+	/* Each setting alone. */
+	c.mail_keep_dead_days = 90;
+	ck_assert_int_eq(mail_purge(db, &c, &n), MAIL_OK);
+	ck_assert_int_eq(planted("sent"), 1);
+	ck_assert_int_eq(planted("dead"), 0);
+	plant("dead", 4000, "dead");
+	c.mail_keep_sent_days = 30;
+	c.mail_keep_dead_days = 0;
+	ck_assert_int_eq(mail_purge(db, &c, &n), MAIL_OK);
+	ck_assert_int_eq(planted("sent"), 0);
+	ck_assert_int_eq(planted("dead"), 1);
+	unplant();
+}
+END_TEST
+
+START_TEST(purge_more_than_a_batch)
+{
+	enum { N = 2 * MAIL_PURGE_BATCH + 500 };
+	struct config c = cfg;
+	unsigned long long n = 0;
+	char sql[1024];
+
+	set_kind("purgebulk");
+	/* seq_1_to_N (MariaDB's sequence engine); N is ours, never input. Send times a second
+	 * apart so the batches really walk the index in order. */
+	snprintf(sql, sizeof(sql), "INSERT INTO outbox (message_id, kind, from_addr, to_addr, "
+	    "subject, body_text, state, attempts, last_attempt_at, sent_at) "
+	    "SELECT CONCAT('<', ?, '.bulk', seq, '@purge.example.org>'), ?, 'portal@example.org', "
+	    "CONCAT('purge-bulk-', seq, '@example.org'), 'Opbevaring bulk', 'Navn og adresse', "
+	    "'sent', 1, NOW(6) - INTERVAL 40 DAY + INTERVAL seq SECOND, "
+	    "NOW(6) - INTERVAL 40 DAY + INTERVAL seq SECOND FROM seq_1_to_%d", (int)N);
+	ck_assert_int_eq(db_exec(db, NULL, sql, "ss", kind, kind), DB_OK);
+	plant("sent", 10, "recent");
+	ck_assert_int_eq(planted("bulk"), N);
+	c.mail_keep_sent_days = 30;
+	c.mail_keep_dead_days = 90;
+	ck_assert_int_eq(mail_purge(db, &c, &n), MAIL_OK);
+	ck_assert_uint_ge(n, N);
+	ck_assert_int_eq(planted("bulk"), 0);
+	ck_assert_int_eq(planted("recent"), 1);
+	unplant();
+}
+END_TEST
+
 int
 main(void)
 {
@@ -943,6 +1135,9 @@ main(void)
 	tcase_add_test(tc, two_mailers_thousand_messages);
 	tcase_add_test(tc, sigkill_mid_batch_loses_nothing);
 	tcase_add_test(tc, sigterm_returns_claims);
+	tcase_add_test(tc, purge_keeps_exactly_what_it_should);
+	tcase_add_test(tc, purge_zero_days_keeps_forever);
+	tcase_add_test(tc, purge_more_than_a_batch);
 	suite_add_tcase(s, tc);
 	rc = check_run(s);
 	if (rc == EXIT_SUCCESS) {
