@@ -5,6 +5,7 @@
  * between two rates and the first and last day of a period (both included).
  */
 #include <check.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -21,8 +22,8 @@ rate(long long id, long long ore, const char *from, const char *to)
 	r.id = id;
 	r.kind = FEES_PROPOSAL;
 	r.ore = ore;
-	strcpy(r.valid_from, from);
-	strcpy(r.valid_to, to ? to : "");
+	snprintf(r.valid_from, sizeof(r.valid_from), "%s", from);
+	snprintf(r.valid_to, sizeof(r.valid_to), "%s", to ? to : "");
 	return r;
 }
 
