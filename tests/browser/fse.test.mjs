@@ -57,5 +57,29 @@ test('an FSE caseworker enrols TOTP, sees the outbox and sends a dead mail again
     assert.match(await page.locator('#besked').innerText(), /er sat i kø igen/);
     await axeCheck(page, 'fse-mail-retried');
   }
-  assert.deepEqual(problems.consoleErrors, [], 'no console errors');
+  // The rate table (issue 6; R29): shown, and a wrong amount refused at its field, input kept;
+  // nothing is written, so the shared test database keeps its rates.
+  await page.goto('/fse');
+  await page.getByRole('link', { name: /takster/i }).first().click();
+  await page.waitForURL('**/fse/takster');
+  await axeCheck(page, 'fse-rates');
+  await screenshot(page, 'fse-rates.png');
+  await page.getByLabel('Beløb i kroner').fill('tolv kroner');
+  await page.getByLabel('Gælder fra og med').fill('2999-01-01');
+  await page.getByRole('button', { name: 'Tilføj taksten' }).click();
+  await page.waitForLoadState('load');
+  assert.match(await page.locator('#beloeb-error').innerText(), /\S/);
+  assert.equal(await page.getByLabel('Beløb i kroner').inputValue(), 'tolv kroner');
+  await axeCheck(page, 'fse-rates-error');
+
+  // Every case, not only the waiting ones: the queue's filter is a plain GET form.
+  await page.goto('/fse/sager');
+  await page.getByLabel('Vis sager, der er').selectOption('alle');
+  await page.getByRole('button', { name: 'Vis', exact: true }).click();
+  await page.waitForURL('**/fse/sager?tilstand=alle**');
+  assert.equal(await page.locator('h1').innerText(), 'Sager');
+  await axeCheck(page, 'fse-cases-all');
+  // The rate form's refusal is a 422 document: Chromium logs it as a failed load, nothing else.
+  assert.deepEqual(problems.consoleErrors.filter((e) => !/422/.test(e)), [],
+    'no console errors');
 });
