@@ -12,6 +12,7 @@
 #include "auth.h"
 #include "http_parse.h"
 #include "log.h"
+#include "mail.h"
 #include "page.h"
 #include "policy.h"
 #include "tmpl.h"
@@ -151,23 +152,53 @@ proj_edit_form(struct ctx *ctx)
 	return st;
 }
 
-/* Voids the signatures of a case whose text changed (R12); *voided: how many. */
+/*
+ * Voids the signatures of a case whose text changed (R12); *voided: how many. Each signer whose
+ * signature went is told (R32), inside the same transaction.
+ */
 static enum db_err
-void_signatures(struct ctx *ctx, long long case_id, long long *voided)
+void_signatures(struct ctx *ctx, const struct proj *p, long long *voided)
 {
+	struct tmpl_dict *md;
 	struct db_result res;
+	enum mail_err mrc = MAIL_OK;
 	enum db_err rc;
+	size_t i;
 
 	*voided = 0;
+	if ((rc = db_exec(ctx->db, &res, "SELECT DISTINCT u.email, u.name FROM proposal_signatures s "
+	    "JOIN users u ON u.id = s.signer_id WHERE s.case_id = ? AND s.voided_at IS NULL AND "
+	    "u.status = 'active'", "i", p->c.id)) != DB_OK)
+		return rc;
+	if (res.nrows && (md = tmpl_dict_new()) != NULL) {
+		tmpl_set(md, "TITLE", p->c.title);
+		tmpl_set(md, "NUMBER", p->a.number);
+		tmpl_set(md, "SUPERVISOR", ctx->session.name);
+		tmpl_setf(md, "LINK", "%s/projekt/sag?id=%lld&sag=%lld", ctx->cfg->base_url,
+		    p->a.id, p->c.id);
+		for (i = 0; i < res.nrows && mrc == MAIL_OK; i++) {
+			tmpl_set(md, "NAME", db_cell(&res, i, 1));
+			mrc = mail_enqueue_template(ctx->db, ctx->cfg, db_cell(&res, i, 0),
+			    db_cell(&res, i, 1), "Din underskrift på en projektindstilling er "
+			    "bortfaldet", "proposal_signature_voided", md,
+			    "proposal_signature_voided", NULL);
+		}
+		tmpl_dict_free(md);
+	}
+	db_result_free(&res);
+	if (mrc != MAIL_OK) {
+		log_error("signature voided mail: %s", mail_strerror(mrc));
+		return DB_EEXEC;
+	}
 	if ((rc = db_exec(ctx->db, &res, "UPDATE proposal_signatures SET voided_at = NOW(6), "
 	    "voided_by = ? WHERE case_id = ? AND voided_at IS NULL", "ii", ctx_user(ctx),
-	    case_id)) != DB_OK)
+	    p->c.id)) != DB_OK)
 		return rc;
 	*voided = (long long)res.affected;
 	db_result_free(&res);
 	if (*voided)
-		rc = audit_event(ctx->db, ctx_user(ctx), "proposal.signature.void", "case", case_id, 0,
-		    ctx->req->remote_addr, "the text changed after signing");
+		rc = audit_event(ctx->db, ctx_user(ctx), "proposal.signature.void", "case", p->c.id,
+		    0, ctx->req->remote_addr, "the text changed after signing");
 	return rc;
 }
 
@@ -264,7 +295,7 @@ proj_edit_submit(struct ctx *ctx)
 		st = ctx_tx_error(ctx, DB_EEXEC);
 		goto out;
 	}
-	if (strcmp(before, after) != 0 && (rc = void_signatures(ctx, p.c.id, &voided)) != DB_OK) {
+	if (strcmp(before, after) != 0 && (rc = void_signatures(ctx, &p, &voided)) != DB_OK) {
 		st = ctx_tx_error(ctx, rc);
 		goto out;
 	}

@@ -339,6 +339,8 @@ START_TEST(sign_void_submit)
 	ck_assert_ptr_nonnull(strstr(needle, "besked=bortfaldet"));
 	ck_assert_int_eq(fixture_scalar_int("SELECT voided_by FROM proposal_signatures WHERE "
 	    "case_id = ? AND voided_at IS NOT NULL", sag), sup.uid);
+	/* The signer is told their signature went (R32). */
+	ck_assert_int_eq(maildir_count(signer.email, "Din underskrift gjaldt den tekst", 30), 1);
 	ck_assert_int_eq(fixture_scalar_int("SELECT COUNT(*) FROM proposal_signatures WHERE case_id "
 	    "= ? AND voided_at IS NULL", sag), 0);
 	snprintf(path, sizeof(path), "/projekt/sag?id=%lld&sag=%lld", a, sag);
