@@ -194,8 +194,12 @@ db_result_free(struct db_result *res)
 
 	if (res == NULL)
 		return;
-	for (i = 0; res->cells && i < res->nrows * res->ncols; i++)
+	/* A result may hold secrets (a sealed TOTP key, hashes): wiped before the memory is reused. */
+	for (i = 0; res->cells && i < res->nrows * res->ncols; i++) {
+		if (res->cells[i] && res->lens)
+			explicit_bzero(res->cells[i], res->lens[i]);
 		free(res->cells[i]);
+	}
 	free(res->cells);
 	free(res->lens);
 	memset(res, 0, sizeof(*res));
@@ -273,12 +277,16 @@ db_fetch_all(MYSQL_STMT *st, struct db_result *res)
 			res->lens = l;
 			cap = ncap;
 		}
+		/* The whole row empty first: a failure part-way leaves no cell uninitialised for
+		 * db_result_free (realloc does not clear). */
+		for (c = 0; c < ncols; c++) {
+			res->cells[res->nrows * ncols + c] = NULL;
+			res->lens[res->nrows * ncols + c] = 0;
+		}
 		for (c = 0; c < ncols; c++) {
 			size_t idx = res->nrows * ncols + c;
 			MYSQL_BIND one;
 
-			res->cells[idx] = NULL;
-			res->lens[idx] = 0;
 			if (nulls[c])
 				continue;
 			if ((res->cells[idx] = malloc(lens[c] + 1)) == NULL) {
