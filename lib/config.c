@@ -60,9 +60,14 @@ const struct config_key config_keys[] = {
 	{ "smtp_url", STR(smtp_url), "smtp://127.0.0.1:25",
 	  "the SMTP server the mailer sends through (smtp:// or smtps://, with port)" },
 	{ "smtp_starttls", STR(smtp_starttls), "try",
-	  "STARTTLS on smtp:// URLs: off, try (use when offered) or required" },
+	  "STARTTLS on smtp:// URLs: off, try (use when offered; a password then goes in clear to "
+	  "a server that offers none) or required (use it with smtp_user)" },
 	{ "smtp_user", STR(smtp_user), "", "SMTP user name; empty: no authentication" },
 	{ "smtp_password", STR(smtp_password), "", "SMTP password" },
+	{ "smtp_ca_file", STR(smtp_ca_file), "",
+	  "PEM file of the CA certificate(s) that sign the SMTP server's certificate, trusted instead "
+	  "of the system's CA store (for an internal CA); empty: the system's store. The server's "
+	  "certificate and name are always verified" },
 	{ "smtp_timeout", UINT(smtp_timeout), "30",
 	  "seconds before a connection or an SMTP command counts as failed (then retried)" },
 	{ "mail_retry_first", UINT(mail_retry_first), "300",

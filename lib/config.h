@@ -53,6 +53,7 @@ struct config {
 	char		smtp_starttls[16];
 	char		smtp_user[128];
 	char		smtp_password[128];
+	char		smtp_ca_file[512];
 	unsigned	smtp_timeout;
 	unsigned	mail_retry_first;
 	unsigned	mail_retry_max;

@@ -8,6 +8,17 @@
  *
  * To tell "this message was refused" from "the server is not answering", the debug callback
  * follows which SMTP command the last reply answered (mail_classify decides from that).
+ *
+ * TLS: the server's certificate and host name are always verified (curl's default, set again
+ * here so no later edit can loosen it silently), against smtp_ca_file when set (an internal CA;
+ * then only that file, not the system's store) or else the system's store. smtp_starttls =
+ * required (CURLUSESSL_ALL) means nothing but EHLO and STARTTLS goes in the clear: a server that
+ * does not offer STARTTLS, refuses it or fails verification ends the connection before AUTH or
+ * MAIL, so credentials never cross a plain connection. `try` (CURLUSESSL_TRY) carries on
+ * without TLS when STARTTLS is not offered or is refused, AUTH included: anyone able to strip
+ * STARTTLS from the greeting then reads the password. Use `required` (or smtps://) whenever
+ * smtp_user is set; mail_smtp_new warns otherwise. (tests/integration/test_smtp_tls proves all
+ * this against a real STARTTLS + AUTH server.)
  */
 #include "mail.h"
 
@@ -103,9 +114,20 @@ mail_smtp_new(const struct config *cfg)
 	curl_easy_setopt(s->curl, CURLOPT_URL, cfg->smtp_url);
 	curl_easy_setopt(s->curl, CURLOPT_PROTOCOLS_STR, "smtp,smtps");
 	curl_easy_setopt(s->curl, CURLOPT_USE_SSL, ssl);
+	curl_easy_setopt(s->curl, CURLOPT_SSL_VERIFYPEER, 1L);
+	curl_easy_setopt(s->curl, CURLOPT_SSL_VERIFYHOST, 2L);
+	if (cfg->smtp_ca_file[0]) {
+		/* The internal CA alone: the built-in CA directory would trust every public CA. */
+		curl_easy_setopt(s->curl, CURLOPT_CAINFO, cfg->smtp_ca_file);
+		curl_easy_setopt(s->curl, CURLOPT_CAPATH, NULL);
+	}
 	if (cfg->smtp_user[0]) {
 		curl_easy_setopt(s->curl, CURLOPT_USERNAME, cfg->smtp_user);
 		curl_easy_setopt(s->curl, CURLOPT_PASSWORD, cfg->smtp_password);
+		if (ssl != CURLUSESSL_ALL && strncasecmp(cfg->smtp_url, "smtps://", 8) != 0)
+			log_warn("smtp_user is set but smtp_starttls = %s: the password can go in "
+			    "the clear when STARTTLS is not offered; use required or smtps://",
+			    cfg->smtp_starttls);
 	}
 	/* A mailer must never hang: connect, each reply and the upload all have a bound. */
 	curl_easy_setopt(s->curl, CURLOPT_CONNECTTIMEOUT, (long)cfg->smtp_timeout);
