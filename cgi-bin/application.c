@@ -131,55 +131,6 @@ static const struct {
 
 /* ---- small helpers ----------------------------------------------------------------------- */
 
-static long long
-number(const char *v)
-{
-	long long n = 0;
-
-	if (v == NULL || *v == '\0')
-		return 0;
-	for (; *v; v++) {
-		if (*v < '0' || *v > '9' || n > 100000000000LL)
-			return 0;
-		n = n * 10 + (*v - '0');
-	}
-	return n;
-}
-
-static int
-blank(const char *s)
-{
-	for (; s && *s; s++)
-		if (!isspace((unsigned char)*s))
-			return 0;
-	return 1;
-}
-
-static void
-urlencode(struct buf *b, const char *s)
-{
-	static const char hex[] = "0123456789ABCDEF";
-
-	for (; *s; s++) {
-		unsigned char c = (unsigned char)*s;
-
-		if (isalnum(c) || c == '-' || c == '_' || c == '.' || c == '~')
-			buf_append(b, s, 1);
-		else
-			buf_printf(b, "%%%c%c", hex[c >> 4], hex[c & 15]);
-	}
-}
-
-static void
-put(struct buf *b, const char *name, const char *value)
-{
-	if (b->len)
-		buf_puts(b, "&");
-	urlencode(b, name);
-	buf_puts(b, "=");
-	urlencode(b, value);
-}
-
 static int
 in_step(int step, const char *name)
 {
@@ -296,7 +247,7 @@ manager_state(struct ctx *ctx, long long id, const char *email, int *confirmed, 
 
 	*confirmed = *pending = 0;
 	when[0] = '\0';
-	if (email == NULL || blank(email))
+	if (email == NULL || form_blank(email))
 		return DB_OK;
 	if ((rc = db_exec(ctx->db, &res, "SELECT confirmed_at IS NOT NULL, DATE_FORMAT("
 	    "COALESCE(confirmed_at, created_at), '%d-%m-%Y %H:%i') FROM manager_confirmations "
@@ -350,7 +301,7 @@ manager_section(struct ctx *ctx, struct tmpl_dict *s, const struct case_row *c, 
 			tmpl_set(p, "EMAIL", email);
 			tmpl_set(p, "AT", when);
 		}
-		if (email && !blank(email) && name && !blank(name)) {
+		if (email && !form_blank(email) && name && !form_blank(name)) {
 			struct tmpl_dict *f = tmpl_add_row(sec, "CAN_SEND");
 
 			tmpl_set(f, "CSRF", ctx->session.csrf);
@@ -480,7 +431,7 @@ step_page(struct ctx *ctx, const struct case_row *c, int step, const struct kvli
 			tmpl_set_int(sec, "ID", c->id);
 			tmpl_set(sec, "LABEL", step_labels[k - 1]);
 			for (i = 0; i < src->n; i++) {
-				if (!in_step(k, src->items[i].name) || blank(src->items[i].value))
+				if (!in_step(k, src->items[i].name) || form_blank(src->items[i].value))
 					continue;
 				row = tmpl_add_row(sec, "ITEM");
 				appfields_label(src->items[i].name, label, sizeof(label));
@@ -637,8 +588,8 @@ create(struct ctx *ctx)
 static int
 step_form(struct ctx *ctx)
 {
-	long long id = number(http_param(ctx->req, "id"));
-	long long step = number(http_param(ctx->req, "trin"));
+	long long id = http_id(http_param(ctx->req, "id"));
+	long long step = http_id(http_param(ctx->req, "trin"));
 	struct kvlist data;
 	struct case_row c;
 	int st;
@@ -712,9 +663,9 @@ check_domains(const char *in, struct buf *out, char *msg, size_t n)
 static int
 step_submit(struct ctx *ctx)
 {
-	long long id = number(kvlist_value(&ctx->req->form, "id"));
-	long long step = number(kvlist_value(&ctx->req->form, "trin"));
-	long long version = number(kvlist_value(&ctx->req->form, "version"));
+	long long id = http_id(kvlist_value(&ctx->req->form, "id"));
+	long long step = http_id(kvlist_value(&ctx->req->form, "trin"));
+	long long version = http_id(kvlist_value(&ctx->req->form, "version"));
 	const char *handling = kvlist_value(&ctx->req->form, "handling");
 	int going_on = handling && strcmp(handling, "videre") == 0;
 	const struct form_field *fields;
@@ -755,17 +706,17 @@ step_submit(struct ctx *ctx)
 
 		/* R3: another institution describes itself and its need. */
 		if (going_on && uni && strcmp(uni, "anden") == 0) {
-			if (f.v[S1_DESC].err == FORM_OK && blank(f.v[S1_DESC].value))
+			if (f.v[S1_DESC].err == FORM_OK && form_blank(f.v[S1_DESC].value))
 				add_msg(&m, "anden_beskrivelse", "Beskriv institutionen og dens "
 				    "kandidatuddannelser.");
-			if (f.v[S1_NEED].err == FORM_OK && blank(f.v[S1_NEED].value))
+			if (f.v[S1_NEED].err == FORM_OK && form_blank(f.v[S1_NEED].value))
 				add_msg(&m, "anden_behov", "Beskriv institutionens behov for "
 				    "ordningen.");
 		}
 		for (k = 0; k < NPROG; k++) {
 			struct form_value *nv = &f.v[S1_PROG + 2 * k], *ev = nv + 1;
-			int named = nv->err == FORM_OK && !blank(nv->value);
-			int has_ects = ev->err == FORM_OK && !blank(ev->value);
+			int named = nv->err == FORM_OK && !form_blank(nv->value);
+			int has_ects = ev->err == FORM_OK && !form_blank(ev->value);
 
 			if (named)
 				programmes++;
@@ -793,7 +744,7 @@ step_submit(struct ctx *ctx)
 
 			for (j = 0; j < 4; j++)
 				if (f.v[S2_PERSON + 4 * k + j].err == FORM_OK &&
-				    !blank(f.v[S2_PERSON + 4 * k + j].value))
+				    !form_blank(f.v[S2_PERSON + 4 * k + j].value))
 					filled++;
 			if (filled == 4)
 				complete++;
@@ -812,7 +763,7 @@ step_submit(struct ctx *ctx)
 		/* R17: a hosted server needs its name and the drive arranged with DST. */
 		if (going_on && f.v[S4_PLATFORM].err == FORM_OK &&
 		    strcmp(f.v[S4_PLATFORM].value, "hosted") == 0) {
-			if (f.v[S4_SERVER].err == FORM_OK && blank(f.v[S4_SERVER].value))
+			if (f.v[S4_SERVER].err == FORM_OK && form_blank(f.v[S4_SERVER].value))
 				add_msg(&m, "server", "Skriv navnet på institutionens server.");
 			if (f.v[S4_DRIVE].err == FORM_OK && f.v[S4_DRIVE].value == NULL)
 				add_msg(&m, "drev", "Bekræft, at drevet er aftalt med "
@@ -838,19 +789,19 @@ step_submit(struct ctx *ctx)
 	}
 	for (i = 0; i < data.n; i++)
 		if (!in_step((int)step, data.items[i].name))
-			put(&out, data.items[i].name, data.items[i].value);
+			form_encode_pair(&out, data.items[i].name, data.items[i].value);
 	for (i = 0; i < nf; i++) {
 		const char *v = f.v[i].value;
 
 		if (step == 3 && i == 0)
 			v = domains.len ? domains.data : NULL;
-		if (v && !blank(v))
-			put(&out, fields[i].name, v);
+		if (v && !form_blank(v))
+			form_encode_pair(&out, fields[i].name, v);
 	}
 	kvlist_free(&data);
 	buf_free(&domains);
 	title[0] = '\0';
-	if (step == 1 && f.v[S1_UNIT].value && !blank(f.v[S1_UNIT].value))
+	if (step == 1 && f.v[S1_UNIT].value && !form_blank(f.v[S1_UNIT].value))
 		snprintf(title, sizeof(title), "%s", f.v[S1_UNIT].value);
 
 	if ((rc = db_begin(ctx->db)) != DB_OK) {
@@ -929,10 +880,10 @@ validate_all(const struct kvlist *data, struct review *rv)
 	/* R3: another institution describes itself and its need. */
 	v = kvlist_value(data, "universitet");
 	if (v && strcmp(v, "anden") == 0) {
-		if (blank(kvlist_value(data, "anden_beskrivelse")))
+		if (form_blank(kvlist_value(data, "anden_beskrivelse")))
 			add_problem(rv, 1, "Beskrivelse af institutionen: Beskriv institutionen og "
 			    "dens kandidatuddannelser.");
-		if (blank(kvlist_value(data, "anden_behov")))
+		if (form_blank(kvlist_value(data, "anden_behov")))
 			add_problem(rv, 1, "Institutionens behov: Beskriv institutionens behov for "
 			    "ordningen.");
 	}
@@ -946,12 +897,12 @@ validate_all(const struct kvlist *data, struct review *rv)
 		snprintf(n2, sizeof(n2), "udd_ects_%d", k);
 		name = kvlist_value(data, n1);
 		ects = kvlist_value(data, n2);
-		e = number(ects);
-		if (!blank(name)) {
+		e = http_id(ects);
+		if (!form_blank(name)) {
 			programmes++;
 			if (e < 30 || e > 60)
 				add_problem(rv, 1, "Uddannelse %d: %s", k, R1_TEXT);
-		} else if (!blank(ects))
+		} else if (!form_blank(ects))
 			add_problem(rv, 1, "Uddannelse %d: Skriv uddannelsens navn.", k);
 	}
 	if (programmes == 0)
@@ -967,7 +918,7 @@ validate_all(const struct kvlist *data, struct review *rv)
 			char n[40];
 
 			snprintf(n, sizeof(n), "%s%d", part[j], k);
-			if (!blank(kvlist_value(data, n)))
+			if (!form_blank(kvlist_value(data, n)))
 				filled++;
 		}
 		if (filled == 4)
@@ -984,7 +935,7 @@ validate_all(const struct kvlist *data, struct review *rv)
 	/* R17: a hosted server needs its name and the drive arranged with DST. */
 	v = kvlist_value(data, "platform");
 	if (v && strcmp(v, "hosted") == 0) {
-		if (blank(kvlist_value(data, "server")))
+		if (form_blank(kvlist_value(data, "server")))
 			add_problem(rv, 4, "Servernavn: Skriv navnet på institutionens server.");
 		v = kvlist_value(data, "drev");
 		if (v == NULL || strcmp(v, "ja") != 0)
@@ -1011,7 +962,7 @@ institution(struct ctx *ctx, const struct kvlist *data, char *uni, size_t un, ch
 			snprintf(uni, un, "%s", db_cell(&res, 0, 0));
 		db_result_free(&res);
 	}
-	if (unit && !blank(unit))
+	if (unit && !form_blank(unit))
 		snprintf(inst, in, "%s, %s", unit, uni);
 	else
 		snprintf(inst, in, "%s", uni);
@@ -1057,9 +1008,9 @@ own_editable_case(struct ctx *ctx, long long id, struct case_row *c, struct kvli
 static int
 manager_send(struct ctx *ctx)
 {
-	long long id = number(kvlist_value(&ctx->req->form, "id"));
-	long long version = number(kvlist_value(&ctx->req->form, "version"));
-	long long step = number(kvlist_value(&ctx->req->form, "trin"));
+	long long id = http_id(kvlist_value(&ctx->req->form, "id"));
+	long long version = http_id(kvlist_value(&ctx->req->form, "version"));
+	long long step = http_id(kvlist_value(&ctx->req->form, "trin"));
 	char token[SESSION_TOKEN_CHARS + 1], uni[256], inst[512], path[128];
 	unsigned char hash[32];
 	const char *email, *name;
@@ -1086,7 +1037,7 @@ manager_send(struct ctx *ctx)
 	}
 	email = kvlist_value(&data, "leder_email");
 	name = kvlist_value(&data, "leder_navn");
-	if (blank(email) || blank(name)) {
+	if (form_blank(email) || form_blank(name)) {
 		struct msgs m;
 
 		memset(&m, 0, sizeof(m));
@@ -1299,7 +1250,7 @@ fse_summary(struct ctx *ctx, struct tmpl_dict *md, const struct kvlist *data, co
 		char n[32];
 
 		snprintf(n, sizeof(n), "udd_navn_%d", k);
-		if (blank(v = kvlist_value(data, n)))
+		if (form_blank(v = kvlist_value(data, n)))
 			continue;
 		row = tmpl_add_row(md, "PROGRAMME");
 		tmpl_set(row, "NAME", v);
@@ -1322,7 +1273,7 @@ fse_summary(struct ctx *ctx, struct tmpl_dict *md, const struct kvlist *data, co
 		int j;
 
 		snprintf(n, sizeof(n), "%s%d", part[0], k);
-		if (blank(kvlist_value(data, n)))
+		if (form_blank(kvlist_value(data, n)))
 			continue;
 		row = tmpl_add_row(md, "PERSON");
 		for (j = 0; j < 4; j++) {
@@ -1345,14 +1296,15 @@ fse_summary(struct ctx *ctx, struct tmpl_dict *md, const struct kvlist *data, co
 		dom[len] = '\0';
 		tmpl_set(tmpl_add_row(md, "DOMAIN"), "NAME", dom);
 	}
-	v = kvlist_value(data, "platform");
-	if (v && strcmp(v, "hosted") == 0) {
-		const char *srv = kvlist_value(data, "server");
+	{
+		char platform[300];
 
-		tmpl_setf(md, "PLATFORM", "Institutionens egen hostede server (%s), drevet aftalt "
-		    "med servicedesk@dst.dk", srv ? srv : "");
-	} else
-		tmpl_set(md, "PLATFORM", "Forskermaskinen");
+		/* The application's default, as step 4 offers it: Forskermaskinen. */
+		v = kvlist_value(data, "platform");
+		appfields_platform(v && strcmp(v, "hosted") == 0 ? v : "forskermaskinen",
+		    kvlist_value(data, "server"), platform, sizeof(platform));
+		tmpl_set(md, "PLATFORM", platform);
+	}
 	tmpl_set(md, "APPLICANT", ctx->session.name);
 	tmpl_set(md, "APPLICANT_EMAIL", ctx->session.email);
 	/* The FSE case page (cgi-bin/fse, /fse/sag) comes with the FSE side of issue 5. */
@@ -1363,8 +1315,8 @@ fse_summary(struct ctx *ctx, struct tmpl_dict *md, const struct kvlist *data, co
 static int
 submit(struct ctx *ctx)
 {
-	long long id = number(kvlist_value(&ctx->req->form, "id"));
-	long long version = number(kvlist_value(&ctx->req->form, "version"));
+	long long id = http_id(kvlist_value(&ctx->req->form, "id"));
+	long long version = http_id(kvlist_value(&ctx->req->form, "version"));
 	char uni[256], inst[512], when[32], date[32];
 	struct tmpl_dict *md = NULL, *rd = NULL;
 	struct review rv;
@@ -1496,7 +1448,7 @@ withdraw_form(struct ctx *ctx)
 	struct case_row c;
 	int st;
 
-	if ((st = own_case(ctx, number(kvlist_value(&ctx->req->query, "id")), &c)) != 0)
+	if ((st = own_case(ctx, http_id(kvlist_value(&ctx->req->query, "id")), &c)) != 0)
 		return st;
 	if (casefsm_check(c.state, CASE_WITHDRAWN, CASE_SIDE_APPLICANT) == CASEFSM_NOT_ALLOWED) {
 		case_row_free(&c);
@@ -1511,8 +1463,8 @@ static int
 withdraw_submit(struct ctx *ctx)
 {
 	const char *reason = kvlist_value(&ctx->req->form, "begrundelse");
-	long long id = number(kvlist_value(&ctx->req->form, "id"));
-	long long version = number(kvlist_value(&ctx->req->form, "version"));
+	long long id = http_id(kvlist_value(&ctx->req->form, "id"));
+	long long version = http_id(kvlist_value(&ctx->req->form, "version"));
 	struct tmpl_dict *md = NULL;
 	enum case_state was;
 	struct case_row c;

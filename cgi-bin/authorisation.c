@@ -40,15 +40,7 @@ static const char *const invitable_fse[] = { "responsible", "administrator", "da
 static long long
 authorisation_id(struct ctx *ctx)
 {
-	const char *v = http_param(ctx->req, "id");
-	long long id = 0;
-
-	for (; v && *v; v++) {
-		if (*v < '0' || *v > '9' || id > 100000000000LL)
-			return 0;
-		id = id * 10 + (*v - '0');
-	}
-	return id;
+	return http_id(http_param(ctx->req, "id"));
 }
 
 static const char *

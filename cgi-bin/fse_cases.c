@@ -6,7 +6,6 @@
  */
 #include "fse_cases.h"
 
-#include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -39,15 +38,6 @@ fse_kind_of(const char *type)
 	return NULL;
 }
 
-int
-fse_blank(const char *s)
-{
-	for (; s && *s; s++)
-		if (!isspace((unsigned char)*s))
-			return 0;
-	return 1;
-}
-
 const char *
 fse_value(const struct kvlist *data, const char *name)
 {
@@ -73,23 +63,6 @@ fse_person(struct ctx *ctx, long long uid, char *email, size_t en, char *name, s
 	}
 	db_result_free(&res);
 	return DB_OK;
-}
-
-/* A whole positive number of at most 15 digits, else 0. */
-static long long
-number(const char *v)
-{
-	long long n = 0;
-	int digits = 0;
-
-	if (v == NULL || *v == '\0')
-		return 0;
-	for (; *v; v++) {
-		if (*v < '0' || *v > '9' || ++digits > 15)
-			return 0;
-		n = n * 10 + (*v - '0');
-	}
-	return n;
 }
 
 static int
@@ -308,7 +281,7 @@ fields_and_changes(struct ctx *ctx, struct tmpl_dict *d, const struct fse_kind *
 	int n, j;
 
 	for (i = 0; i < data->n; i++) {
-		if (fse_blank(data->items[i].value))
+		if (form_blank(data->items[i].value))
 			continue;
 		row = tmpl_add_row(d, "FIELD");
 		k->field_label(data->items[i].name, label, sizeof(label));
@@ -490,7 +463,7 @@ fse_case_page(struct ctx *ctx)
 {
 	const char *notice = kvlist_value(&ctx->req->query, "besked");
 
-	return render_case(ctx, number(kvlist_value(&ctx->req->query, "id")), notice, 0, NULL,
+	return render_case(ctx, http_id(kvlist_value(&ctx->req->query, "id")), notice, 0, NULL,
 	    200);
 }
 
@@ -500,7 +473,7 @@ int
 fse_case_decide(struct ctx *ctx)
 {
 	const struct kvlist *f = &ctx->req->form;
-	long long id = number(kvlist_value(f, "id")), version = number(kvlist_value(f, "version"));
+	long long id = http_id(kvlist_value(f, "id")), version = http_id(kvlist_value(f, "version"));
 	const char *handling = kvlist_value(f, "handling"), *reason = kvlist_value(f, "begrundelse");
 	const struct fse_kind *k;
 	struct fse_outcome outcome;
@@ -527,7 +500,7 @@ fse_case_decide(struct ctx *ctx)
 		reason = "";
 	memset(&err, 0, sizeof(err));
 	memset(&outcome, 0, sizeof(outcome));
-	if (to != CASE_APPROVED && fse_blank(reason)) {
+	if (to != CASE_APPROVED && form_blank(reason)) {
 		err.handling = handling;
 		err.text = reason;
 		err.message = to == CASE_RETURNED ? "Skriv, hvad der skal rettes. Beskeden sendes til "
@@ -563,7 +536,7 @@ fse_case_decide(struct ctx *ctx)
 		return ctx_tx_error(ctx, DB_EEXEC);
 	}
 	crc = cases_move(ctx->db, id, (unsigned)version, to, CASE_SIDE_FSE, ctx_user(ctx),
-	    fse_blank(reason) ? "" : reason, ctx->req->remote_addr, NULL);
+	    form_blank(reason) ? "" : reason, ctx->req->remote_addr, NULL);
 	if (crc == CASES_ECONFLICT || crc == CASES_ENOTALLOWED) {
 		db_rollback(ctx->db);
 		st = render_case(ctx, id, NULL, 1, NULL, 409);

@@ -57,7 +57,6 @@ extern const struct fse_kind	fse_kind_proposal;
 const struct fse_kind	*fse_kind_of(const char *type);
 
 /* Shared pieces. */
-int		 fse_blank(const char *);
 const char	*fse_value(const struct kvlist *, const char *name);	/* "" when absent */
 /* The user who created a case: address and name ("" when gone). */
 enum db_err	 fse_person(struct ctx *, long long uid, char *email, size_t en, char *name,

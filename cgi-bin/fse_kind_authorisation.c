@@ -52,7 +52,7 @@ manager_status(struct ctx *ctx, struct tmpl_dict *d, long long id, const struct 
 	tmpl_set(m, "NAME", fse_value(data, "leder_navn"));
 	tmpl_set(m, "TITLE", fse_value(data, "leder_titel"));
 	tmpl_set(m, "EMAIL", email ? email : "");
-	if (email == NULL || fse_blank(email)) {
+	if (email == NULL || form_blank(email)) {
 		tmpl_show(m, "NOT_CONFIRMED");
 		return DB_OK;
 	}
@@ -204,7 +204,7 @@ create_authorisation(struct ctx *ctx, const struct case_row *c, const struct kvl
 
 	*to_manager = 0;
 	*invited = 0;
-	snprintf(name, sizeof(name), "%s", unit && !fse_blank(unit) ? unit : c->title);
+	snprintf(name, sizeof(name), "%s", unit && !form_blank(unit) ? unit : c->title);
 	if (code && strcmp(code, "anden") == 0)
 		code = NULL;
 	if ((rc = db_exec(ctx->db, &res, "INSERT INTO institutions (university_id, name, kind) "
@@ -256,7 +256,7 @@ create_authorisation(struct ctx *ctx, const struct case_row *c, const struct kvl
 	    "ii", auth, c->id)) != DB_OK)
 		return rc;
 
-	if (email && !fse_blank(email)) {
+	if (email && !form_blank(email)) {
 		if ((rc = db_exec(ctx->db, &res, "SELECT id FROM users WHERE email = ? AND status = "
 		    "'active'", "s", email)) != DB_OK)
 			return rc;
@@ -278,7 +278,7 @@ create_authorisation(struct ctx *ctx, const struct case_row *c, const struct kvl
 	    ctx->req->remote_addr, *to_manager ? "responsible (manager)" :
 	    "responsible (applicant: the manager has no account)")) != DB_OK)
 		return rc;
-	if (!*to_manager && email && !fse_blank(email)) {
+	if (!*to_manager && email && !form_blank(email)) {
 		if ((rc = invite_manager(ctx, c, data, auth, email)) != DB_OK)
 			return rc;
 		*invited = 1;
@@ -293,8 +293,7 @@ field_value(struct ctx *ctx, const char *name, const char *value, char *out, siz
 	if (strcmp(name, "universitet") == 0)
 		return university_name(ctx, value, out, n);
 	if (strcmp(name, "platform") == 0)
-		snprintf(out, n, "%s", strcmp(value, "hosted") == 0 ? "Institutionens egen hostede "
-		    "server med et drev" : "Forskermaskinen");
+		appfields_platform(value, NULL, out, n);	/* the server is its own field */
 	else if (strcmp(name, "drev") == 0)
 		snprintf(out, n, "%s", strcmp(value, "ja") == 0 ? "Ja, aftalt med servicedesk@dst.dk" :
 		    value);
@@ -368,7 +367,7 @@ notify(struct ctx *ctx, const struct case_row *c, const struct kvlist *data, enu
 		return DB_ENOMEM;
 	tmpl_set(md, "NAME", name);
 	tmpl_set_int(md, "ID", c->id);
-	if (!fse_blank(kvlist_value(data, "enhed")))
+	if (!form_blank(kvlist_value(data, "enhed")))
 		tmpl_setf(md, "INSTITUTION", "%s, %s", kvlist_value(data, "enhed"), uni);
 	else
 		tmpl_set(md, "INSTITUTION", uni);
@@ -382,7 +381,7 @@ notify(struct ctx *ctx, const struct case_row *c, const struct kvlist *data, enu
 			tmpl_show(md, "INVITED");
 			tmpl_set_int(md, "INVITE_DAYS", INVITE_DAYS);
 		}
-		if (!fse_blank(reason))
+		if (!form_blank(reason))
 			tmpl_set(tmpl_add_row(md, "NOTE"), "TEXT", reason);
 		tpl = "application_approved";
 		subject = "Din ansøgning om uddannelsesautorisation er godkendt";

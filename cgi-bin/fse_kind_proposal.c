@@ -8,6 +8,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "appfields.h"
 #include "audit.h"
 #include "datefmt.h"
 #include "fees.h"
@@ -57,20 +58,12 @@ static enum db_err
 signature(struct ctx *ctx, struct tmpl_dict *row, const struct case_row *c,
     const struct kvlist *data, const char *number)
 {
-	unsigned char hash[PROPOSAL_HASH_BYTES];
 	char hex[PROPOSAL_HASH_HEX + 1], when[48];
 	struct db_result res;
-	struct buf text;
 	enum db_err rc;
 
-	buf_init(&text, 1024 * 1024);
-	if (proposal_text(data, c->id, number, &text) != 0) {
-		buf_free(&text);
+	if (proposal_text_hash(data, c->id, number, hex, NULL) != 0)
 		return DB_ENOMEM;
-	}
-	proposal_hash(text.data ? text.data : "", text.len, hash);
-	buf_free(&text);
-	proposal_hash_hex(hash, hex);
 	if ((rc = db_exec(ctx->db, &res, "SELECT u.name, u.email, DATE_FORMAT(s.signed_at, "
 	    "'%Y-%m-%d %H:%i:%s') FROM proposal_signatures s JOIN users u ON u.id = s.signer_id "
 	    "WHERE s.case_id = ? AND s.voided_at IS NULL AND s.text_hash = UNHEX(?) ORDER BY s.id "
@@ -114,14 +107,13 @@ render(struct ctx *ctx, struct tmpl_dict *d, const struct case_row *c,
 	    "a.id = ?", "i", c->authorisation_id)) != DB_OK)
 		return rc;
 	if (res.nrows) {
+		char platform[300];
+
 		tmpl_set(row, "USED", db_cell(&res, 0, 0));
 		tmpl_set_int(row, "LIMIT", PROPOSAL_LIMIT);
-		if (strcmp(db_cell(&res, 0, 1), "hosted") == 0)
-			tmpl_setf(row, "PLATFORM", "Institutionens egen hostede server (%s)",
-			    db_cell(&res, 0, 2));
-		else
-			tmpl_set(row, "PLATFORM", db_cell(&res, 0, 1)[0] ? "Forskermaskinen" :
-			    "Ikke oplyst");
+		appfields_platform(db_cell(&res, 0, 1), db_cell(&res, 0, 2), platform,
+		    sizeof(platform));
+		tmpl_set(row, "PLATFORM", platform);
 	}
 	db_result_free(&res);
 	/* R23: the fees the submissions incurred, the first and any re-proposal. */
@@ -206,7 +198,7 @@ notify(struct ctx *ctx, const struct case_row *c, const struct kvlist *data, enu
 		tmpl_set(md, "PROJECT_NUMBER", o->number);
 		tmpl_setf(md, "LINK", "%s/projekt?id=%lld", ctx->cfg->base_url,
 		    c->authorisation_id);
-		if (!fse_blank(reason))
+		if (!form_blank(reason))
 			tmpl_set(tmpl_add_row(md, "NOTE"), "TEXT", reason);
 		tpl = "proposal_approved";
 		subject = "Projektindstillingen er godkendt";

@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "appfields.h"
 #include "auth.h"
 #include "datefmt.h"
 #include "fees.h"
@@ -21,17 +22,7 @@
 long long
 proj_param(struct ctx *ctx, const char *name)
 {
-	const char *v = http_param(ctx->req, name);
-	long long id = 0;
-
-	if (v == NULL || *v == '\0')
-		return 0;
-	for (; *v; v++) {
-		if (*v < '0' || *v > '9' || id > 100000000000LL)
-			return 0;
-		id = id * 10 + (*v - '0');
-	}
-	return id;
+	return http_id(http_param(ctx->req, name));
 }
 
 int
@@ -118,34 +109,13 @@ proj_free(struct proj *p)
 int
 proj_text_hash(const struct proj *p, char hex[PROPOSAL_HASH_HEX + 1], struct buf *text)
 {
-	unsigned char hash[PROPOSAL_HASH_BYTES];
-	struct buf own;
-	struct buf *b = text ? text : &own;
-
-	if (!text)
-		buf_init(&own, 1024 * 1024);
-	if (proposal_text(&p->data, p->c.id, p->a.number, b) != 0) {
-		if (!text)
-			buf_free(&own);
-		return -1;
-	}
-	proposal_hash(b->data ? b->data : "", b->len, hash);
-	proposal_hash_hex(hash, hex);
-	if (!text)
-		buf_free(&own);
-	return 0;
+	return proposal_text_hash(&p->data, p->c.id, p->a.number, hex, text);
 }
 
 static const char *
 platform_text(const struct proj_auth *a, char *out, size_t n)
 {
-	if (strcmp(a->platform, "hosted") == 0)
-		snprintf(out, n, "Institutionens egen hostede server (%s) med et drev aftalt med "
-		    "servicedesk@dst.dk", a->server);
-	else if (strcmp(a->platform, "forskermaskinen") == 0)
-		snprintf(out, n, "Forskermaskinen");
-	else
-		snprintf(out, n, "Ikke oplyst endnu");
+	appfields_platform(a->platform, a->server, out, n);
 	return out;
 }
 

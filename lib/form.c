@@ -237,6 +237,12 @@ is_blank(const char *v, size_t len)
 	return 1;
 }
 
+int
+form_blank(const char *s)
+{
+	return s == NULL || is_blank(s, strlen(s));
+}
+
 static int
 urlencode(struct buf *b, const char *s)
 {

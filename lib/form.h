@@ -85,6 +85,9 @@ int		 form_encode(const struct form *, struct buf *out);
 /* One pair appended to an urlencoded text (with '&' when it is not the first). */
 int		 form_encode_pair(struct buf *out, const char *name, const char *value);
 
+/* NULL, empty, or only spaces, tabs and line breaks: a field left empty. */
+int		 form_blank(const char *);
+
 /* ASCII lower-case copy (e-mail addresses are compared so: one person, one account). */
 void		 form_lower(char *dst, size_t n, const char *src);
 

@@ -208,6 +208,22 @@ http_param(const struct http_request *r, const char *name)
 	return v ? v : kvlist_value(&r->query, name);
 }
 
+long long
+http_id(const char *v)
+{
+	long long n = 0;
+	int digits = 0;
+
+	if (v == NULL || *v == '\0')
+		return 0;
+	for (; *v; v++) {
+		if (*v < '0' || *v > '9' || ++digits > 15)
+			return 0;
+		n = n * 10 + (*v - '0');
+	}
+	return n;
+}
+
 void
 http_response_init(struct http_response *w)
 {

@@ -77,6 +77,9 @@ enum http_err	 http_request_read(struct http_request *, char *const *envp,
 const char	*http_nginx_param(const struct http_request *, const char *name);
 /* The first query or form value named so (form first on POST), or NULL. */
 const char	*http_param(const struct http_request *, const char *name);
+/* An id in a parameter or a stored value: a whole positive number of at most 15 digits, else 0
+ * (0 names nothing, so a malformed id answers like one that does not exist). */
+long long	 http_id(const char *);
 
 void		 http_response_init(struct http_response *);
 void		 http_response_free(struct http_response *);

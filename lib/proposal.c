@@ -65,15 +65,6 @@ proposal_counts(enum case_state s)
 }
 
 static int
-blank(const char *s)
-{
-	for (; s && *s; s++)
-		if (*s != ' ' && *s != '\t' && *s != '\r' && *s != '\n')
-			return 0;
-	return 1;
-}
-
-static int
 already(const struct proposal_problem *out, size_t max, size_t n, const char *field)
 {
 	size_t i;
@@ -124,7 +115,7 @@ proposal_check(const struct kvlist *data, struct proposal_problem *out, size_t m
 			problem(out, max, &n, proposal_fields[i].name, msg);
 		}
 	for (i = 0; i < sizeof(required) / sizeof(required[0]); i++)
-		if (blank(kvlist_value(data, required[i].field)) &&
+		if (form_blank(kvlist_value(data, required[i].field)) &&
 		    !already(out, max, n, required[i].field))
 			problem(out, max, &n, required[i].field, required[i].message);
 
@@ -137,8 +128,8 @@ proposal_check(const struct kvlist *data, struct proposal_problem *out, size_t m
 			"register_begrundelse_2", "register_begrundelse_3", "register_begrundelse_4",
 			"register_begrundelse_5", "register_begrundelse_6", "register_begrundelse_7",
 			"register_begrundelse_8" };
-		int has_name = !blank(kvlist_value(data, names[k - 1]));
-		int has_reason = !blank(kvlist_value(data, reasons[k - 1]));
+		int has_name = !form_blank(kvlist_value(data, names[k - 1]));
+		int has_reason = !form_blank(kvlist_value(data, reasons[k - 1]));
 
 		if (has_name)
 			registers++;
@@ -177,7 +168,7 @@ proposal_text(const struct kvlist *data, long long case_id, const char *authoris
 		const char *v = kvlist_value(data, proposal_fields[i].name);
 		char label[96];
 
-		if (blank(v))
+		if (form_blank(v))
 			continue;
 		proposal_label(proposal_fields[i].name, label, sizeof(label));
 		/* One field a paragraph: the label, then the text as written. */
@@ -197,4 +188,26 @@ void
 proposal_hash_hex(const unsigned char hash[PROPOSAL_HASH_BYTES], char hex[PROPOSAL_HASH_HEX + 1])
 {
 	sodium_bin2hex(hex, PROPOSAL_HASH_HEX + 1, hash, PROPOSAL_HASH_BYTES);
+}
+
+int
+proposal_text_hash(const struct kvlist *data, long long case_id, const char *authorisation,
+    char hex[PROPOSAL_HASH_HEX + 1], struct buf *text)
+{
+	unsigned char hash[PROPOSAL_HASH_BYTES];
+	struct buf own;
+	struct buf *b = text ? text : &own;
+	int rc = 0;
+
+	if (!text)
+		buf_init(&own, 1024 * 1024);
+	if (proposal_text(data, case_id, authorisation, b) != 0)
+		rc = -1;
+	else {
+		proposal_hash(b->data ? b->data : "", b->len, hash);
+		proposal_hash_hex(hash, hex);
+	}
+	if (!text)
+		buf_free(&own);
+	return rc;
 }

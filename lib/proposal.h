@@ -52,5 +52,9 @@ int	proposal_text(const struct kvlist *data, long long case_id, const char *auth
 void	proposal_hash(const char *text, size_t len, unsigned char hash[PROPOSAL_HASH_BYTES]);
 void	proposal_hash_hex(const unsigned char hash[PROPOSAL_HASH_BYTES],
 	    char hex[PROPOSAL_HASH_HEX + 1]);
+/* The two together: the text (into text when given) and its hash as hex; -1 when out of memory.
+ * What a signature records and what every later check compares with. */
+int	proposal_text_hash(const struct kvlist *data, long long case_id, const char *authorisation,
+	    char hex[PROPOSAL_HASH_HEX + 1], struct buf *text);
 
 #endif

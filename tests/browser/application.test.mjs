@@ -21,7 +21,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
   ROOT, useBrowser, openPage, assertNoCspViolations, axeCheck, screenshot, findLink,
-  submitLogin, enrolTotp, findMails, waitForMail,
+  submitLogin, enrolTotp, findMails, waitForMail, fseToQueue,
 } from './lib.mjs';
 
 const CONFIG = process.env.PORTAL_CONFIG || join(ROOT, 'var', 'up', 'portal.conf');
@@ -247,16 +247,7 @@ test('apply with a break, manager confirms, FSE returns, resubmit, approve, invi
     await f.waitForURL('**/konto');
     await record(f, 'fse-account');
     // FSE staff enrol the second factor before any FSE page opens.
-    await main(f).getByRole('link', { name: 'Forskningsservice', exact: true }).click();
-    await f.waitForURL('**/konto/totp');
-    await record(f, 'fse-totp');
-    await enrolTotp(f);
-    await record(f, 'fse-totp-enrolled');
-    await main(f).getByRole('link', { name: 'Forskningsservice', exact: true }).click();
-    await f.waitForURL('**/fse');
-    await record(f, 'fse-home');
-    await main(f).getByRole('link', { name: 'Sager, der venter på en afgørelse' }).click();
-    await f.waitForURL('**/fse/sager');
+    await fseToQueue(f, record);
     const queueRow = f.locator(`#sag-${id}`);
     assert.match(await queueRow.innerText(), new RegExp(unit));
     assert.match(await queueRow.innerText(), new RegExp(applicant.name));

@@ -255,3 +255,20 @@ export async function waitForMail(filter, timeoutMs = 30_000) {
     await new Promise((r) => setTimeout(r, 200));
   }
 }
+
+// A caseworker just logged in (on the account page) goes to FSE's pages: enrols the second factor
+// when the portal sends them there first, then opens the queue. record(page, name) is the
+// caller's screenshot + axe step, run on every page on the way.
+export async function fseToQueue(page, record) {
+  const main = page.locator('main');
+  await main.getByRole('link', { name: 'Forskningsservice', exact: true }).click();
+  await page.waitForURL('**/konto/totp');
+  await record(page, 'fse-totp');
+  await enrolTotp(page);
+  await record(page, 'fse-totp-enrolled');
+  await main.getByRole('link', { name: 'Forskningsservice', exact: true }).click();
+  await page.waitForURL('**/fse');
+  await record(page, 'fse-home');
+  await main.getByRole('link', { name: 'Sager, der venter på en afgørelse' }).click();
+  await page.waitForURL('**/fse/sager');
+}

@@ -20,7 +20,7 @@ import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import {
   ROOT, useBrowser, openPage, assertNoCspViolations, axeCheck, screenshot, submitLogin,
-  enrolTotp, findMails, waitForMail,
+  enrolTotp, findMails, waitForMail, fseToQueue,
 } from './lib.mjs';
 
 const CONFIG = process.env.PORTAL_CONFIG || join(ROOT, 'var', 'up', 'portal.conf');
@@ -280,16 +280,7 @@ test('platform, draft, sign, edit voids, sign again, submit with fee, FSE approv
 
     // ---- FSE finds it in the queue and approves -------------------------------------------------
     const f = await logIn(caseworker, 'fse');
-    await main(f).getByRole('link', { name: 'Forskningsservice', exact: true }).click();
-    await f.waitForURL('**/konto/totp');
-    await record(f, 'fse-totp');
-    await enrolTotp(f);
-    await record(f, 'fse-totp-enrolled');
-    await main(f).getByRole('link', { name: 'Forskningsservice', exact: true }).click();
-    await f.waitForURL('**/fse');
-    await record(f, 'fse-home');
-    await main(f).getByRole('link', { name: 'Sager, der venter på en afgørelse' }).click();
-    await f.waitForURL('**/fse/sager');
+    await fseToQueue(f, record);
     const queueRow = f.locator(`#sag-${sag}`);
     assert.match(await queueRow.innerText(), /Projektindstilling/);
     assert.ok((await queueRow.innerText()).includes(number), 'the queue names the authorisation');

@@ -209,6 +209,20 @@ START_TEST(nginx_param_not_a_header)
 }
 END_TEST
 
+/* Ids in parameters and stored values: whole positive numbers of at most 15 digits. */
+START_TEST(ids)
+{
+	ck_assert_int_eq(http_id("42"), 42);
+	ck_assert_int_eq(http_id("999999999999999"), 999999999999999LL);
+	ck_assert_int_eq(http_id("1000000000000000"), 0);	/* 16 digits */
+	ck_assert_int_eq(http_id(NULL), 0);
+	ck_assert_int_eq(http_id(""), 0);
+	ck_assert_int_eq(http_id("-3"), 0);
+	ck_assert_int_eq(http_id("3a"), 0);
+	ck_assert_int_eq(http_id(" 3"), 0);
+}
+END_TEST
+
 /* Where a login may send the person back to: paths of ours only (lib/fcgi.h). */
 START_TEST(return_paths)
 {
@@ -252,6 +266,7 @@ main(void)
 	tcase_add_test(tc, response_headers);
 	tcase_add_test(tc, nginx_param_not_a_header);
 	tcase_add_test(tc, return_paths);
+	tcase_add_test(tc, ids);
 	suite_add_tcase(s, tc);
 	return check_run(s);
 }

@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "appfields.h"
 #include "http_parse.h"
 #include "proposal.h"
 
@@ -158,6 +159,41 @@ START_TEST(r12_text_and_hash)
 }
 END_TEST
 
+/* The one place that makes the signed text and its hash, and the platform as people read it. */
+START_TEST(text_hash_and_platform)
+{
+	char hex[PROPOSAL_HASH_HEX + 1], hex2[PROPOSAL_HASH_HEX + 1], out[300];
+	unsigned char h[PROPOSAL_HASH_BYTES];
+	struct kvlist d;
+	struct buf b;
+
+	parse(COMPLETE, &d);
+	buf_init(&b, 65536);
+	ck_assert_int_eq(proposal_text_hash(&d, 7, "UA-1", hex, &b), 0);
+	proposal_hash(b.data, b.len, h);
+	proposal_hash_hex(h, hex2);
+	ck_assert_str_eq(hex, hex2);	/* the hash of exactly the text returned */
+	ck_assert_int_eq(proposal_text_hash(&d, 7, "UA-1", hex2, NULL), 0);
+	ck_assert_str_eq(hex, hex2);
+	ck_assert_int_eq(proposal_text_hash(&d, 8, "UA-1", hex2, NULL), 0);
+	ck_assert_str_ne(hex, hex2);	/* another case, another text */
+	buf_free(&b);
+	kvlist_free(&d);
+
+	appfields_platform("hosted", "srv01", out, sizeof(out));
+	ck_assert_str_eq(out, "Institutionens egen hostede server (srv01) med et drev aftalt med "
+	    "servicedesk@dst.dk");
+	appfields_platform("hosted", NULL, out, sizeof(out));
+	ck_assert_str_eq(out, "Institutionens egen hostede server med et drev aftalt med "
+	    "servicedesk@dst.dk");
+	appfields_platform("forskermaskinen", "x", out, sizeof(out));
+	ck_assert_str_eq(out, "Forskermaskinen");
+	appfields_platform("", NULL, out, sizeof(out));
+	ck_assert_str_eq(out, "Ikke oplyst endnu");
+	ck_assert(form_blank(NULL) && form_blank(" \t\r\n") && !form_blank(" x "));
+}
+END_TEST
+
 START_TEST(labels)
 {
 	char out[96];
@@ -216,6 +252,7 @@ main(void)
 	tcase_add_test(tc, r18_what_counts);
 	tcase_add_test(tc, r12_text_and_hash);
 	tcase_add_test(tc, labels);
+	tcase_add_test(tc, text_hash_and_platform);
 	tcase_add_test(tc, form_date_and_encode);
 	suite_add_tcase(s, tc);
 	return check_run(s);
