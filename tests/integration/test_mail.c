@@ -1145,10 +1145,12 @@ main(void)
 
 		/* Kept when something failed: the mailers' own account of it. */
 		snprintf(cmd, sizeof(cmd), "rm -rf '%s'", logdir);
-		(void)system(cmd);
+		if (system(cmd) != 0)
+			fprintf(stderr, "warning: could not remove %s\n", logdir);
 	}
-	if (getenv("PORTAL_SMTP_START"))
-		(void)system(getenv("PORTAL_SMTP_START"));	/* in case a test stopped it */
+	/* In case a test stopped it. */
+	if (getenv("PORTAL_SMTP_START") && system(getenv("PORTAL_SMTP_START")) != 0)
+		fprintf(stderr, "warning: could not start the stack's SMTP server again\n");
 	if (getenv("PORTAL_MAILER_START") && system(getenv("PORTAL_MAILER_START")) != 0)
 		fprintf(stderr, "warning: could not start the stack's mailer again\n");
 	return rc;
