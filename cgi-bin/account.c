@@ -331,7 +331,7 @@ return_to(struct ctx *ctx)
 {
 	const char *t = http_param(ctx->req, "tilbage");
 
-	return fcgi_return_ok(t) ? t : NULL;
+	return ctx_return_ok(t) ? t : NULL;
 }
 
 /* 303 to base ("/konto/log-ind/kode"), carrying the way back when there is one. */
@@ -343,11 +343,11 @@ redirect_on(struct ctx *ctx, const char *base, const char *back)
 
 	if (back == NULL)
 		return ctx_redirect(ctx, base);
-	buf_init(&loc, 4 * FCGI_RETURN_MAX);
+	buf_init(&loc, 4 * CTX_RETURN_MAX);
 	if (form_encode_pair(&loc, "tilbage", back) != 0)
 		st = ctx_redirect(ctx, base);
 	else {
-		char path[5 * FCGI_RETURN_MAX];
+		char path[5 * CTX_RETURN_MAX];
 
 		snprintf(path, sizeof(path), "%s?%s", base, loc.data);
 		st = ctx_redirect(ctx, path);

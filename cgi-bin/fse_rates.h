@@ -5,7 +5,7 @@
 #ifndef PORTAL_FSE_RATES_H
 #define PORTAL_FSE_RATES_H
 
-#include "fcgi.h"
+#include "ctx.h"
 
 /* GET /fse/takster: every rate per kind, the current one marked, demo values marked. */
 int	fse_rates_page(struct ctx *);

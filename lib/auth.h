@@ -8,8 +8,8 @@
 #ifndef PORTAL_AUTH_H
 #define PORTAL_AUTH_H
 
+#include "ctx.h"
 #include "db.h"
-#include "fcgi.h"
 #include "policy.h"
 
 /* Active roles of a user: FSE roles, roles on one authorisation, and roles anywhere. */

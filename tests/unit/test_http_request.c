@@ -226,30 +226,30 @@ END_TEST
 /* Where a login may send the person back to: paths of ours only (lib/fcgi.h). */
 START_TEST(return_paths)
 {
-	char longp[FCGI_RETURN_MAX + 2];
+	char longp[CTX_RETURN_MAX + 2];
 
-	ck_assert(fcgi_return_ok("/projekt/sag?id=3&sag=41"));
-	ck_assert(fcgi_return_ok("/"));
-	ck_assert(fcgi_return_ok("/autorisation?x=a%20b"));
-	ck_assert(!fcgi_return_ok(NULL));
-	ck_assert(!fcgi_return_ok(""));
-	ck_assert(!fcgi_return_ok("projekt"));
-	ck_assert(!fcgi_return_ok("//evil.example/"));
-	ck_assert(!fcgi_return_ok("/\\evil.example/"));
-	ck_assert(!fcgi_return_ok("https://evil.example/"));
-	ck_assert(!fcgi_return_ok("/a b"));
-	ck_assert(!fcgi_return_ok("/a\tb"));
-	ck_assert(!fcgi_return_ok("/a\r\nLocation: x"));
-	ck_assert(!fcgi_return_ok("/\xc3\xa6"));	/* raw UTF-8: a browser sends it encoded */
-	ck_assert(!fcgi_return_ok("/konto/log-ind?tilbage=/x"));	/* no loops */
-	ck_assert(!fcgi_return_ok("/konto/log-ud"));
+	ck_assert(ctx_return_ok("/projekt/sag?id=3&sag=41"));
+	ck_assert(ctx_return_ok("/"));
+	ck_assert(ctx_return_ok("/autorisation?x=a%20b"));
+	ck_assert(!ctx_return_ok(NULL));
+	ck_assert(!ctx_return_ok(""));
+	ck_assert(!ctx_return_ok("projekt"));
+	ck_assert(!ctx_return_ok("//evil.example/"));
+	ck_assert(!ctx_return_ok("/\\evil.example/"));
+	ck_assert(!ctx_return_ok("https://evil.example/"));
+	ck_assert(!ctx_return_ok("/a b"));
+	ck_assert(!ctx_return_ok("/a\tb"));
+	ck_assert(!ctx_return_ok("/a\r\nLocation: x"));
+	ck_assert(!ctx_return_ok("/\xc3\xa6"));	/* raw UTF-8: a browser sends it encoded */
+	ck_assert(!ctx_return_ok("/konto/log-ind?tilbage=/x"));	/* no loops */
+	ck_assert(!ctx_return_ok("/konto/log-ud"));
 	memset(longp, 'a', sizeof(longp));
 	longp[0] = '/';
-	longp[FCGI_RETURN_MAX] = '\0';
-	ck_assert(fcgi_return_ok(longp));
-	longp[FCGI_RETURN_MAX] = 'a';
-	longp[FCGI_RETURN_MAX + 1] = '\0';
-	ck_assert(!fcgi_return_ok(longp));
+	longp[CTX_RETURN_MAX] = '\0';
+	ck_assert(ctx_return_ok(longp));
+	longp[CTX_RETURN_MAX] = 'a';
+	longp[CTX_RETURN_MAX + 1] = '\0';
+	ck_assert(!ctx_return_ok(longp));
 }
 END_TEST
 
