@@ -132,35 +132,30 @@ static int
 register_submit(struct ctx *ctx)
 {
 	static const char *const kept[] = { "navn", "email" };
-	struct page_error extra[2];
+	struct fielderr fe;
 	char email[255], why[256], hash[PASSWORD_HASH_MAX], token[SESSION_TOKEN_CHARS + 1];
 	struct db_result res;
 	struct tmpl_dict *d;
 	struct form f;
-	size_t nx = 0;
 	enum db_err rc;
 	long long uid;
 
 	form_read(&f, register_fields, R__MAX, &ctx->req->form);
+	fielderr_init(&fe);
 	form_lower(email, sizeof(email), f.v[R_EMAIL].value);
-	if (f.v[R_EMAIL].err == FORM_OK && is_public_domain(email)) {
-		extra[nx].field = "email";
-		extra[nx++].message = "Brug den e-mailadresse, du har fra din institution, fx navn@econ.ku.dk. "
-		    "Adresser fra gratis mailtjenester kan ikke bruges.";
-	}
+	if (f.v[R_EMAIL].err == FORM_OK && is_public_domain(email))
+		fielderr_add(&fe, "email", "Brug den e-mailadresse, du har fra din institution, fx "
+		    "navn@econ.ku.dk. Adresser fra gratis mailtjenester kan ikke bruges.");
 	if (f.v[R_PASSWORD].err == FORM_OK && password_check(f.v[R_PASSWORD].value, email,
-	    f.v[R_NAME].value, why, sizeof(why)) != PASSWORD_OK) {
-		extra[nx].field = "adgangskode";
-		extra[nx++].message = why;
-	} else if (f.v[R_PASSWORD].err == FORM_OK && f.v[R_PASSWORD2].err == FORM_OK &&
-	    strcmp(f.v[R_PASSWORD].value, f.v[R_PASSWORD2].value) != 0) {
-		extra[nx].field = "adgangskode2";
-		extra[nx++].message = "De to adgangskoder er ikke ens.";
-	}
-	if (f.nerrors || nx) {
+	    f.v[R_NAME].value, why, sizeof(why)) != PASSWORD_OK)
+		fielderr_add(&fe, "adgangskode", why);
+	else if (f.v[R_PASSWORD].err == FORM_OK && f.v[R_PASSWORD2].err == FORM_OK &&
+	    strcmp(f.v[R_PASSWORD].value, f.v[R_PASSWORD2].value) != 0)
+		fielderr_add(&fe, "adgangskode2", "De to adgangskoder er ikke ens.");
+	if (f.nerrors || fielderr_count(&fe)) {
 		if ((d = ctx_page(ctx, "account/register.tpl", "Opret en konto")) == NULL)
 			return 500;
-		page_form_errors(d, &f, NULL, extra, nx);
+		page_form_errors(d, &f, NULL, &fe);
 		page_keep_values(d, &f, kept, 2);
 		return 422;
 	}
@@ -1030,7 +1025,7 @@ static int
 reset_submit(struct ctx *ctx)
 {
 	const char *token = kvlist_value(&ctx->req->form, "token");
-	struct page_error extra[1];
+	struct fielderr fe;
 	char why[256], hash[PASSWORD_HASH_MAX];
 	struct db_result res;
 	struct tmpl_dict *d;
@@ -1038,30 +1033,27 @@ reset_submit(struct ctx *ctx)
 	struct form f;
 	enum db_err rc;
 	int usable;
-	size_t nx = 0;
 
 	if ((rc = find_token(ctx, token, "reset", 0, &id, &uid, &usable)) != DB_OK)
 		return ctx_db_error(ctx, rc);
 	if (!usable)
 		return link_invalid(ctx, "RESET");
 	form_read(&f, reset_fields, P__MAX, &ctx->req->form);
+	fielderr_init(&fe);
 	if ((rc = db_exec(ctx->db, &res, "SELECT email, name FROM users WHERE id = ?", "i", uid)) !=
 	    DB_OK)
 		return ctx_db_error(ctx, rc);
 	if (f.v[P_PASSWORD].err == FORM_OK && password_check(f.v[P_PASSWORD].value,
-	    db_cell(&res, 0, 0), db_cell(&res, 0, 1), why, sizeof(why)) != PASSWORD_OK) {
-		extra[nx].field = "adgangskode";
-		extra[nx++].message = why;
-	} else if (f.nerrors == 0 && strcmp(f.v[P_PASSWORD].value, f.v[P_PASSWORD2].value) != 0) {
-		extra[nx].field = "adgangskode2";
-		extra[nx++].message = "De to adgangskoder er ikke ens.";
-	}
+	    db_cell(&res, 0, 0), db_cell(&res, 0, 1), why, sizeof(why)) != PASSWORD_OK)
+		fielderr_add(&fe, "adgangskode", why);
+	else if (f.nerrors == 0 && strcmp(f.v[P_PASSWORD].value, f.v[P_PASSWORD2].value) != 0)
+		fielderr_add(&fe, "adgangskode2", "De to adgangskoder er ikke ens.");
 	db_result_free(&res);
-	if (f.nerrors || nx) {
+	if (f.nerrors || fielderr_count(&fe)) {
 		if ((d = ctx_page(ctx, "account/reset.tpl", "Vælg en ny adgangskode")) == NULL)
 			return 500;
 		tmpl_set(d, "TOKEN", token);
-		page_form_errors(d, &f, NULL, extra, nx);
+		page_form_errors(d, &f, NULL, &fe);
 		return 422;
 	}
 	if (password_hash(f.v[P_PASSWORD].value, hash) != PASSWORD_OK)

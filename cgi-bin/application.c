@@ -32,6 +32,7 @@
 #include "log.h"
 #include "mail.h"
 #include "page.h"
+#include "platform.h"
 #include "policy.h"
 #include "session.h"
 #include "tmpl.h"
@@ -41,7 +42,6 @@
 #define NPERSON		6
 #define MIN_PERSONS	3
 #define CONFIRM_DAYS	14
-#define MAX_PROBLEMS	32
 
 static const char *const step_labels[NSTEPS] = {
 	"Institution", "De fire krav", "E-maildomæner", "Analyseplatform", "Gennemse",
@@ -49,8 +49,6 @@ static const char *const step_labels[NSTEPS] = {
 
 static const char *const universities[] = { "ku", "au", "sdu", "ruc", "aau", "dtu", "cbs", "itu",
 	"anden", NULL };
-static const char *const platforms[] = { "forskermaskinen", "hosted", NULL };
-static const char *const yes[] = { "ja", NULL };
 
 static const char R1_TEXT[] = "Ordningen er kun for kandidatuddannelser, der afsluttes med et "
     "speciale (typisk 30-60 ECTS).";
@@ -66,12 +64,13 @@ static const char R42_TEXT[] = "Lederen har ikke bekræftet endnu. Den personale
     "lederen har bekræftet via linket i sin e-mail.";
 
 /* What the review page shows besides the application: why it cannot be sent, and notices. */
+/* A reason the whole application cannot be sent yet, under the step it belongs to. */
+#define PROBLEM(rv, step, ...)	fielderr_addf(&(rv)->problems, NULL, (step), __VA_ARGS__)
+
 struct review {
-	size_t	 n;
-	int	 step[MAX_PROBLEMS];
-	char	 text[MAX_PROBLEMS][300];
-	int	 not_confirmed;		/* submit refused: R4.2 */
-	int	 stale;			/* submit refused: the case changed meanwhile */
+	struct fielderr	problems;	/* each in the group of its step */
+	int		not_confirmed;	/* submit refused: R4.2 */
+	int		stale;		/* submit refused: the case changed meanwhile */
 };
 
 /* ---- the steps' fields ------------------------------------------------------------------- */
@@ -111,12 +110,6 @@ static const struct form_field step3[] = {
 	TEXT("domaener", 1, 2000, "Skriv mindst ét e-maildomæne, fx econ.ku.dk."),
 };
 
-enum { S4_PLATFORM, S4_SERVER, S4_DRIVE };
-static const struct form_field step4[] = {
-	{ "platform", form_choice, 1, 0, 0, platforms, "Vælg en analyseplatform." },
-	LINE("server", 0, 200, NULL),
-	{ "drev", form_choice, 0, 0, 0, yes, NULL },
-};
 
 static const struct {
 	const struct form_field	*fields;
@@ -125,7 +118,7 @@ static const struct {
 	{ step1, sizeof(step1) / sizeof(step1[0]) },
 	{ step2, sizeof(step2) / sizeof(step2[0]) },
 	{ step3, sizeof(step3) / sizeof(step3[0]) },
-	{ step4, sizeof(step4) / sizeof(step4[0]) },
+	{ platform_fields, PLATFORM_F__MAX },	/* R17: shared with /projekt/platform */
 	{ NULL, 0 },
 };
 
@@ -163,38 +156,18 @@ own_case(struct ctx *ctx, long long id, struct case_row *c)
 
 /* ---- messages per field ------------------------------------------------------------------- */
 
-#define MAX_EXTRA	16
-
-struct msgs {
-	const struct form	*f;
-	struct page_error	 extra[MAX_EXTRA];
-	char			 text[MAX_EXTRA][200];
-	size_t			 n;
-};
-
-static void
-add_msg(struct msgs *m, const char *field, const char *message)
-{
-	if (m->n < MAX_EXTRA) {
-		m->extra[m->n].field = field;
-		m->extra[m->n++].message = message;
-	}
-}
-
 /* The message for a field, from its validator or from a rule; NULL when none. */
 static const char *
-field_msg(const struct msgs *m, const char *name, char *out, size_t n)
+field_msg(const struct form *f, const struct fielderr *m, const char *name, char *out, size_t n)
 {
+	const char *rule = fielderr_message(m, name);
 	size_t i;
 
-	if (m == NULL)
-		return NULL;
-	for (i = 0; i < m->n; i++)
-		if (strcmp(m->extra[i].field, name) == 0)
-			return m->extra[i].message;
-	for (i = 0; m->f && i < m->f->nfields; i++)
-		if (strcmp(m->f->fields[i].name, name) == 0 && m->f->v[i].err != FORM_OK) {
-			form_message(m->f, i, out, n);
+	if (rule)
+		return rule;
+	for (i = 0; f && i < f->nfields; i++)
+		if (strcmp(f->fields[i].name, name) == 0 && f->v[i].err != FORM_OK) {
+			form_message(f, i, out, n);
 			return out;
 		}
 	return NULL;
@@ -203,14 +176,14 @@ field_msg(const struct msgs *m, const char *name, char *out, size_t n)
 /* The value and the message of a field of a repeated row, into the row's dictionary. */
 static void
 row_field(struct tmpl_dict *row, const char *key, const char *name, const struct kvlist *src,
-    const struct msgs *m)
+    const struct form *f, const struct fielderr *m)
 {
 	char msg[256], sec[64];
 	const char *v = kvlist_value(src, name), *e;
 
 	snprintf(sec, sizeof(sec), "VALUE_%s", key);
 	tmpl_set(row, sec, v ? v : "");
-	if ((e = field_msg(m, name, msg, sizeof(msg))) != NULL) {
+	if ((e = field_msg(f, m, name, msg, sizeof(msg))) != NULL) {
 		snprintf(sec, sizeof(sec), "ERROR_%s", key);
 		tmpl_set(tmpl_add_row(row, sec), "MESSAGE", e);
 	}
@@ -315,11 +288,13 @@ manager_section(struct ctx *ctx, struct tmpl_dict *s, const struct case_row *c, 
 	return DB_OK;
 }
 
-/* One step's page: values from src (the saved data or what the user sent), messages from m;
- * on the review, rv says why it could not be sent (NULL: nothing to say). */
+/* One step's page: values from src (the saved data or what the user sent), messages from f (the
+ * validators) and m (the rules); on the review, rv says why it could not be sent (NULL: nothing
+ * to say). */
 static int
 step_page(struct ctx *ctx, const struct case_row *c, int step, const struct kvlist *src,
-    const struct msgs *m, int conflict, int status, const struct review *rv)
+    const struct form *f, const struct fielderr *m, int conflict, int status,
+    const struct review *rv)
 {
 	struct tmpl_dict *d, *s, *row;
 	struct db_result res;
@@ -345,7 +320,7 @@ step_page(struct ctx *ctx, const struct case_row *c, int step, const struct kvli
 	{
 		const char *b = kvlist_value(&ctx->req->query, "besked");
 
-		if (b && strcmp(b, "gemt") == 0 && m == NULL)
+		if (b && strcmp(b, "gemt") == 0 && f == NULL && m == NULL)
 			tmpl_show(d, "SAVED");
 	}
 	snprintf(key, sizeof(key), "STEP%d", step);
@@ -359,8 +334,8 @@ step_page(struct ctx *ctx, const struct case_row *c, int step, const struct kvli
 			if (v)
 				tmpl_set(s, key, v);
 		}
-	if (m)
-		page_form_errors(s, m->f, NULL, m->extra, m->n);
+	if (f || m)
+		page_form_errors(s, f, NULL, m);
 
 	switch (step) {
 	case 1: {
@@ -388,8 +363,8 @@ step_page(struct ctx *ctx, const struct case_row *c, int step, const struct kvli
 			tmpl_set_int(row, "N", k);
 			snprintf(n1, sizeof(n1), "udd_navn_%d", k);
 			snprintf(n2, sizeof(n2), "udd_ects_%d", k);
-			row_field(row, "NAME", n1, src, m);
-			row_field(row, "ECTS", n2, src, m);
+			row_field(row, "NAME", n1, src, f, m);
+			row_field(row, "ECTS", n2, src, f, m);
 		}
 		break;
 	}
@@ -404,10 +379,10 @@ step_page(struct ctx *ctx, const struct case_row *c, int step, const struct kvli
 			snprintf(n[1], sizeof(n[1]), "person_email_%d", k);
 			snprintf(n[2], sizeof(n[2]), "person_rolle_%d", k);
 			snprintf(n[3], sizeof(n[3]), "person_erfaring_%d", k);
-			row_field(row, "NAME", n[0], src, m);
-			row_field(row, "EMAIL", n[1], src, m);
-			row_field(row, "ROLE", n[2], src, m);
-			row_field(row, "EXPERIENCE", n[3], src, m);
+			row_field(row, "NAME", n[0], src, f, m);
+			row_field(row, "EMAIL", n[1], src, f, m);
+			row_field(row, "ROLE", n[2], src, f, m);
+			row_field(row, "EXPERIENCE", n[3], src, f, m);
 		}
 		if ((rc = manager_section(ctx, s, c, 2)) != DB_OK)
 			return ctx_db_error(ctx, rc);
@@ -442,14 +417,14 @@ step_page(struct ctx *ctx, const struct case_row *c, int step, const struct kvli
 		tmpl_set_int(s, "ID", c->id);
 		tmpl_set_int(s, "VERSION", c->version);
 		tmpl_set_int(s, "SERVICE_DAYS", ctx->cfg->fse_service_days);
-		if (rv && rv->n) {
+		if (rv && rv->problems.n) {
 			struct tmpl_dict *ps = tmpl_add_row(s, "PROBLEMS");
 
-			for (i = 0; i < rv->n; i++) {
+			for (i = 0; i < rv->problems.n; i++) {
 				row = tmpl_add_row(ps, "PROBLEM");
 				tmpl_set_int(row, "ID", c->id);
-				tmpl_set_int(row, "N", rv->step[i]);
-				tmpl_set(row, "TEXT", rv->text[i]);
+				tmpl_set_int(row, "N", rv->problems.item[i].group);
+				tmpl_set(row, "TEXT", rv->problems.item[i].message);
 			}
 		}
 		if (rv && rv->not_confirmed)
@@ -608,7 +583,7 @@ step_form(struct ctx *ctx)
 		case_row_free(&c);
 		return 500;
 	}
-	st = step_page(ctx, &c, (int)step, &data, NULL, 0, 200, NULL);
+	st = step_page(ctx, &c, (int)step, &data, NULL, NULL, 0, 200, NULL);
 	kvlist_free(&data);
 	case_row_free(&c);
 	return st;
@@ -672,7 +647,7 @@ step_submit(struct ctx *ctx)
 	struct kvlist data;
 	struct case_row c;
 	struct form f;
-	struct msgs m;
+	struct fielderr m;
 	struct buf out, domains;
 	char path[128], dmsg[300], title[300];
 	enum cases_err crc;
@@ -696,8 +671,7 @@ step_submit(struct ctx *ctx)
 				f.v[i].err = FORM_OK;
 				f.nerrors--;
 			}
-	memset(&m, 0, sizeof(m));
-	m.f = &f;
+	fielderr_init(&m);
 	buf_init(&domains, 0);
 	switch (step) {
 	case 1: {
@@ -707,10 +681,10 @@ step_submit(struct ctx *ctx)
 		/* R3: another institution describes itself and its need. */
 		if (going_on && uni && strcmp(uni, "anden") == 0) {
 			if (f.v[S1_DESC].err == FORM_OK && form_blank(f.v[S1_DESC].value))
-				add_msg(&m, "anden_beskrivelse", "Beskriv institutionen og dens "
+				fielderr_add(&m, "anden_beskrivelse", "Beskriv institutionen og dens "
 				    "kandidatuddannelser.");
 			if (f.v[S1_NEED].err == FORM_OK && form_blank(f.v[S1_NEED].value))
-				add_msg(&m, "anden_behov", "Beskriv institutionens behov for "
+				fielderr_add(&m, "anden_behov", "Beskriv institutionens behov for "
 				    "ordningen.");
 		}
 		for (k = 0; k < NPROG; k++) {
@@ -727,12 +701,12 @@ step_submit(struct ctx *ctx)
 					ev->err = FORM_OK;
 					f.nerrors--;
 				}
-				add_msg(&m, fields[S1_PROG + 2 * k + 1].name, R1_TEXT);
+				fielderr_add(&m, fields[S1_PROG + 2 * k + 1].name, R1_TEXT);
 			} else if (has_ects && !named && nv->err == FORM_OK)
-				add_msg(&m, fields[S1_PROG + 2 * k].name, "Skriv uddannelsens navn.");
+				fielderr_add(&m, fields[S1_PROG + 2 * k].name, "Skriv uddannelsens navn.");
 		}
-		if (going_on && programmes == 0 && m.n == 0 && f.v[S1_PROG].err == FORM_OK)
-			add_msg(&m, "udd_navn_1", "Skriv mindst én kandidatuddannelse, der skal bruge "
+		if (going_on && programmes == 0 && fielderr_count(&m) == 0 && f.v[S1_PROG].err == FORM_OK)
+			fielderr_add(&m, "udd_navn_1", "Skriv mindst én kandidatuddannelse, der skal bruge "
 			    "ordningen.");
 		break;
 	}
@@ -751,29 +725,23 @@ step_submit(struct ctx *ctx)
 		}
 		/* R4.3: at least three experienced persons, to go on (a draft may hold fewer). */
 		if (going_on && complete < MIN_PERSONS)
-			add_msg(&m, "person_navn_1", R43_TEXT);
+			fielderr_add(&m, "person_navn_1", R43_TEXT);
 		break;
 	}
 	case 3:
 		if (f.v[0].err == FORM_OK && f.v[0].value &&
 		    check_domains(f.v[0].value, &domains, dmsg, sizeof(dmsg)))
-			add_msg(&m, "domaener", dmsg);
+			fielderr_add(&m, "domaener", dmsg);
 		break;
 	case 4:
 		/* R17: a hosted server needs its name and the drive arranged with DST. */
-		if (going_on && f.v[S4_PLATFORM].err == FORM_OK &&
-		    strcmp(f.v[S4_PLATFORM].value, "hosted") == 0) {
-			if (f.v[S4_SERVER].err == FORM_OK && form_blank(f.v[S4_SERVER].value))
-				add_msg(&m, "server", "Skriv navnet på institutionens server.");
-			if (f.v[S4_DRIVE].err == FORM_OK && f.v[S4_DRIVE].value == NULL)
-				add_msg(&m, "drev", "Bekræft, at drevet er aftalt med "
-				    "servicedesk@dst.dk.");
-		}
+		if (going_on)
+			platform_check(&f, &m);
 		break;
 	}
-	if (f.nerrors || m.n) {
+	if (f.nerrors || fielderr_count(&m)) {
 		buf_free(&domains);
-		st = step_page(ctx, &c, (int)step, &ctx->req->form, &m, 0, 422, NULL);
+		st = step_page(ctx, &c, (int)step, &ctx->req->form, &f, &m, 0, 422, NULL);
 		case_row_free(&c);
 		return st;
 	}
@@ -821,7 +789,7 @@ step_submit(struct ctx *ctx)
 			c.version = now.version;
 			case_row_free(&now);
 		}
-		st = step_page(ctx, &c, (int)step, &ctx->req->form, NULL, 1, 409, NULL);
+		st = step_page(ctx, &c, (int)step, &ctx->req->form, NULL, NULL, 1, 409, NULL);
 		case_row_free(&c);
 		return st;
 	}
@@ -840,27 +808,12 @@ step_submit(struct ctx *ctx)
 
 /* ---- the whole application, checked again before it is sent ------------------------------- */
 
-static void add_problem(struct review *, int, const char *, ...)
-    __attribute__((format(printf, 3, 4)));
-
-static void
-add_problem(struct review *rv, int step, const char *fmt, ...)
-{
-	va_list ap;
-
-	if (rv->n >= MAX_PROBLEMS)
-		return;
-	va_start(ap, fmt);
-	vsnprintf(rv->text[rv->n], sizeof(rv->text[0]), fmt, ap);
-	va_end(ap);
-	rv->step[rv->n++] = step;
-}
-
 /* Every step's fields and rules (R1, R3, R4, R6, R17) on the saved data; the problems into rv. */
 static void
 validate_all(const struct kvlist *data, struct review *rv)
 {
 	char label[128], msg[300];
+	struct fielderr r17;
 	struct form f;
 	struct buf domains;
 	size_t i;
@@ -874,17 +827,17 @@ validate_all(const struct kvlist *data, struct review *rv)
 				continue;
 			appfields_label(steps[k - 1].fields[i].name, label, sizeof(label));
 			form_message(&f, i, msg, sizeof(msg));
-			add_problem(rv, k, "%s: %s", label, msg);
+			PROBLEM(rv, k, "%s: %s", label, msg);
 		}
 	}
 	/* R3: another institution describes itself and its need. */
 	v = kvlist_value(data, "universitet");
 	if (v && strcmp(v, "anden") == 0) {
 		if (form_blank(kvlist_value(data, "anden_beskrivelse")))
-			add_problem(rv, 1, "Beskrivelse af institutionen: Beskriv institutionen og "
+			PROBLEM(rv, 1, "Beskrivelse af institutionen: Beskriv institutionen og "
 			    "dens kandidatuddannelser.");
 		if (form_blank(kvlist_value(data, "anden_behov")))
-			add_problem(rv, 1, "Institutionens behov: Beskriv institutionens behov for "
+			PROBLEM(rv, 1, "Institutionens behov: Beskriv institutionens behov for "
 			    "ordningen.");
 	}
 	/* R1: each programme named, with a thesis of 30-60 ECTS; at least one. */
@@ -901,12 +854,12 @@ validate_all(const struct kvlist *data, struct review *rv)
 		if (!form_blank(name)) {
 			programmes++;
 			if (e < 30 || e > 60)
-				add_problem(rv, 1, "Uddannelse %d: %s", k, R1_TEXT);
+				PROBLEM(rv, 1, "Uddannelse %d: %s", k, R1_TEXT);
 		} else if (!form_blank(ects))
-			add_problem(rv, 1, "Uddannelse %d: Skriv uddannelsens navn.", k);
+			PROBLEM(rv, 1, "Uddannelse %d: Skriv uddannelsens navn.", k);
 	}
 	if (programmes == 0)
-		add_problem(rv, 1, "Uddannelser: Skriv mindst én kandidatuddannelse, der skal bruge "
+		PROBLEM(rv, 1, "Uddannelser: Skriv mindst én kandidatuddannelse, der skal bruge "
 		    "ordningen.");
 	/* R4.3: at least three complete experienced persons. */
 	for (k = 1; k <= NPERSON; k++) {
@@ -925,22 +878,20 @@ validate_all(const struct kvlist *data, struct review *rv)
 			complete++;
 	}
 	if (complete < MIN_PERSONS)
-		add_problem(rv, 2, "Erfarne personer: %s", R43_TEXT);
+		PROBLEM(rv, 2, "Erfarne personer: %s", R43_TEXT);
 	/* R6: the domains are well-formed (they were when saved; the rule may not change). */
 	buf_init(&domains, 0);
 	v = kvlist_value(data, "domaener");
 	if (v && check_domains(v, &domains, msg, sizeof(msg)))
-		add_problem(rv, 3, "E-maildomæner: %s", msg);
+		PROBLEM(rv, 3, "E-maildomæner: %s", msg);
 	buf_free(&domains);
 	/* R17: a hosted server needs its name and the drive arranged with DST. */
-	v = kvlist_value(data, "platform");
-	if (v && strcmp(v, "hosted") == 0) {
-		if (form_blank(kvlist_value(data, "server")))
-			add_problem(rv, 4, "Servernavn: Skriv navnet på institutionens server.");
-		v = kvlist_value(data, "drev");
-		if (v == NULL || strcmp(v, "ja") != 0)
-			add_problem(rv, 4, "Drev: Bekræft, at drevet er aftalt med "
-			    "servicedesk@dst.dk.");
+	fielderr_init(&r17);
+	form_read(&f, platform_fields, PLATFORM_F__MAX, data);
+	platform_check(&f, &r17);
+	for (i = 0; i < r17.n; i++) {
+		appfields_label(r17.item[i].field, label, sizeof(label));
+		PROBLEM(rv, 4, "%s: %s", label, r17.item[i].message);
 	}
 }
 
@@ -1031,19 +982,19 @@ manager_send(struct ctx *ctx)
 
 		memset(&rv, 0, sizeof(rv));
 		rv.stale = 1;
-		st = step_page(ctx, &c, (int)step, &data, NULL, step == 2, 409,
+		st = step_page(ctx, &c, (int)step, &data, NULL, NULL, step == 2, 409,
 		    step == NSTEPS ? &rv : NULL);
 		goto out;
 	}
 	email = kvlist_value(&data, "leder_email");
 	name = kvlist_value(&data, "leder_navn");
 	if (form_blank(email) || form_blank(name)) {
-		struct msgs m;
+		struct fielderr m;
 
-		memset(&m, 0, sizeof(m));
-		add_msg(&m, "leder_email", "Skriv og gem lederens navn og e-mailadresse, før du "
-		    "sender bekræftelsen.");
-		st = step_page(ctx, &c, 2, &data, &m, 0, 422, NULL);
+		fielderr_init(&m);
+		fielderr_add(&m, "leder_email", "Skriv og gem lederens navn og e-mailadresse, før "
+		    "du sender bekræftelsen.");
+		st = step_page(ctx, &c, 2, &data, NULL, &m, 0, 422, NULL);
 		goto out;
 	}
 	if ((rc = institution(ctx, &data, uni, sizeof(uni), inst, sizeof(inst))) != DB_OK) {
@@ -1301,7 +1252,7 @@ fse_summary(struct ctx *ctx, struct tmpl_dict *md, const struct kvlist *data, co
 
 		/* The application's default, as step 4 offers it: Forskermaskinen. */
 		v = kvlist_value(data, "platform");
-		appfields_platform(v && strcmp(v, "hosted") == 0 ? v : "forskermaskinen",
+		platform_describe(v && strcmp(v, "hosted") == 0 ? v : "forskermaskinen",
 		    kvlist_value(data, "server"), platform, sizeof(platform));
 		tmpl_set(md, "PLATFORM", platform);
 	}
@@ -1333,7 +1284,7 @@ submit(struct ctx *ctx)
 	memset(&rv, 0, sizeof(rv));
 	if (version <= 0 || (unsigned)version != c.version) {
 		rv.stale = 1;
-		st = step_page(ctx, &c, NSTEPS, &data, NULL, 0, 409, &rv);
+		st = step_page(ctx, &c, NSTEPS, &data, NULL, NULL, 0, 409, &rv);
 		goto out;
 	}
 	validate_all(&data, &rv);
@@ -1343,8 +1294,8 @@ submit(struct ctx *ctx)
 		goto out;
 	}
 	rv.not_confirmed = !confirmed;
-	if (rv.n || rv.not_confirmed) {
-		st = step_page(ctx, &c, NSTEPS, &data, NULL, 0, 422, &rv);
+	if (fielderr_count(&rv.problems) || rv.not_confirmed) {
+		st = step_page(ctx, &c, NSTEPS, &data, NULL, NULL, 0, 422, &rv);
 		goto out;
 	}
 	if ((rc = institution(ctx, &data, uni, sizeof(uni), inst, sizeof(inst))) != DB_OK) {
@@ -1381,7 +1332,7 @@ submit(struct ctx *ctx)
 			case_row_free(&now_c);
 		}
 		rv.stale = 1;
-		st = step_page(ctx, &c, NSTEPS, &data, NULL, 0, 409, &rv);
+		st = step_page(ctx, &c, NSTEPS, &data, NULL, NULL, 0, 409, &rv);
 		goto out;
 	}
 	if (crc != CASES_OK) {
@@ -1435,9 +1386,11 @@ withdraw_page(struct ctx *ctx, const struct case_row *c, const char *error, cons
 	if (c->state == CASE_SUBMITTED)
 		tmpl_show(d, "SUBMITTED");
 	if (error) {
-		struct page_error e = { "begrundelse", error };
+		struct fielderr fe;
 
-		page_form_errors(d, NULL, NULL, &e, 1);
+		fielderr_init(&fe);
+		fielderr_add(&fe, "begrundelse", error);
+		page_form_errors(d, NULL, NULL, &fe);
 	}
 	return status;
 }

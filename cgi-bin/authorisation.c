@@ -132,7 +132,7 @@ static const struct form_field invite_fields[I__MAX] = {
 /* The page, with an invite form that may carry messages and the user's input. */
 static int
 roles_page_with(struct ctx *ctx, long long id, const struct form *f,
-    const struct page_error *extra, size_t nextra, int status)
+    const struct fielderr *fe, int status)
 {
 	static const char *const kept[] = { "email", "begrundelse" };
 	struct tmpl_dict *d, *row;
@@ -256,8 +256,8 @@ roles_page_with(struct ctx *ctx, long long id, const struct form *f,
 			page_keep_values(inv, f, kept, 2);
 	}
 	/* Field messages sit in the page's own dictionary: the sections below look them up. */
-	if (f || nextra)
-		page_form_errors(d, f, NULL, extra, nextra);
+	if (f || fielderr_count(fe))
+		page_form_errors(d, f, NULL, fe);
 	return status;
 }
 
@@ -273,7 +273,7 @@ roles_page(struct ctx *ctx)
 	if (audit_event(ctx->db, ctx_user(ctx), "roles.view", "authorisation", id, 0,
 	    ctx->req->remote_addr, "") != DB_OK)
 		return 503;
-	return roles_page_with(ctx, id, NULL, NULL, 0, 200);
+	return roles_page_with(ctx, id, NULL, NULL, 200);
 }
 
 static int
@@ -281,43 +281,39 @@ invite_submit(struct ctx *ctx)
 {
 	char email[255], path[128];
 	long long id = authorisation_id(ctx), uid = ctx_user(ctx);
-	struct page_error extra[2];
+	struct fielderr fe;
 	struct invite in;
 	const char *reason;
 	struct form f;
 	enum db_err rc;
-	size_t nx = 0;
 	int st, ok = 1, fse;
 
 	if ((st = auth_require(ctx, ACT_ROLE_INVITE, id)) != 0)
 		return st;
 	fse = auth_can(ctx, ACT_DOMAIN_OVERRIDE, 0);
 	form_read(&f, invite_fields, I__MAX, &ctx->req->form);
+	fielderr_init(&fe);
 	form_lower(email, sizeof(email), f.v[I_EMAIL].value);
 	reason = f.v[I_REASON].err == FORM_OK && f.v[I_REASON].value ? f.v[I_REASON].value : "";
 	/* R9: the responsible appoints administrators, signers and supervisors; the responsible
 	 * role itself comes from FSE (R4.2), so only FSE staff may invite to it. */
-	if (f.v[I_ROLE].err == FORM_OK && strcmp(f.v[I_ROLE].value, "responsible") == 0 && !fse) {
-		extra[nx].field = "rolle";
-		extra[nx++].message = "Rollen som autorisationsansvarlig gives af Forskningsservice. "
-		    "Vælg en af de andre roller, eller skriv til Forskningsservice, hvis en anden skal "
-		    "være autorisationsansvarlig.";
-	}
+	if (f.v[I_ROLE].err == FORM_OK && strcmp(f.v[I_ROLE].value, "responsible") == 0 && !fse)
+		fielderr_add(&fe, "rolle", "Rollen som autorisationsansvarlig gives af "
+		    "Forskningsservice. Vælg en af de andre roller, eller skriv til Forskningsservice, "
+		    "hvis en anden skal være autorisationsansvarlig.");
 	if (f.v[I_EMAIL].err == FORM_OK) {
 		if ((rc = invite_domain_ok(ctx->db, id, email, &ok)) != DB_OK)
 			return ctx_db_error(ctx, rc);
 		/* Outside the domains only FSE may invite, and only with a recorded reason (R6). */
-		if (!ok && !(fse && reason[0])) {
-			extra[nx].field = "email";
-			extra[nx++].message = fse ?
+		if (!ok && !(fse && reason[0]))
+			fielderr_add(&fe, "email", fse ?
 			    "Adressen er ikke fra institutionens domæner. Skriv en begrundelse, hvis "
 			    "Forskningsservice alligevel vil invitere personen." :
 			    "Adressen skal være en e-mailadresse fra institutionen (se domænerne "
-			    "ovenfor). Alle brugere skal have en adresse, institutionen har udstedt.";
-		}
+			    "ovenfor). Alle brugere skal have en adresse, institutionen har udstedt.");
 	}
-	if (f.nerrors || nx)
-		return roles_page_with(ctx, id, &f, extra, nx, 422);
+	if (f.nerrors || fielderr_count(&fe))
+		return roles_page_with(ctx, id, &f, &fe, 422);
 
 	memset(&in, 0, sizeof(in));
 	in.authorisation_id = id;
@@ -352,7 +348,7 @@ revoke_submit(struct ctx *ctx)
 {
 	long long id = authorisation_id(ctx), uid = ctx_user(ctx);
 	unsigned global, object, any;
-	struct page_error extra[1];
+	struct fielderr fe;
 	struct db_result res;
 	char path[128], detail[600];
 	struct form f;
@@ -362,10 +358,10 @@ revoke_submit(struct ctx *ctx)
 	if ((st = auth_require(ctx, ACT_ROLE_REVOKE, id)) != 0)
 		return st;
 	form_read(&f, revoke_fields, V__MAX, &ctx->req->form);
+	fielderr_init(&fe);
 	if (f.nerrors) {
-		extra[0].field = "begrundelse";
-		extra[0].message = revoke_fields[V_REASON].missing;
-		return roles_page_with(ctx, id, NULL, extra, 1, 422);
+		fielderr_add(&fe, "begrundelse", revoke_fields[V_REASON].missing);
+		return roles_page_with(ctx, id, NULL, &fe, 422);
 	}
 	if ((rc = auth_roles(ctx->db, uid, id, &global, &object, &any)) != DB_OK)
 		return ctx_db_error(ctx, rc);
@@ -379,10 +375,9 @@ revoke_submit(struct ctx *ctx)
 	if (res.nrows == 0) {
 		db_result_free(&res);
 		db_rollback(ctx->db);
-		extra[0].field = "begrundelse";
-		extra[0].message = "Rollen er allerede tilbagekaldt, eller den findes ikke. Siden viser, "
-		    "hvordan det ser ud nu.";
-		return roles_page_with(ctx, id, NULL, extra, 1, 409);
+		fielderr_add(&fe, "begrundelse", "Rollen er allerede tilbagekaldt, eller den findes "
+		    "ikke. Siden viser, hvordan det ser ud nu.");
+		return roles_page_with(ctx, id, NULL, &fe, 409);
 	}
 	/* The responsible role is FSE's to take away (it came with FSE's approval). */
 	if (strcmp(db_cell(&res, 0, 0), "responsible") == 0 && !(global & FSE_ROLES)) {

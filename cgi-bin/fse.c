@@ -207,7 +207,7 @@ chosen_state(const struct form_value *v)
  */
 static int
 render_mail_page(struct ctx *ctx, int state, unsigned long long notice, const struct form *errors,
-    const char *const *anchors, const struct page_error *extra, size_t nextra, int status)
+    const char *const *anchors, const struct fielderr *fe, int status)
 {
 	struct tmpl_dict *d, *row, *sec = NULL;
 	struct mail_list l;
@@ -231,8 +231,8 @@ render_mail_page(struct ctx *ctx, int state, unsigned long long notice, const st
 	set_schedule(d, ctx->cfg);
 	if (notice)
 		tmpl_set_int(tmpl_add_row(d, "NOTICE_RETRIED"), "ID", (long long)notice);
-	if (errors || nextra)
-		page_form_errors(d, errors, anchors, extra, nextra);
+	if (errors || fielderr_count(fe))
+		page_form_errors(d, errors, anchors, fe);
 
 	tmpl_set_int(d, "COUNT_QUEUED", (long long)l.counts.queued);
 	tmpl_set_int(d, "COUNT_DEFERRED", (long long)l.counts.deferred);
@@ -312,9 +312,9 @@ mail_page(struct ctx *ctx)
 	if (q.v[Q_STATE].err != FORM_OK) {
 		/* Only the filter is shown as an error; a bad notice is simply not shown. */
 		q.v[Q_NOTICE].err = q.v[Q_NUMBER].err = FORM_OK;
-		return render_mail_page(ctx, -1, 0, &q, anchors, NULL, 0, 422);
+		return render_mail_page(ctx, -1, 0, &q, anchors, NULL, 422);
 	}
-	return render_mail_page(ctx, state, notice, NULL, NULL, NULL, 0, 200);
+	return render_mail_page(ctx, state, notice, NULL, NULL, NULL, 200);
 }
 
 static int
@@ -322,7 +322,7 @@ mail_retry(struct ctx *ctx)
 {
 	static const char *const anchors[RT__MAX] = { "postliste", "tilstand" };
 	long long uid = ctx_user(ctx), id;
-	struct page_error extra;
+	struct fielderr fe;
 	char msg[400], path[128];
 	enum mail_err mrc;
 	enum db_err rc;
@@ -333,12 +333,11 @@ mail_retry(struct ctx *ctx)
 	state = chosen_state(&f.v[RT_STATE]);
 	if (f.nerrors) {
 		/* The id is a hidden field: "write a whole number" would mean nothing to anyone. */
-		size_t bad_id = f.v[RT_ID].err != FORM_OK;
-
+		fielderr_init(&fe);
+		if (f.v[RT_ID].err != FORM_OK)
+			fielderr_add(&fe, "postliste", retry_fields[RT_ID].missing);
 		f.v[RT_ID].err = FORM_OK;
-		extra.field = "postliste";
-		extra.message = retry_fields[RT_ID].missing;
-		return render_mail_page(ctx, state, 0, &f, anchors, &extra, bad_id, 422);
+		return render_mail_page(ctx, state, 0, &f, anchors, &fe, 422);
 	}
 	id = f.v[RT_ID].num;
 
@@ -352,9 +351,9 @@ mail_retry(struct ctx *ctx)
 		    "tilstanden »Ikke leveret« kan sendes igen, og det har den ikke: måske har en "
 		    "kollega allerede sendt den igen, eller også findes den ikke. Listen nedenfor viser, "
 		    "hvordan det står nu. Intet er ændret.", id);
-		extra.field = "postliste";
-		extra.message = msg;
-		return render_mail_page(ctx, state, 0, NULL, NULL, &extra, 1, 422);
+		fielderr_init(&fe);
+		fielderr_add(&fe, "postliste", msg);
+		return render_mail_page(ctx, state, 0, NULL, NULL, &fe, 422);
 	}
 	if (mrc != MAIL_OK) {
 		db_rollback(ctx->db);

@@ -175,7 +175,7 @@ fse_cases_page(struct ctx *ctx)
 		if ((d = ctx_page(ctx, "fse/cases.tpl", "Sager")) == NULL)
 			return 500;
 		filter_form(d, state, type, q.v[QF_SEARCH].value);
-		page_form_errors(d, &q, anchors, NULL, 0);
+		page_form_errors(d, &q, anchors, NULL);
 		tmpl_set(d, "SHOWING", queue_state_labels[state]);
 		tmpl_show(d, "EMPTY");
 		return 422;
@@ -367,14 +367,14 @@ decide_forms(struct ctx *ctx, struct tmpl_dict *d, const struct fse_kind *k,
 		tmpl_set(sec, key, err->text ? err->text : "");
 	}
 	if (err && err->handling) {
-		struct page_error pe;
+		struct fielderr fe;
 		char field[48], key2[64];
 
 		snprintf(field, sizeof(field), "begrundelse_%s", err->handling);
-		pe.field = field;
-		pe.message = err->message;
+		fielderr_init(&fe);
+		fielderr_add(&fe, field, err->message);
 		/* The summary at the top; the message next to the field, in its form. */
-		page_form_errors(d, NULL, NULL, &pe, 1);
+		page_form_errors(d, NULL, NULL, &fe);
 		snprintf(key2, sizeof(key2), "ERROR_%s", field);
 		tmpl_set(tmpl_add_row(sec, key2), "MESSAGE", err->message);
 	}

@@ -18,6 +18,7 @@
 #include "invite.h"
 #include "log.h"
 #include "mail.h"
+#include "platform.h"
 
 /* The university's name for its code in the data; "anden" is the other path (R3). */
 static enum db_err
@@ -293,7 +294,7 @@ field_value(struct ctx *ctx, const char *name, const char *value, char *out, siz
 	if (strcmp(name, "universitet") == 0)
 		return university_name(ctx, value, out, n);
 	if (strcmp(name, "platform") == 0)
-		appfields_platform(value, NULL, out, n);	/* the server is its own field */
+		platform_describe(value, NULL, out, n);	/* the server is its own field */
 	else if (strcmp(name, "drev") == 0)
 		snprintf(out, n, "%s", strcmp(value, "ja") == 0 ? "Ja, aftalt med servicedesk@dst.dk" :
 		    value);

@@ -8,13 +8,13 @@
 #include <string.h>
 #include <time.h>
 
-#include "appfields.h"
 #include "audit.h"
 #include "datefmt.h"
 #include "fees.h"
 #include "fse_cases.h"
 #include "log.h"
 #include "mail.h"
+#include "platform.h"
 #include "proposal.h"
 
 /* The authorisation a proposal is under: number and institution. */
@@ -111,7 +111,7 @@ render(struct ctx *ctx, struct tmpl_dict *d, const struct case_row *c,
 
 		tmpl_set(row, "USED", db_cell(&res, 0, 0));
 		tmpl_set_int(row, "LIMIT", PROPOSAL_LIMIT);
-		appfields_platform(db_cell(&res, 0, 1), db_cell(&res, 0, 2), platform,
+		platform_describe(db_cell(&res, 0, 1), db_cell(&res, 0, 2), platform,
 		    sizeof(platform));
 		tmpl_set(row, "PLATFORM", platform);
 	}

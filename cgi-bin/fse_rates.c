@@ -192,7 +192,7 @@ set_rows(struct tmpl_dict *d, const struct fees_list *l, const char *today, int 
  * just added and the one it ended (0: none).
  */
 static int
-render(struct ctx *ctx, const struct form *errors, const struct page_error *extra, size_t nextra,
+render(struct ctx *ctx, const struct form *errors, const struct fielderr *fe,
     long long notice, long long closed, int status)
 {
 	char today[FEES_DATE_LEN], text[400];
@@ -227,8 +227,8 @@ render(struct ctx *ctx, const struct form *errors, const struct page_error *extr
 	fees_list_free(&l);
 	if (may_edit(ctx)) {
 		f = tmpl_add_row(d, "ADD");
-		if (errors || nextra) {
-			page_form_errors(f, errors, NULL, extra, nextra);
+		if (errors || fielderr_count(fe)) {
+			page_form_errors(f, errors, NULL, fe);
 			if (errors)
 				page_keep_values(f, errors, kept, sizeof(kept) / sizeof(kept[0]));
 		}
@@ -251,7 +251,7 @@ fse_rates_page(struct ctx *ctx)
 		if (q.v[Q_CLOSED].len && q.v[Q_CLOSED].err == FORM_OK)
 			closed = q.v[Q_CLOSED].num;
 	}
-	return render(ctx, NULL, NULL, 0, notice, closed, 200);
+	return render(ctx, NULL, NULL, notice, closed, 200);
 }
 
 /* The message for a period that overlaps rate r of the same kind. */
@@ -276,11 +276,11 @@ int
 fse_rates_add(struct ctx *ctx)
 {
 	char from[FEES_DATE_LEN], to[FEES_DATE_LEN], msg[600], path[128];
-	struct page_error extra[3];
+	struct fielderr fe;
 	struct fees_closed closed;
 	struct fees_list l;
 	struct fees_new n;
-	size_t nextra = 0, clash, close;
+	size_t clash, close;
 	enum fees_err frc;
 	enum db_err rc;
 	long long ore = 0, id = 0;
@@ -288,23 +288,21 @@ fse_rates_add(struct ctx *ctx)
 	int tries;
 
 	form_read(&f, add_fields, F__MAX, &ctx->req->form);
+	fielderr_init(&fe);
 	to[0] = '\0';
 	/* Rules beyond the validators, each message next to its field. */
 	if (f.v[F_AMOUNT].err == FORM_OK && fees_parse_dkk(f.v[F_AMOUNT].value, &ore) != FEES_OK) {
-		extra[nextra].field = "beloeb";
-		extra[nextra++].message = AMOUNT_TEXT;
+		fielderr_add(&fe, "beloeb", AMOUNT_TEXT);
 	}
 	if (f.v[F_FROM].err == FORM_OK && fees_parse_date(f.v[F_FROM].value, from) != FEES_OK) {
-		extra[nextra].field = "gyldig_fra";
-		extra[nextra++].message = DATE_TEXT;
+		fielderr_add(&fe, "gyldig_fra", DATE_TEXT);
 	}
 	if (f.v[F_TO].err == FORM_OK && f.v[F_TO].len &&
 	    fees_parse_date(f.v[F_TO].value, to) != FEES_OK) {
-		extra[nextra].field = "gyldig_til";
-		extra[nextra++].message = DATE_TEXT;
+		fielderr_add(&fe, "gyldig_til", DATE_TEXT);
 	}
-	if (f.nerrors || nextra)
-		return render(ctx, &f, extra, nextra, 0, 0, 422);
+	if (f.nerrors || fielderr_count(&fe))
+		return render(ctx, &f, &fe, 0, 0, 422);
 
 	memset(&n, 0, sizeof(n));
 	n.kind = (enum fees_kind)f.v[F_KIND].num;
@@ -321,14 +319,12 @@ fse_rates_add(struct ctx *ctx)
 		overlap_text(&l.rows[clash], msg, sizeof(msg));
 	fees_list_free(&l);
 	if (frc == FEES_EPERIOD) {
-		extra[0].field = "gyldig_til";
-		extra[0].message = "Den sidste dag kan ikke ligge før den første dag.";
-		return render(ctx, &f, extra, 1, 0, 0, 422);
+		fielderr_add(&fe, "gyldig_til", "Den sidste dag kan ikke ligge før den første dag.");
+		return render(ctx, &f, &fe, 0, 0, 422);
 	}
 	if (frc == FEES_EOVERLAP) {
-		extra[0].field = "gyldig_fra";
-		extra[0].message = msg;
-		return render(ctx, &f, extra, 1, 0, 0, 422);
+		fielderr_add(&fe, "gyldig_fra", msg);
+		return render(ctx, &f, &fe, 0, 0, 422);
 	}
 
 	/* The rate, an ended earlier one and their audit events commit together (R29, R33). */
@@ -344,9 +340,8 @@ fse_rates_add(struct ctx *ctx)
 		/* A colleague added one in the meantime. */
 		db_rollback(ctx->db);
 		overlap_text(NULL, msg, sizeof(msg));
-		extra[0].field = "gyldig_fra";
-		extra[0].message = msg;
-		return render(ctx, &f, extra, 1, 0, 0, 422);
+		fielderr_add(&fe, "gyldig_fra", msg);
+		return render(ctx, &f, &fe, 0, 0, 422);
 	}
 	if (frc != FEES_OK)
 		return fees_fail(ctx, frc);

@@ -8,7 +8,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "appfields.h"
 #include "auth.h"
 #include "datefmt.h"
 #include "fees.h"
@@ -16,6 +15,7 @@
 #include "http_parse.h"
 #include "log.h"
 #include "page.h"
+#include "platform.h"
 #include "policy.h"
 #include "tmpl.h"
 
@@ -115,7 +115,7 @@ proj_text_hash(const struct proj *p, char hex[PROPOSAL_HASH_HEX + 1], struct buf
 static const char *
 platform_text(const struct proj_auth *a, char *out, size_t n)
 {
-	appfields_platform(a->platform, a->server, out, n);
+	platform_describe(a->platform, a->server, out, n);
 	return out;
 }
 
@@ -128,9 +128,11 @@ set_notice(struct tmpl_dict *d, const struct proj_notice *n)
 		return;
 	if (n->field) {
 		/* About one field: next to it, and in the summary that links to it. */
-		struct page_error e = { n->field, n->text };
+		struct fielderr fe;
 
-		page_form_errors(d, NULL, NULL, &e, 1);
+		fielderr_init(&fe);
+		fielderr_add(&fe, n->field, n->text);
+		page_form_errors(d, NULL, NULL, &fe);
 		return;
 	}
 	row = tmpl_add_row(d, "NOTICE");

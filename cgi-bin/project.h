@@ -53,8 +53,7 @@ int		proj_page(struct ctx *, struct proj *, const struct proj_notice *, int stat
 /* The form (project_edit.c): a new proposal (p->loaded == 0) or an editable one, with the
  * messages next to the fields. */
 int		proj_form(struct ctx *, struct proj *, const struct kvlist *values,
-		    const struct proposal_problem *, size_t nproblems, const char *stale,
-		    int status);
+		    const struct fielderr *, const char *stale, int status);
 
 /* R17: the page that refuses a proposal before the platform is stated (409). */
 int		proj_no_platform(struct ctx *, const struct proj_auth *);

@@ -14,42 +14,14 @@
 #include "log.h"
 #include "mail.h"
 #include "page.h"
+#include "platform.h"
 #include "policy.h"
 #include "tmpl.h"
 
-#define MAX_PROBLEMS	40
-
-/* Problems for the fields the validator refused (syntax and limits). */
-static size_t
-form_problems(const struct form *f, struct proposal_problem *out, size_t max)
-{
-	size_t i, n = 0;
-
-	for (i = 0; i < f->nfields && n < max; i++)
-		if (f->v[i].err != FORM_OK) {
-			out[n].field = f->fields[i].name;
-			form_message(f, i, out[n].message, sizeof(out[n].message));
-			n++;
-		}
-	return n;
-}
-
-static const char *
-problem_for(const struct proposal_problem *pr, size_t n, const char *field)
-{
-	size_t i;
-
-	for (i = 0; i < n; i++)
-		if (strcmp(pr[i].field, field) == 0)
-			return pr[i].message;
-	return NULL;
-}
-
 int
 proj_form(struct ctx *ctx, struct proj *p, const struct kvlist *values,
-    const struct proposal_problem *pr, size_t npr, const char *stale, int status)
+    const struct fielderr *fe, const char *stale, int status)
 {
-	struct page_error extra[MAX_PROBLEMS];
 	struct tmpl_dict *d, *row;
 	char key[64];
 	size_t i;
@@ -92,17 +64,13 @@ proj_form(struct ctx *ctx, struct proj *p, const struct kvlist *values,
 		    kvlist_value(values, name) : "");
 		tmpl_set(row, "REASON", values && kvlist_value(values, reason) ?
 		    kvlist_value(values, reason) : "");
-		if ((m = problem_for(pr, npr, name)) != NULL)
+		if ((m = fielderr_message(fe, name)) != NULL)
 			tmpl_set(tmpl_add_row(row, "NAME_ERROR"), "MESSAGE", m);
-		if ((m = problem_for(pr, npr, reason)) != NULL)
+		if ((m = fielderr_message(fe, reason)) != NULL)
 			tmpl_set(tmpl_add_row(row, "REASON_ERROR"), "MESSAGE", m);
 	}
-	for (i = 0; i < npr && i < MAX_PROBLEMS; i++) {
-		extra[i].field = pr[i].field;
-		extra[i].message = pr[i].message;
-	}
-	if (npr)
-		page_form_errors(d, NULL, NULL, extra, npr < MAX_PROBLEMS ? npr : MAX_PROBLEMS);
+	if (fielderr_count(fe))
+		page_form_errors(d, NULL, NULL, fe);
 	return status;
 }
 
@@ -135,7 +103,7 @@ proj_edit_form(struct ctx *ctx)
 		kvlist_init(&p.data);
 		if ((st = proj_auth_load(ctx, ACT_PROJECT_EDIT, &p.a, 0)) != 0)
 			return st;
-		return p.a.platform[0] ? proj_form(ctx, &p, NULL, NULL, 0, NULL, 200) :
+		return p.a.platform[0] ? proj_form(ctx, &p, NULL, NULL, NULL, 200) :
 		    proj_no_platform(ctx, &p.a);
 	}
 	if ((st = proj_load(ctx, ACT_PROJECT_EDIT, &p, 0)) != 0)
@@ -147,7 +115,7 @@ proj_edit_form(struct ctx *ctx)
 
 		st = proj_page(ctx, &p, &n, 409);
 	} else
-		st = proj_form(ctx, &p, &p.data, NULL, 0, NULL, 200);
+		st = proj_form(ctx, &p, &p.data, NULL, NULL, 200);
 	proj_free(&p);
 	return st;
 }
@@ -206,7 +174,7 @@ void_signatures(struct ctx *ctx, const struct proj *p, long long *voided)
 int
 proj_edit_submit(struct ctx *ctx)
 {
-	struct proposal_problem pr[MAX_PROBLEMS];
+	struct fielderr fe;
 	char before[PROPOSAL_HASH_HEX + 1], after[PROPOSAL_HASH_HEX + 1], path[128];
 	const struct kvlist *in = &ctx->req->form;
 	long long version = proj_param(ctx, "version"), sag, voided = 0;
@@ -215,15 +183,15 @@ proj_edit_submit(struct ctx *ctx)
 	struct proj p;
 	enum cases_err crc;
 	enum db_err rc;
-	size_t npr;
 	int st;
 
 	memset(&p, 0, sizeof(p));
 	kvlist_init(&p.data);
 	form_read(&f, proposal_fields, proposal_nfields, in);
-	npr = form_problems(&f, pr, MAX_PROBLEMS);
+	fielderr_init(&fe);
+	fielderr_form(&fe, &f);
 	buf_init(&data, 1024 * 1024);
-	if (npr == 0 && form_encode(&f, &data) != 0) {
+	if (fielderr_count(&fe) == 0 && form_encode(&f, &data) != 0) {
 		buf_free(&data);
 		return 413;
 	}
@@ -241,9 +209,9 @@ proj_edit_submit(struct ctx *ctx)
 			st = proj_no_platform(ctx, &p.a);
 			goto out;
 		}
-		if (npr) {
+		if (fielderr_count(&fe)) {
 			db_rollback(ctx->db);
-			st = proj_form(ctx, &p, in, pr, npr, NULL, 422);
+			st = proj_form(ctx, &p, in, &fe, NULL, 422);
 			goto out;
 		}
 		if ((crc = cases_create(ctx->db, "project", ctx_user(ctx), p.a.id,
@@ -262,9 +230,9 @@ proj_edit_submit(struct ctx *ctx)
 
 	if ((st = proj_load(ctx, ACT_PROJECT_EDIT, &p, 1)) != 0)
 		goto out;
-	if (npr) {
+	if (fielderr_count(&fe)) {
 		db_rollback(ctx->db);
-		st = proj_form(ctx, &p, in, pr, npr, NULL, 422);
+		st = proj_form(ctx, &p, in, &fe, NULL, 422);
 		goto out;
 	}
 	if (proj_text_hash(&p, before, NULL) != 0) {
@@ -278,7 +246,7 @@ proj_edit_submit(struct ctx *ctx)
 		st = crc == CASES_ENOTEDITABLE ? proj_page(ctx, &p, &(struct proj_notice){ "warning",
 		    "Projektindstillingen kan ikke rettes nu: den er sendt til Forskningsservice "
 		    "eller afgjort.", NULL }, 409) :
-		    proj_form(ctx, &p, in, NULL, 0, "Projektindstillingen er ændret af en anden, "
+		    proj_form(ctx, &p, in, NULL, "Projektindstillingen er ændret af en anden, "
 		    "siden du åbnede den. Dine ændringer er ikke gemt, men står herunder. Åbn "
 		    "indstillingen igen for at se den nye udgave, og ret derefter.", 409);
 		goto out;
@@ -314,23 +282,13 @@ out:
 
 /* ---- the analysis platform (R17) ------------------------------------------------------------ */
 
-static const char *const platforms[] = { "forskermaskinen", "hosted", NULL };
-static const char *const yes[] = { "ja", NULL };
-
-enum { PF_PLATFORM, PF_SERVER, PF_DRIVE };
-static const struct form_field platform_fields[] = {
-	{ "platform", form_choice, 1, 0, 0, platforms, "Vælg analyseplatformen." },
-	{ "server", form_line, 0, 0, 200, NULL, NULL },
-	{ "drev", form_choice, 0, 0, 0, yes, NULL },
-};
-
 static int
 platform_page(struct ctx *ctx, const struct proj_auth *a, const struct form *f,
-    const struct page_error *extra, size_t nextra, int status)
+    const struct fielderr *fe, int status)
 {
 	static const char *const kept[] = { "server" };
 	struct tmpl_dict *d;
-	const char *chosen = f ? f->v[PF_PLATFORM].value : a->platform;
+	const char *chosen = f ? f->v[PLATFORM_F_PLATFORM].value : a->platform;
 
 	if ((d = ctx_page(ctx, "project/platform.tpl", "Analyseplatform")) == NULL)
 		return 500;
@@ -344,9 +302,9 @@ platform_page(struct ctx *ctx, const struct proj_auth *a, const struct form *f,
 		tmpl_show(d, "FM_CHECKED");
 	if (f) {
 		page_keep_values(d, f, kept, 1);
-		if (f->v[PF_DRIVE].value && f->v[PF_DRIVE].err == FORM_OK)
+		if (f->v[PLATFORM_F_DRIVE].value && f->v[PLATFORM_F_DRIVE].err == FORM_OK)
 			tmpl_show(d, "DRIVE_CHECKED");
-		page_form_errors(d, f, NULL, extra, nextra);
+		page_form_errors(d, f, NULL, fe);
 	} else {
 		tmpl_set(d, "VALUE_server", a->server);
 		if (strcmp(a->platform, "hosted") == 0)
@@ -363,41 +321,36 @@ proj_platform_form(struct ctx *ctx)
 
 	if ((st = proj_auth_load(ctx, ACT_PLATFORM_SET, &a, 0)) != 0)
 		return st;
-	return platform_page(ctx, &a, NULL, NULL, 0, 200);
+	return platform_page(ctx, &a, NULL, NULL, 200);
 }
 
 int
 proj_platform_submit(struct ctx *ctx)
 {
-	struct page_error extra[2];
+	struct fielderr fe;
 	struct proj_auth a;
 	struct form f;
 	enum db_err rc;
-	size_t nextra = 0;
 	char path[96], detail[256];
 	int st, hosted;
 
 	if ((st = proj_auth_load(ctx, ACT_PLATFORM_SET, &a, 0)) != 0)
 		return st;
-	form_read(&f, platform_fields, sizeof(platform_fields) / sizeof(platform_fields[0]),
-	    &ctx->req->form);
-	hosted = f.v[PF_PLATFORM].err == FORM_OK && strcmp(f.v[PF_PLATFORM].value, "hosted") == 0;
-	if (hosted && f.v[PF_SERVER].err == FORM_OK && f.v[PF_SERVER].value == NULL)
-		extra[nextra++] = (struct page_error){ "server", "Skriv navnet på institutionens "
-		    "server." };
-	if (hosted && f.v[PF_DRIVE].err == FORM_OK && f.v[PF_DRIVE].value == NULL)
-		extra[nextra++] = (struct page_error){ "drev", "Bekræft, at drevet er aftalt med "
-		    "servicedesk@dst.dk. Institutionen aftaler og betaler drevet dér (regel R17)." };
-	if (f.nerrors || nextra)
-		return platform_page(ctx, &a, &f, extra, nextra, 422);
+	form_read(&f, platform_fields, PLATFORM_F__MAX, &ctx->req->form);
+	fielderr_init(&fe);
+	/* R17: the same rule as the application's platform step. */
+	platform_check(&f, &fe);
+	if (f.nerrors || fielderr_count(&fe))
+		return platform_page(ctx, &a, &f, &fe, 422);
+	hosted = platform_hosted(&f);
 
 	snprintf(detail, sizeof(detail), "%s%s%s", hosted ? "hosted: " : "forskermaskinen",
-	    hosted ? f.v[PF_SERVER].value : "", "");
+	    hosted ? f.v[PLATFORM_F_SERVER].value : "", "");
 	if ((rc = db_begin(ctx->db)) != DB_OK)
 		return ctx_db_error(ctx, rc);
 	if ((rc = db_exec(ctx->db, NULL, "UPDATE authorisations SET platform = ?, platform_server "
 	    "= ?, platform_set_by = ?, platform_set_at = NOW(6) WHERE id = ?", "ssii",
-	    hosted ? "hosted" : "forskermaskinen", hosted ? f.v[PF_SERVER].value : "",
+	    hosted ? "hosted" : "forskermaskinen", hosted ? f.v[PLATFORM_F_SERVER].value : "",
 	    ctx_user(ctx), a.id)) != DB_OK ||
 	    (rc = audit_event(ctx->db, ctx_user(ctx), "authorisation.platform", "authorisation",
 	    a.id, 0, ctx->req->remote_addr, detail)) != DB_OK)

@@ -19,7 +19,6 @@
 #include "policy.h"
 #include "tmpl.h"
 
-#define MAX_PROBLEMS	40
 
 static void
 links(struct ctx *ctx, struct tmpl_dict *md, const struct proj *p)
@@ -308,7 +307,7 @@ charge(struct ctx *ctx, const struct proj *p, int again, long long *ore, int *de
 int
 proj_submit(struct ctx *ctx)
 {
-	struct proposal_problem pr[MAX_PROBLEMS];
+	struct fielderr fe;
 	long long version = proj_param(ctx, "version"), ore = -1;
 	char signer[201], amount[FEES_AMOUNT_LEN], date[32];
 	struct tmpl_dict *md = NULL, *rd = NULL;
@@ -316,7 +315,6 @@ proj_submit(struct ctx *ctx)
 	enum cases_err crc;
 	enum mail_err mrc;
 	enum db_err rc;
-	size_t npr;
 	time_t now = time(NULL);
 	int st, valid, first, demo = 0;
 
@@ -341,10 +339,10 @@ proj_submit(struct ctx *ctx)
 		st = proj_no_platform(ctx, &p.a);
 		goto out;
 	}
-	if ((npr = proposal_check(&p.data, pr, MAX_PROBLEMS)) != 0) {
+	fielderr_init(&fe);
+	if (proposal_check(&p.data, &fe) != 0) {
 		db_rollback(ctx->db);
-		st = proj_form(ctx, &p, &p.data, pr, npr < MAX_PROBLEMS ? npr : MAX_PROBLEMS,
-		    NULL, 422);
+		st = proj_form(ctx, &p, &p.data, &fe, NULL, 422);
 		goto out;
 	}
 	if ((rc = valid_signature(ctx, &p, &valid, signer, sizeof(signer))) != DB_OK) {

@@ -126,7 +126,7 @@ eligibility_page(struct ctx *ctx)
 	if (form.nerrors) {
 		static const char *const anchors[F__MAX] = { "universitet", "uddannelse-0" };
 
-		page_form_errors(d, &form, anchors, NULL, 0);
+		page_form_errors(d, &form, anchors, NULL);
 		status = 422;	/* kept as a page, with the input, the messages and the form */
 		goto out;
 	}

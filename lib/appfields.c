@@ -51,16 +51,3 @@ appfields_label(const char *name, char *out, size_t n)
 	}
 	snprintf(out, n, "%s", name);
 }
-
-void
-appfields_platform(const char *platform, const char *server, char *out, size_t n)
-{
-	if (platform && strcmp(platform, "hosted") == 0)
-		snprintf(out, n, "Institutionens egen hostede server%s%s%s med et drev aftalt med "
-		    "servicedesk@dst.dk", server && server[0] ? " (" : "", server ? server : "",
-		    server && server[0] ? ")" : "");
-	else if (platform && strcmp(platform, "forskermaskinen") == 0)
-		snprintf(out, n, "Forskermaskinen");
-	else
-		snprintf(out, n, "Ikke oplyst endnu");
-}

@@ -11,8 +11,4 @@
  * name itself when it has no label. */
 void	appfields_label(const char *name, char *out, size_t n);
 
-/* The analysis platform as people read it (R17): "forskermaskinen", "hosted" with the server's
- * name (NULL or "": none given), or anything else as not stated yet. */
-void	appfields_platform(const char *platform, const char *server, char *out, size_t n);
-
 #endif

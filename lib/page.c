@@ -21,7 +21,7 @@ one_error(struct tmpl_dict *d, struct tmpl_dict **summary, const char *field, co
 
 void
 page_form_errors(struct tmpl_dict *d, const struct form *f, const char *const *anchors,
-    const struct page_error *extra, size_t nextra)
+    const struct fielderr *e)
 {
 	struct tmpl_dict *summary = NULL;
 	char msg[256];
@@ -34,8 +34,8 @@ page_form_errors(struct tmpl_dict *d, const struct form *f, const char *const *a
 		one_error(d, &summary, f->fields[i].name,
 		    anchors && anchors[i] ? anchors[i] : f->fields[i].name, msg);
 	}
-	for (i = 0; i < nextra; i++)
-		one_error(d, &summary, extra[i].field, extra[i].field, extra[i].message);
+	for (i = 0; e && i < e->n; i++)
+		one_error(d, &summary, e->item[i].field, e->item[i].field, e->item[i].message);
 }
 
 void

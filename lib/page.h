@@ -8,18 +8,17 @@
 
 #include <stddef.h>
 
+#include "fielderr.h"
 #include "form.h"
 #include "tmpl.h"
 
-/* A message about a field that a rule beyond the field's validator refused. */
-struct page_error {
-	const char	*field;		/* its name and anchor (the input's id) */
-	const char	*message;
-};
-
-/* Field messages and the summary; the anchor of field i is anchors[i] when given, else its name. */
-void	page_form_errors(struct tmpl_dict *, const struct form *, const char *const *anchors,
-	    const struct page_error *extra, size_t nextra);
+/*
+ * Field messages and the summary: first the fields the validator refused (f, may be NULL; the
+ * anchor of field i is anchors[i] when given, else its name), then the messages of the rules
+ * beyond the validators (e, may be NULL; the anchor is the field's name).
+ */
+void	page_form_errors(struct tmpl_dict *, const struct form *f, const char *const *anchors,
+	    const struct fielderr *e);
 /* VALUE_<name> for each named field the user sent (never use it for passwords). */
 void	page_keep_values(struct tmpl_dict *, const struct form *, const char *const *names,
 	    size_t n);

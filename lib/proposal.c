@@ -64,30 +64,8 @@ proposal_counts(enum case_state s)
 	return s == CASE_SUBMITTED || s == CASE_RETURNED || s == CASE_APPROVED;
 }
 
-static int
-already(const struct proposal_problem *out, size_t max, size_t n, const char *field)
-{
-	size_t i;
-
-	for (i = 0; i < n && i < max; i++)
-		if (strcmp(out[i].field, field) == 0)
-			return 1;
-	return 0;
-}
-
-static void
-problem(struct proposal_problem *out, size_t max, size_t *n, const char *field,
-    const char *message)
-{
-	if (*n < max) {
-		out[*n].field = field;
-		snprintf(out[*n].message, sizeof(out[*n].message), "%s", message);
-	}
-	(*n)++;
-}
-
 size_t
-proposal_check(const struct kvlist *data, struct proposal_problem *out, size_t max)
+proposal_check(const struct kvlist *data, struct fielderr *out)
 {
 	static const struct {
 		const char	*field;
@@ -102,22 +80,16 @@ proposal_check(const struct kvlist *data, struct proposal_problem *out, size_t m
 		{ "periode_fra", "Skriv, hvornår projektet begynder." },
 		{ "periode_til", "Skriv, hvornår projektet slutter." },
 	};
+	size_t before = fielderr_count(out), i;
 	struct form f;
-	size_t n = 0, i;
 	int registers = 0, k;
 
 	form_read(&f, proposal_fields, proposal_nfields, data);
-	for (i = 0; i < proposal_nfields; i++)
-		if (f.v[i].err != FORM_OK) {
-			char msg[256];
-
-			form_message(&f, i, msg, sizeof(msg));
-			problem(out, max, &n, proposal_fields[i].name, msg);
-		}
+	fielderr_form(out, &f);
 	for (i = 0; i < sizeof(required) / sizeof(required[0]); i++)
 		if (form_blank(kvlist_value(data, required[i].field)) &&
-		    !already(out, max, n, required[i].field))
-			problem(out, max, &n, required[i].field, required[i].message);
+		    fielderr_message(out, required[i].field) == NULL)
+			fielderr_add(out, required[i].field, required[i].message);
 
 	/* R19: each register asked for, with why it is necessary for the purpose. */
 	for (k = 1; k <= PROPOSAL_REGISTERS; k++) {
@@ -134,15 +106,15 @@ proposal_check(const struct kvlist *data, struct proposal_problem *out, size_t m
 		if (has_name)
 			registers++;
 		if (has_name && !has_reason)
-			problem(out, max, &n, reasons[k - 1], "Skriv, hvorfor dette register er "
+			fielderr_add(out, reasons[k - 1], "Skriv, hvorfor dette register er "
 			    "nødvendigt for projektets formål. Data godkendes kun, når det er "
 			    "begrundet (regel R19).");
 		else if (!has_name && has_reason)
-			problem(out, max, &n, names[k - 1], "Skriv navnet på registeret, eller "
+			fielderr_add(out, names[k - 1], "Skriv navnet på registeret, eller "
 			    "slet begrundelsen.");
 	}
 	if (registers == 0)
-		problem(out, max, &n, "register_navn_1", "Skriv mindst ét register eller datasæt, "
+		fielderr_add(out, "register_navn_1", "Skriv mindst ét register eller datasæt, "
 		    "som projektet skal bruge, og hvorfor det er nødvendigt (regel R19).");
 
 	/* Dates compare as text when both are valid YYYY-MM-DD. */
@@ -151,8 +123,8 @@ proposal_check(const struct kvlist *data, struct proposal_problem *out, size_t m
 			break;
 	if (i < proposal_nfields && f.v[i].err == FORM_OK && f.v[i - 1].err == FORM_OK &&
 	    f.v[i].value && f.v[i - 1].value && f.v[i].num < f.v[i - 1].num)
-		problem(out, max, &n, "periode_til", "Slutdatoen ligger før startdatoen.");
-	return n;
+		fielderr_add(out, "periode_til", "Slutdatoen ligger før startdatoen.");
+	return fielderr_count(out) - before;
 }
 
 int

@@ -11,6 +11,7 @@
 
 #include "buf.h"
 #include "casefsm.h"
+#include "fielderr.h"
 #include "form.h"
 #include "kv.h"
 
@@ -30,17 +31,12 @@ void	proposal_label(const char *name, char *out, size_t n);
 /* R18: submitted, returned and approved proposals count; drafts, rejected, withdrawn do not. */
 int	proposal_counts(enum case_state);
 
-struct proposal_problem {
-	const char	*field;		/* the field to put the message next to */
-	char		 message[256];
-};
-
 /*
  * What keeps a proposal from being submitted (R19: every register named with why it is
- * necessary for the purpose, and the societal relevance argued; the period in order). Returns
- * the number of problems written to out (at most max).
+ * necessary for the purpose, and the societal relevance argued; the period in order): one
+ * message per field into out. Returns the number of messages added.
  */
-size_t	proposal_check(const struct kvlist *data, struct proposal_problem *out, size_t max);
+size_t	proposal_check(const struct kvlist *data, struct fielderr *out);
 
 /*
  * R12: the text a signer reads and attests, made the same way every time from the stored form:

@@ -258,6 +258,23 @@ START_TEST(platform_rule)
 	reply_free(&r);
 	ck_assert_int_eq(fixture_scalar_int("SELECT platform IS NULL FROM authorisations WHERE "
 	    "id = ?", a), 1);
+	/* A server field sent blank is blank (the application's step has the same rule): refused
+	 * at the field, the choice kept, nothing saved and nothing audited. */
+	ck_assert_int_eq(post(&resp, "/projekt/platform", &r, a, 0, "platform", "hosted", "server",
+	    "", "drev", "ja", NULL), 422);
+	ck_assert(has(&r.body, "id=\"server-error\""));
+	ck_assert(has(&r.body, "Skriv navnet på institutionens server."));
+	ck_assert(!has(&r.body, "id=\"drev-error\""));
+	ck_assert(has(&r.body, "value=\"hosted\" checked"));
+	reply_free(&r);
+	ck_assert_int_eq(post(&resp, "/projekt/platform", &r, a, 0, "platform", "hosted", "server",
+	    "   ", "drev", "ja", NULL), 422);
+	ck_assert(has(&r.body, "id=\"server-error\""));
+	reply_free(&r);
+	ck_assert_int_eq(fixture_scalar_int("SELECT platform IS NULL FROM authorisations WHERE "
+	    "id = ?", a), 1);
+	ck_assert_int_eq(fixture_scalar_int("SELECT COUNT(*) FROM audit_events WHERE action = "
+	    "'authorisation.platform' AND object_id = ?", a), 0);
 	ck_assert_int_eq(post(&resp, "/projekt/platform", &r, a, 0, "platform", "hosted", "server",
 	    "analyse01.projekt.dk", "drev", "ja", NULL), 303);
 	ck_assert_int_eq(reply_done(&r, loc, sizeof(loc)), 303);
