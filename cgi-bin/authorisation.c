@@ -12,6 +12,7 @@
 
 #include "audit.h"
 #include "auth.h"
+#include "authorisation.h"
 #include "db.h"
 #include "fcgi.h"
 #include "form.h"
@@ -255,6 +256,15 @@ roles_page_with(struct ctx *ctx, long long id, const struct form *f,
 		if (f)
 			page_keep_values(inv, f, kept, 2);
 	}
+	/* The logo Annex 1 carries (R26), and who may change it. */
+	{
+		int st = logo_show(ctx, d, id);
+
+		if (st != 0)
+			return st;
+	}
+	if (auth_can(ctx, ACT_LOGO_UPLOAD, id))
+		tmpl_show(d, "CAN_UPLOAD");
 	/* Field messages sit in the page's own dictionary: the sections below look them up. */
 	if (f || fielderr_count(fe))
 		page_form_errors(d, f, NULL, fe);
@@ -547,6 +557,8 @@ static const struct route routes[] = {
 	{ "POST", "/autorisation/tilbagekald", revoke_submit, ACT_ROLE_REVOKE },
 	{ "GET", "/autorisation/invitation", invitation_form, ACT_PUBLIC },
 	{ "POST", "/autorisation/invitation", invitation_accept, ACT_INVITE_ACCEPT },
+	{ "GET", "/autorisation/logo", logo_page, ACT_AUTH_VIEW },
+	{ "POST", "/autorisation/logo", logo_submit, ACT_LOGO_UPLOAD },
 };
 
 int

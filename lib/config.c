@@ -28,6 +28,10 @@ const struct config_key config_keys[] = {
 	{ "max_body_bytes", SIZE(max_body_bytes), "1048576",
 	  "largest request body a program reads, in bytes; larger gets 413 (nginx's "
 	  "client_max_body_size is the first gate)" },
+	{ "max_upload_bytes", SIZE(max_upload_bytes), "8388608",
+	  "largest multipart/form-data body (a form with a file) a program reads, in bytes; each "
+	  "file field has its own smaller cap with a message at the field (nginx's "
+	  "client_max_body_size, 8m, is the first gate)" },
 	{ "base_url", STR(base_url), "http://127.0.0.1:8080",
 	  "the portal's public address, used in links in mail" },
 	{ "fse_mailbox", STR(fse_mailbox), "FSEautorisation@dst.dk",

@@ -32,6 +32,7 @@ struct config {
 	char		migrations_dir[512];
 	/* requests */
 	size_t		max_body_bytes;
+	size_t		max_upload_bytes;	/* multipart bodies: forms with a file */
 	/* service */
 	char		base_url[256];
 	char		fse_mailbox[256];

@@ -147,6 +147,16 @@ fcgx_read(void *stream, char *p, size_t n)
 	return FCGX_GetStr(p, chunk, (FCGX_Stream *)stream);
 }
 
+/* A form with a file (multipart) may be larger than any other body (issue 10). */
+static size_t
+body_cap(const struct config *cfg, char *const *envp)
+{
+	const char *t = http_env(envp, "CONTENT_TYPE");
+
+	return t && strncasecmp(t, "multipart/form-data", 19) == 0 ?
+	    cfg->max_upload_bytes : cfg->max_body_bytes;
+}
+
 static void
 on_term(int sig)
 {
@@ -237,7 +247,7 @@ fcgi_main(const char *progname, int argc, char **argv, const struct route *route
 		http_response_init(&resp);
 		buf_init(&out, 0);
 		log_set_request_id(http_env(fr.envp, "REQUEST_ID"));
-		prc = http_request_read(&req, fr.envp, fcgx_read, fr.in, cfg.max_body_bytes);
+		prc = http_request_read(&req, fr.envp, fcgx_read, fr.in, body_cap(&cfg, fr.envp));
 		if (prc != HTTP_OK)
 			log_warn("request refused: %s (%s)", http_strerror(prc),
 			    http_parse_strerror(req.parse_err));

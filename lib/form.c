@@ -17,7 +17,39 @@ static const char *const form_errs[FORM__MAX] = {
 	[FORM_EURL] = "Skriv en fuld webadresse, der begynder med https://",
 	[FORM_EREPEATED] = "Feltet er sendt mere end én gang.",
 	[FORM_EDATE] = "Skriv en dato som åååå-mm-dd, fx 2027-02-01.",
+	[FORM_EFILESIZE] = "Filen er for stor.",
+	[FORM_EFILEEMPTY] = "Filen er tom. Vælg den fil, du vil sende.",
+	[FORM_EFILETYPE] = "Filen har ikke en type, vi kan tage imod.",
+	[FORM_EFILEBROKEN] = "Filen kan ikke læses. Den er måske beskadiget. Gem den igen, og "
+	    "prøv igen.",
+	[FORM_EFILECHECK] = "Vi kunne ikke kontrollere filen lige nu. Prøv igen om lidt.",
+	[FORM_EIMAGESIZE] = "Billedet er for stort.",
+	[FORM_EPDFENCRYPTED] = "PDF-filen er krypteret eller beskyttet med adgangskode. Gem den "
+	    "uden kryptering og adgangskode, og prøv igen.",
+	[FORM_EPDFSCRIPT] = "PDF-filen indeholder JavaScript, som vi ikke tager imod. Gem den "
+	    "som en almindelig PDF (fx med »Udskriv til PDF«), og prøv igen.",
+	[FORM_EPDFLAUNCH] = "PDF-filen indeholder en handling, der starter et program. Gem den "
+	    "som en almindelig PDF (fx med »Udskriv til PDF«), og prøv igen.",
+	[FORM_EPDFEMBEDDED] = "PDF-filen har andre filer indlejret eller vedhæftet. Fjern dem, "
+	    "eller gem den som en almindelig PDF, og prøv igen.",
+	[FORM_EPDFACTIVE] = "PDF-filen indeholder aktivt indhold, fx en formular, der sender "
+	    "data, eller lyd og video. Gem den som en almindelig PDF, og prøv igen.",
+	[FORM_EPDFUNCHECKABLE] = "Vi kan ikke kontrollere hele indholdet af PDF-filen. Gem den "
+	    "igen som PDF (fx med »Udskriv til PDF«), og prøv igen.",
 };
+
+/* A byte count as people read it: "1 MB", "500 kB" (1 MB = 1024 kB, as file managers say). */
+void
+form_size_text(size_t bytes, char *out, size_t n)
+{
+	if (bytes >= 1024 * 1024 && bytes % (1024 * 1024) == 0)
+		snprintf(out, n, "%zu MB", bytes / (1024 * 1024));
+	else if (bytes >= 1024 * 1024)
+		snprintf(out, n, "%zu,%zu MB", bytes / (1024 * 1024),
+		    bytes % (1024 * 1024) * 10 / (1024 * 1024));
+	else
+		snprintf(out, n, "%zu kB", (bytes + 1023) / 1024);
+}
 
 const char *
 form_strerror(enum form_err e)
@@ -43,6 +75,25 @@ form_message(const struct form *f, size_t i, char *out, size_t outlen)
 		break;
 	case FORM_ENUMBER:
 		snprintf(out, outlen, "Skriv et helt tal fra %lld til %lld.", fd->min, fd->max);
+		break;
+	case FORM_EFILESIZE: {
+		char size[32];
+
+		form_size_text(fd->max > 0 ? (size_t)fd->max : 0, size, sizeof(size));
+		snprintf(out, outlen, "Filen er for stor. Den må højst fylde %s.", size);
+		break;
+	}
+	case FORM_EFILETYPE: {
+		char types[96];
+
+		form_file_types_text(fd->choices, types, sizeof(types));
+		snprintf(out, outlen, "Filen skal være %s. Vi ser på filens indhold, ikke på dens "
+		    "navn.", types);
+		break;
+	}
+	case FORM_EIMAGESIZE:
+		snprintf(out, outlen, "Billedet er for stort. Det må højst være %lld × %lld pixel. "
+		    "Gør det mindre, og prøv igen.", fd->min, fd->min);
 		break;
 	default:
 		snprintf(out, outlen, "%s", form_strerror(f->v[i].err));
@@ -276,10 +327,39 @@ form_encode(const struct form *f, struct buf *out)
 	size_t i;
 
 	for (i = 0; i < f->nfields; i++)
-		if (f->v[i].value && !is_blank(f->v[i].value, f->v[i].len) &&
+		if (f->fields[i].validate != form_file_field && f->v[i].value && !is_blank(f->v[i].value, f->v[i].len) &&
 		    form_encode_pair(out, f->fields[i].name, f->v[i].value) != 0)
 			return -1;
 	return 0;
+}
+
+/*
+ * A file field: no file chosen arrives as a part with an empty name and no bytes, and a text
+ * part where a file belongs is no file either.
+ */
+enum form_err
+form_file_field(const struct form_field *fd, const char *v, size_t len, long long *num)
+{
+	(void)fd, (void)v, (void)len, (void)num;
+	return FORM_EFILECHECK;
+}
+
+static enum form_err
+read_file(struct form *f, const struct form_field *fd, const struct kv *kv, struct form_value *v)
+{
+	struct form_file *ff;
+	enum form_err e;
+
+	if (kv == NULL || kv->filename == NULL || (kv->filename[0] == '\0' && kv->value_len == 0))
+		return fd->required ? FORM_EMISSING : FORM_OK;
+	if (f->nfiles >= FORM_MAX_FILES)
+		return FORM_EREPEATED;
+	ff = &f->files[f->nfiles];
+	if ((e = form_file(fd, kv->value, kv->value_len, kv->filename, ff)) == FORM_OK) {
+		f->nfiles++;
+		v->file = ff;
+	}
+	return e;
 }
 
 size_t
@@ -301,6 +381,8 @@ form_read(struct form *f, const struct form_field *fields, size_t nfields,
 		}
 		if (kv && kvlist_count(src, fields[i].name) > 1)
 			v->err = FORM_EREPEATED;
+		else if (fields[i].validate == form_file_field)
+			v->err = read_file(f, &fields[i], kv, v);
 		else if (kv == NULL || is_blank(kv->value, kv->value_len))
 			v->err = fields[i].required ? FORM_EMISSING : FORM_OK;
 		else

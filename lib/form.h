@@ -23,7 +23,42 @@ enum form_err {
 	FORM_EURL,
 	FORM_EREPEATED,		/* sent more than once where one value is expected */
 	FORM_EDATE,		/* not a real calendar date written YYYY-MM-DD */
+	/* File fields (lib/formfile.c): the reason a file is refused, for the message at it. */
+	FORM_EFILESIZE,		/* larger than the field's cap */
+	FORM_EFILEEMPTY,	/* zero bytes */
+	FORM_EFILETYPE,		/* its bytes are not one of the field's types */
+	FORM_EFILEBROKEN,	/* of the right type but unreadable */
+	FORM_EFILECHECK,	/* could not be checked here (libmagic unusable): refused */
+	FORM_EIMAGESIZE,	/* more pixels than the field's cap */
+	FORM_EPDFENCRYPTED,
+	FORM_EPDFSCRIPT,	/* JavaScript */
+	FORM_EPDFLAUNCH,	/* an action that starts a program */
+	FORM_EPDFEMBEDDED,	/* embedded or attached files */
+	FORM_EPDFACTIVE,	/* other active content */
+	FORM_EPDFUNCHECKABLE,	/* parts we cannot read: refused, not trusted */
 	FORM__MAX
+};
+
+/*
+ * A file field (issue 10) is a row with validate = form_file_field, and its limits read so:
+ *   max      the size cap in bytes;
+ *   min      images: the cap on each side in pixels (0: none);
+ *   choices  the MIME types it may be, NULL-terminated, decided from the bytes with libmagic,
+ *            never from the file name or the browser's Content-Type.
+ * PDFs are also refused when encrypted or with active content (lib/pdfcheck).
+ */
+
+/* The display name's cap in characters, before the extension of its type. */
+#define FORM_FILE_NAME_CHARS	100
+#define FORM_FILE_NAME_MAX	(FORM_FILE_NAME_CHARS * 4 + 8)
+
+/* What form_read found out about an uploaded file. */
+struct form_file {
+	char		 name[FORM_FILE_NAME_MAX + 1];	/* cleaned, with the extension of its type */
+	const char	*type;		/* one of the rule's types (static) */
+	char		 sha256[65];	/* of the bytes, hex */
+	unsigned	 width, height;	/* images, in pixels */
+	int		 signatures;	/* PDFs: signature dictionaries (a digitally signed file) */
 };
 
 struct form_field;
@@ -34,7 +69,8 @@ struct form_field {
 	const char		*name;
 	form_validator		 validate;
 	int			 required;
-	long long		 min;		/* characters for text, value for numbers */
+	long long		 min;		/* characters for text, value for numbers;
+						   files: see above */
 	long long		 max;
 	const char *const	*choices;	/* form_choice: NULL-terminated list */
 	const char		*missing;	/* message when absent or not a choice, naming
@@ -46,15 +82,19 @@ struct form_value {
 	size_t		 len;
 	long long	 num;		/* numbers: the parsed value */
 	enum form_err	 err;
+	const struct form_file *file;	/* file fields with a file that passed: what it is */
 };
 
 #define FORM_MAX_FIELDS 64
+#define FORM_MAX_FILES	4
 
 struct form {
 	const struct form_field	*fields;
 	size_t			 nfields;
 	struct form_value	 v[FORM_MAX_FIELDS];
 	size_t			 nerrors;
+	struct form_file	 files[FORM_MAX_FILES];
+	size_t			 nfiles;
 };
 
 /* Danish, for the message next to the field (R31: plain words). */
@@ -73,6 +113,29 @@ enum form_err	 form_int(const struct form_field *, const char *, size_t, long lo
 enum form_err	 form_choice(const struct form_field *, const char *, size_t, long long *);
 enum form_err	 form_email(const struct form_field *, const char *, size_t, long long *);
 enum form_err	 form_url(const struct form_field *, const char *, size_t, long long *);
+/*
+ * A file part (multipart/form-data) against a file field: size, type from the bytes, pixels,
+ * PDF content; fills out with the cleaned name, the type and the SHA-256. form_read calls it
+ * for file fields; value and len are the part's bytes, filename its name as sent.
+ */
+enum form_err	 form_file(const struct form_field *, const char *value, size_t len,
+		    const char *filename, struct form_file *out);
+/*
+ * The name a file is shown and saved under: the last path component, without control
+ * characters, invalid UTF-8 or direction overrides, at most FORM_FILE_NAME_CHARS characters,
+ * its extension replaced by ext (the type's, e.g. "png"). "fil" when nothing is left. Pure.
+ */
+void		 form_file_name(const char *sent, const char *ext, char *out, size_t n);
+/* The types a file field takes as a message reads them: "en PDF-fil", "en PNG- eller
+ * JPEG-fil". */
+void		 form_file_types_text(const char *const *types, char *out, size_t n);
+/* A byte count as people read it: "1 MB", "1,5 MB", "245 kB". */
+void		 form_size_text(size_t bytes, char *out, size_t n);
+/*
+ * The validator of a file field (multipart/form-data), see above. form_read
+ * gives it the whole part through form_file() below; called as a plain validator it refuses.
+ */
+enum form_err	 form_file_field(const struct form_field *, const char *, size_t, long long *);
 /* A date as <input type="date"> sends it, YYYY-MM-DD; num = YYYYMMDD, within min..max. */
 enum form_err	 form_date(const struct form_field *, const char *, size_t, long long *);
 

@@ -56,6 +56,10 @@ const struct policy_rule policy_rules[ACT__MAX] = {
 	    "the dated fee rate table: every rate, the current one marked (issue 6; R29)" },
 	[ACT_FSE_RATES_EDIT] = { "fse.rates.edit", SCOPE_FSE, B(FSE_CASEWORKER) | B(FSE_HEAD),
 	    "add a rate for a period; fees are never prices in code (R29)" },
+	[ACT_FILE_READ] = { "file.read", SCOPE_USER, 0,
+	    "an uploaded file, by the policy of what it belongs to (the handler asks)" },
+	[ACT_LOGO_UPLOAD] = { "logo.upload", SCOPE_AUTHORISATION, B(RESPONSIBLE),
+	    "upload the institution's logo that Annex 1 carries (R26)" },
 };
 
 static const char *const role_names[ROLE__MAX] = {

@@ -59,6 +59,9 @@ enum action {
 	ACT_PLATFORM_SET,	/* state the authorisation's analysis platform (R17) */
 	ACT_FSE_RATES_VIEW,	/* the dated fee rate table, /fse/takster (issue 6; R29) */
 	ACT_FSE_RATES_EDIT,	/* add a rate to it: caseworkers and the head of office */
+	ACT_FILE_READ,		/* /fil: any logged-in user; the handler asks the policy of what
+				   the file belongs to (lib/files.c), and answers 404 to others */
+	ACT_LOGO_UPLOAD,	/* upload the institution's logo for Annex 1 (R26): the responsible */
 	ACT__MAX
 };
 

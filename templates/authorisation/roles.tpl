@@ -60,3 +60,7 @@
   {{#HISTORY}}<tr><td>{{ROLE}}</td><td>{{NAME}}</td><td>{{GRANTED}}</td><td>{{GRANTED_BY}}</td><td>{{#ACTIVE}}Aktiv{{/ACTIVE}}{{#REVOKED}}{{AT}} af {{BY}}: {{REASON}}{{/REVOKED}}</td></tr>
   {{/HISTORY}}</tbody>
 </table>
+<h2>Logo til forskningshøjdedokumentet</h2>
+{{#LOGO}}<p><img class="logo-image" src="/fil?id={{FILE_ID}}" alt="Logo for {{INSTITUTION}}" width="{{WIDTH}}" height="{{HEIGHT}}"></p>{{/LOGO}}
+{{#NO_LOGO}}<p>Der er ikke uploadet et logo endnu. Vejlederne skal bruge det, når de udfylder forskningshøjdedokumentet (bilag 1) for en specialestuderende.</p>{{/NO_LOGO}}
+<p><a href="/autorisation/logo?id={{ID}}">Se logoet og historikken{{#CAN_UPLOAD}}, eller upload et nyt{{/CAN_UPLOAD}}</a></p>

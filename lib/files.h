@@ -1,0 +1,85 @@
+/*
+ * files: uploaded files, stored in the database (issue 10; DESIGN: Data and durability). A
+ * file has a purpose (the institution's logo now; the signed Annex 1 with the student cases),
+ * belongs to an authorisation and, for a case's files, to one of its cases, and the purpose
+ * says who may read it (a policy action on that authorisation), whether each read is logged
+ * (R33: personal data) and whether a browser may show it inline. A new upload of the same
+ * purpose and owner replaces the current file; the old one stays in the history.
+ */
+#ifndef PORTAL_FILES_H
+#define PORTAL_FILES_H
+
+#include <stddef.h>
+
+#include "buf.h"
+#include "db.h"
+#include "form.h"
+#include "policy.h"
+
+enum files_purpose {
+	FILES_LOGO,		/* the institution's logo on Annex 1 (R26) */
+	FILES__PURPOSES
+};
+
+struct files_kind {
+	const char			*name;		/* files.purpose */
+	const char			*label;		/* as people read it: "Logo" */
+	const char *const		*types;		/* what an upload may be, by its bytes */
+	enum action			 view;		/* who may read it, on its authorisation */
+	int				 personal;	/* holds personal data: reads are audited */
+	int				 show_inline;	/* an image a page shows; else attachment */
+};
+
+extern const struct files_kind files_kinds[FILES__PURPOSES];
+/* What a logo may be, for the upload form's file field (lib/form.h): the logo is printed on
+ * Annex 1 and shown on pages, so a few hundred pixels are plenty; the caps keep a huge picture
+ * from the PDF writer (R26). */
+extern const char *const files_image_types[];
+#define FILES_LOGO_MAX_BYTES	(1024 * 1024)
+#define FILES_LOGO_MAX_SIDE	4000
+
+/* The kind stored under this name, or NULL. */
+const struct files_kind	*files_kind_named(const char *);
+
+/* A stored file, without its bytes. */
+struct files_meta {
+	long long	 id;		/* 0: no such file */
+	enum files_purpose purpose;
+	long long	 authorisation_id, case_id, uploaded_by, size;
+	unsigned	 width, height;
+	int		 current;
+	char		 name[256];
+	const char	*mime;		/* one of the kind's types (static), or NULL when the stored
+					   type is no longer one of them */
+	char		 sha256[65];
+	char		 uploaded_at[32];	/* UTC as MariaDB prints it */
+	char		 uploader[256];		/* the uploader's name */
+};
+
+/*
+ * Stores bytes checked by the form's file field as the current file of purpose for the owner
+ * (case_id 0: the authorisation itself), marking the one it replaces. Runs inside the caller's
+ * transaction; DB_EDUP means another upload won the race: run the transaction again.
+ */
+enum db_err	files_store(struct db *, enum files_purpose, long long authorisation_id,
+		    long long case_id, long long uploader, const char *bytes, size_t len,
+		    const struct form_file *, long long *file_id);
+/* The current file of purpose for the owner; m->id == 0 when there is none. */
+enum db_err	files_current(struct db *, enum files_purpose, long long authorisation_id,
+		    long long case_id, struct files_meta *);
+/* Every file of purpose for the owner, newest first: up to max into out, *n of them. */
+enum db_err	files_history(struct db *, enum files_purpose, long long authorisation_id,
+		    long long case_id, struct files_meta *out, size_t max, size_t *n);
+/* One file by id; m->id == 0 when there is none. */
+enum db_err	files_get(struct db *, long long id, struct files_meta *);
+/* Its bytes, as the single cell of res (free it). */
+enum db_err	files_content(struct db *, long long id, struct db_result *res);
+
+/*
+ * The Content-Disposition value for a download of name (RFC 6266): a plain ASCII fallback in
+ * filename="..." and the exact UTF-8 name in filename*=UTF-8''... (RFC 5987), so Danish letters
+ * survive in every browser. Pure. Returns -1 when out is full.
+ */
+int		files_disposition(struct buf *out, int attachment, const char *name);
+
+#endif
