@@ -15,6 +15,7 @@
 #include "buf.h"
 #include "db.h"
 #include "fcgi.h"
+#include "filename.h"
 #include "files.h"
 #include "log.h"
 
@@ -51,7 +52,7 @@ download(struct ctx *ctx)
 	/* A stored type this build no longer accepts is only ever a download, never shown. */
 	attachment = !(k->show_inline && m.mime != NULL);
 	buf_init(&disp, 0);
-	if (files_disposition(&disp, attachment, m.name) != 0 ||
+	if (filename_disposition(&disp, attachment, m.name) != 0 ||
 	    http_response_header(ctx->resp, "Content-Disposition", disp.data) != 0 ||
 	    buf_append(&ctx->resp->body, db_cell(&res, 0, 0), res.lens[0]) != 0) {
 		buf_free(&disp);

@@ -75,11 +75,4 @@ enum db_err	files_get(struct db *, long long id, struct files_meta *);
 /* Its bytes, as the single cell of res (free it). */
 enum db_err	files_content(struct db *, long long id, struct db_result *res);
 
-/*
- * The Content-Disposition value for a download of name (RFC 6266): a plain ASCII fallback in
- * filename="..." and the exact UTF-8 name in filename*=UTF-8''... (RFC 5987), so Danish letters
- * survive in every browser. Pure. Returns -1 when out is full.
- */
-int		files_disposition(struct buf *out, int attachment, const char *name);
-
 #endif

@@ -9,6 +9,7 @@
 #include <stddef.h>
 
 #include "buf.h"
+#include "filename.h"
 #include "kv.h"
 
 enum form_err {
@@ -48,13 +49,10 @@ enum form_err {
  * PDFs are also refused when encrypted or with active content (lib/pdfcheck).
  */
 
-/* The display name's cap in characters, before the extension of its type. */
-#define FORM_FILE_NAME_CHARS	100
-#define FORM_FILE_NAME_MAX	(FORM_FILE_NAME_CHARS * 4 + 8)
 
 /* What form_read found out about an uploaded file. */
 struct form_file {
-	char		 name[FORM_FILE_NAME_MAX + 1];	/* cleaned, with the extension of its type */
+	char		 name[FILENAME_MAX_BYTES + 1];	/* cleaned (lib/filename), with its type's extension */
 	const char	*type;		/* one of the rule's types (static) */
 	char		 sha256[65];	/* of the bytes, hex */
 	unsigned	 width, height;	/* images, in pixels */
@@ -120,12 +118,6 @@ enum form_err	 form_url(const struct form_field *, const char *, size_t, long lo
  */
 enum form_err	 form_file(const struct form_field *, const char *value, size_t len,
 		    const char *filename, struct form_file *out);
-/*
- * The name a file is shown and saved under: the last path component, without control
- * characters, invalid UTF-8 or direction overrides, at most FORM_FILE_NAME_CHARS characters,
- * its extension replaced by ext (the type's, e.g. "png"). "fil" when nothing is left. Pure.
- */
-void		 form_file_name(const char *sent, const char *ext, char *out, size_t n);
 /* The types a file field takes as a message reads them: "en PDF-fil", "en PNG- eller
  * JPEG-fil". */
 void		 form_file_types_text(const char *const *types, char *out, size_t n);

@@ -7,100 +7,11 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "filename.h"
 #include "filetype.h"
 #include "form.h"
 #include "imgcheck.h"
 #include "pdfcheck.h"
-
-/* The length of the UTF-8 sequence at p (at most n bytes), or 0 when it is not valid UTF-8. */
-static size_t
-utf8_seq(const unsigned char *p, size_t n, unsigned *cp)
-{
-	size_t len, i;
-	unsigned c;
-
-	if (p[0] < 0x80) {
-		*cp = p[0];
-		return 1;
-	}
-	if (p[0] >= 0xc2 && p[0] <= 0xdf)
-		len = 2, c = p[0] & 0x1f;
-	else if (p[0] >= 0xe0 && p[0] <= 0xef)
-		len = 3, c = p[0] & 0x0f;
-	else if (p[0] >= 0xf0 && p[0] <= 0xf4)
-		len = 4, c = p[0] & 0x07;
-	else
-		return 0;
-	if (len > n)
-		return 0;
-	for (i = 1; i < len; i++) {
-		if ((p[i] & 0xc0) != 0x80)
-			return 0;
-		c = c << 6 | (p[i] & 0x3f);
-	}
-	/* Overlong forms, surrogates and beyond U+10FFFF are not characters. */
-	if ((len == 3 && c < 0x800) || (len == 4 && (c < 0x10000 || c > 0x10ffff)) ||
-	    (c >= 0xd800 && c <= 0xdfff))
-		return 0;
-	*cp = c;
-	return len;
-}
-
-/* Characters a file name never shows: controls (C0, DEL, C1) and the direction marks and
- * overrides that make "fdp.exe" read as "exe.pdf". */
-static int
-dropped(unsigned cp)
-{
-	return cp < 0x20 || (cp >= 0x7f && cp <= 0x9f) || (cp >= 0x200e && cp <= 0x200f) ||
-	    (cp >= 0x202a && cp <= 0x202e) || (cp >= 0x2066 && cp <= 0x2069) || cp == 0xfeff;
-}
-
-void
-form_file_name(const char *sent, const char *ext, char *out, size_t n)
-{
-	const char *base = sent ? sent : "", *s;
-	char stem[FORM_FILE_NAME_MAX + 1];
-	size_t len, i = 0, o = 0, chars = 0, seq, dot;
-	unsigned cp;
-
-	for (s = base; *s; s++)
-		if (*s == '/' || *s == '\\')
-			base = s + 1;
-	len = strlen(base);
-	while (i < len && chars < FORM_FILE_NAME_CHARS) {
-		if ((seq = utf8_seq((const unsigned char *)base + i, len - i, &cp)) == 0) {
-			i++;	/* not UTF-8: dropped byte by byte */
-			continue;
-		}
-		if (!dropped(cp) && o + seq < sizeof(stem)) {
-			memcpy(stem + o, base + i, seq);
-			o += seq;
-			chars++;
-		}
-		i += seq;
-	}
-	stem[o] = '\0';
-	/* The extension the sender wrote goes: the type decides it (a PNG called .jpg is a PNG). */
-	for (dot = o; dot > 0 && stem[dot - 1] != '.'; dot--)
-		;
-	if (dot > 1 && o - dot <= 5) {
-		for (i = dot; i < o && ((stem[i] >= 'a' && stem[i] <= 'z') ||
-		    (stem[i] >= 'A' && stem[i] <= 'Z') || (stem[i] >= '0' && stem[i] <= '9')); i++)
-			;
-		if (i == o)
-			o = dot - 1;
-	}
-	/* No leading dots or spaces (a hidden file), no trailing dots or spaces. */
-	for (i = 0; i < o && (stem[i] == '.' || stem[i] == ' '); i++)
-		;
-	while (o > i && (stem[o - 1] == '.' || stem[o - 1] == ' '))
-		o--;
-	stem[o] = '\0';
-	if (ext && *ext)
-		snprintf(out, n, "%s.%s", i < o ? stem + i : "fil", ext);
-	else
-		snprintf(out, n, "%s", i < o ? stem + i : "fil");
-}
 
 static enum form_err
 pdf_err(enum pdfcheck_err e)
@@ -169,7 +80,7 @@ form_file(const struct form_field *fd, const char *value, size_t len, const char
 	}
 	crypto_hash_sha256(hash, (const unsigned char *)value, len);
 	sodium_bin2hex(out->sha256, sizeof(out->sha256), hash, sizeof(hash));
-	form_file_name(filename, filetype_extension(out->type), out->name, sizeof(out->name));
+	filename_clean(filename, filetype_extension(out->type), out->name, sizeof(out->name));
 	return FORM_OK;
 }
 

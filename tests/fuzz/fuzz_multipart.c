@@ -8,6 +8,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "buf.h"
+#include "filename.h"
+#include "form.h"
 #include "http_parse.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *, size_t);
@@ -45,6 +48,39 @@ check(enum http_parse_err e, const struct kvlist *l, size_t bodylen)
 	}
 }
 
+static const char *const any_type[] = { "application/pdf", "image/png", "image/jpeg", NULL };
+/* Every part named "fil" goes through the form layer's file field as an upload would. */
+static const struct form_field file_fields[] = {
+	{ "fil", form_file_field, 0, 4000, 1024 * 1024, any_type, NULL },
+};
+
+/* A file part's name as the portal shows it and sends it: clean UTF-8, no path, no control
+ * characters, capped; the Content-Disposition plain ASCII with no quote inside the quotes. */
+static void
+check_file(const struct kv *kv)
+{
+	char name[FILENAME_MAX_BYTES + 1];
+	struct buf disp;
+	size_t i, n;
+
+	filename_clean(kv->filename, "pdf", name, sizeof(name));
+	n = strlen(name);
+	if (n == 0 || !http_parse_text_ok(name, n) || strchr(name, '/') || strchr(name, '\\') ||
+	    strchr(name, '\n') || strchr(name, '\r') || strchr(name, '\t') || name[0] == '.' ||
+	    form_utf8_chars(name, n) > FILENAME_CHARS + 4)
+		abort();
+	buf_init(&disp, 0);
+	if (filename_disposition(&disp, 1, name) != 0)
+		abort();
+	for (i = 0; i < disp.len; i++)
+		if ((unsigned char)disp.data[i] < 0x20 || (unsigned char)disp.data[i] >= 0x7f)
+			abort();
+	if (strncmp(disp.data, "attachment; filename=\"", 22) != 0 ||
+	    strchr(disp.data + 22, '"') != strstr(disp.data, "\"; filename*=UTF-8''"))
+		abort();
+	buf_free(&disp);
+}
+
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
@@ -68,6 +104,18 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	kvlist_init(&l);
 	e = http_parse_multipart(ct ? ct : FIXED_CT, body, bodylen, &l);
 	check(e, &l, bodylen);
+	if (e == HTTP_PARSE_OK) {
+		struct form f;
+		size_t i;
+
+		for (i = 0; i < l.n; i++)
+			if (l.items[i].filename)
+				check_file(&l.items[i]);
+		form_read(&f, file_fields, 1, &l);
+		if (f.v[0].err == FORM_OK && f.v[0].file && (f.v[0].file->type == NULL ||
+		    strlen(f.v[0].file->sha256) != 64))
+			abort();
+	}
 	kvlist_free(&l);
 	free(ct);
 	return 0;

@@ -14,6 +14,7 @@
 
 #include "../check_run.h"
 #include "../fixtures.h"
+#include "filename.h"
 #include "files.h"
 #include "form.h"
 #include "http_parse.h"
@@ -355,20 +356,20 @@ START_TEST(display_names)
 		{ "Łukasz Gündoğdu é.pdf", "pdf", "Łukasz Gündoğdu é.pdf" },
 		{ "navn.med.punktum.langendelse", "pdf", "navn.med.punktum.langendelse.pdf" },
 	};
-	char out[FORM_FILE_NAME_MAX + 1], longname[400];
+	char out[FILENAME_MAX_BYTES + 1], longname[400];
 	size_t i;
 
 	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
-		form_file_name(cases[i].sent, cases[i].ext, out, sizeof(out));
+		filename_clean(cases[i].sent, cases[i].ext, out, sizeof(out));
 		ck_assert_msg(strcmp(out, cases[i].want) == 0, "case %zu: %s, want %s", i, out,
 		    cases[i].want);
 	}
-	/* At most FORM_FILE_NAME_CHARS characters, cut between characters, not inside one. */
+	/* At most FILENAME_CHARS characters, cut between characters, not inside one. */
 	memset(longname, 0, sizeof(longname));
 	for (i = 0; i < 150; i++)
 		strcat(longname, "ø");
-	form_file_name(longname, "pdf", out, sizeof(out));
-	ck_assert_uint_eq(form_utf8_chars(out, strlen(out)), FORM_FILE_NAME_CHARS + 4);
+	filename_clean(longname, "pdf", out, sizeof(out));
+	ck_assert_uint_eq(form_utf8_chars(out, strlen(out)), FILENAME_CHARS + 4);
 	ck_assert(http_parse_text_ok(out, strlen(out)));
 }
 END_TEST
@@ -378,11 +379,11 @@ START_TEST(content_disposition)
 	struct buf b;
 
 	buf_init(&b, 0);
-	ck_assert_int_eq(files_disposition(&b, 1, "Forskningshøjde Åse.pdf"), 0);
+	ck_assert_int_eq(filename_disposition(&b, 1, "Forskningshøjde Åse.pdf"), 0);
 	ck_assert_str_eq(b.data, "attachment; filename=\"Forskningshoejde Aase.pdf\"; "
 	    "filename*=UTF-8''Forskningsh%C3%B8jde%20%C3%85se.pdf");
 	buf_reset(&b);
-	ck_assert_int_eq(files_disposition(&b, 0, "a\"b\\c ł.png"), 0);
+	ck_assert_int_eq(filename_disposition(&b, 0, "a\"b\\c ł.png"), 0);
 	ck_assert_str_eq(b.data, "inline; filename=\"a_b_c _.png\"; "
 	    "filename*=UTF-8''a%22b%5Cc%20%C5%82.png");
 	buf_free(&b);
