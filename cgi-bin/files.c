@@ -49,8 +49,9 @@ download(struct ctx *ctx)
 		db_result_free(&res);
 		return 404;
 	}
-	/* A stored type this build no longer accepts is only ever a download, never shown. */
-	attachment = !(k->show_inline && m.mime != NULL);
+	/* Only an image of a kind that pages show goes inline; a PDF, or a stored type this
+	 * build no longer accepts, is only ever a download. */
+	attachment = !(k->show_inline && m.mime != NULL && strncmp(m.mime, "image/", 6) == 0);
 	buf_init(&disp, 0);
 	if (filename_disposition(&disp, attachment, m.name) != 0 ||
 	    http_response_header(ctx->resp, "Content-Disposition", disp.data) != 0 ||
