@@ -119,7 +119,7 @@ logo_render(struct ctx *ctx, long long id, const struct form *f, int status)
 		tmpl_set_int(form, "MAX_SIDE", FILES_LOGO_MAX_SIDE);
 	}
 	if (f)
-		page_form_errors(d, f, NULL, NULL, 0);
+		page_form_errors(d, f, NULL, NULL);
 	return status;
 }
 
