@@ -13,6 +13,7 @@
 #include "audit.h"
 #include "auth.h"
 #include "authorisation.h"
+#include "datefmt.h"
 #include "db.h"
 #include "fcgi.h"
 #include "form.h"
@@ -42,6 +43,16 @@ static long long
 authorisation_id(struct ctx *ctx)
 {
 	return http_id(http_param(ctx->req, "id"));
+}
+
+/* A time from the database (UTC) as Danes read it, into key (issue 11: one formatter). */
+static void
+danish(struct tmpl_dict *d, const char *key, const char *utc, enum datefmt_style style)
+{
+	char when[64];
+
+	datefmt_danish(when, sizeof(when), utc, style);
+	tmpl_set(d, key, when);
 }
 
 static const char *
@@ -165,7 +176,7 @@ roles_page_with(struct ctx *ctx, long long id, const struct form *f,
 
 	/* Who holds which role now; the revoke button only for those allowed to revoke. */
 	if ((rc = db_exec(ctx->db, &res, "SELECT r.id, r.role, u.name, u.email, "
-	    "DATE_FORMAT(r.granted_at, '%d-%m-%Y'), COALESCE(g.name, 'Forskningsservice') "
+	    "DATE_FORMAT(r.granted_at, '%Y-%m-%d %H:%i:%s'), COALESCE(g.name, 'Forskningsservice') "
 	    "FROM role_assignments r JOIN users u ON u.id = r.user_id "
 	    "LEFT JOIN users g ON g.id = r.granted_by "
 	    "WHERE r.authorisation_id = ? AND r.revoked_at IS NULL ORDER BY r.role, u.name", "i",
@@ -185,7 +196,7 @@ roles_page_with(struct ctx *ctx, long long id, const struct form *f,
 			tmpl_set(row, "ROLE", role_label(db_cell(&res, i, 1)));
 			tmpl_set(row, "NAME", db_cell(&res, i, 2));
 			tmpl_set(row, "EMAIL", db_cell(&res, i, 3));
-			tmpl_set(row, "GRANTED", db_cell(&res, i, 4));
+			danish(row, "GRANTED", db_cell(&res, i, 4), DATEFMT_DATE);
 			tmpl_set(row, "GRANTED_BY", db_cell(&res, i, 5));
 			if (can_revoke && (fse || strcmp(db_cell(&res, i, 1), "responsible") != 0))
 				tmpl_set(tmpl_add_row(row, "REVOKE"), "CSRF", ctx->session.csrf);
@@ -194,7 +205,7 @@ roles_page_with(struct ctx *ctx, long long id, const struct form *f,
 	}
 	/* Invitations not yet accepted. */
 	if ((rc = db_exec(ctx->db, &res, "SELECT v.email, v.role, DATE_FORMAT(v.expires_at, "
-	    "'%d-%m-%Y'), v.expires_at > NOW(6) FROM invitations v WHERE v.authorisation_id = ? AND "
+	    "'%Y-%m-%d %H:%i:%s'), v.expires_at > NOW(6) FROM invitations v WHERE v.authorisation_id = ? AND "
 	    "v.accepted_at IS NULL ORDER BY v.created_at DESC", "i", id)) != DB_OK)
 		return ctx_db_error(ctx, rc);
 	if (res.nrows == 0)
@@ -203,14 +214,14 @@ roles_page_with(struct ctx *ctx, long long id, const struct form *f,
 		row = tmpl_add_row(d, "PENDING");
 		tmpl_set(row, "EMAIL", db_cell(&res, i, 0));
 		tmpl_set(row, "ROLE", role_label(db_cell(&res, i, 1)));
-		tmpl_set(row, "EXPIRES", db_cell(&res, i, 2));
+		danish(row, "EXPIRES", db_cell(&res, i, 2), DATEFMT_DATETIME);
 		tmpl_show(row, db_cell_int(&res, i, 3, 0) ? "OPEN" : "EXPIRED");
 	}
 	db_result_free(&res);
 	/* The history (R34): every grant and revoke, by whom and when. */
 	if ((rc = db_exec(ctx->db, &res, "SELECT r.role, u.name, "
-	    "DATE_FORMAT(r.granted_at, '%d-%m-%Y %H:%i'), COALESCE(g.name, 'Forskningsservice'), "
-	    "COALESCE(DATE_FORMAT(r.revoked_at, '%d-%m-%Y %H:%i'), ''), COALESCE(v.name, ''), "
+	    "DATE_FORMAT(r.granted_at, '%Y-%m-%d %H:%i:%s'), COALESCE(g.name, 'Forskningsservice'), "
+	    "COALESCE(DATE_FORMAT(r.revoked_at, '%Y-%m-%d %H:%i:%s'), ''), COALESCE(v.name, ''), "
 	    "r.revoke_reason FROM role_assignments r JOIN users u ON u.id = r.user_id "
 	    "LEFT JOIN users g ON g.id = r.granted_by LEFT JOIN users v ON v.id = r.revoked_by "
 	    "WHERE r.authorisation_id = ? ORDER BY r.granted_at DESC, r.id DESC", "i", id)) != DB_OK)
@@ -219,12 +230,12 @@ roles_page_with(struct ctx *ctx, long long id, const struct form *f,
 		row = tmpl_add_row(d, "HISTORY");
 		tmpl_set(row, "ROLE", role_label(db_cell(&res, i, 0)));
 		tmpl_set(row, "NAME", db_cell(&res, i, 1));
-		tmpl_set(row, "GRANTED", db_cell(&res, i, 2));
+		danish(row, "GRANTED", db_cell(&res, i, 2), DATEFMT_DATETIME);
 		tmpl_set(row, "GRANTED_BY", db_cell(&res, i, 3));
 		if (db_cell(&res, i, 4)[0]) {
 			struct tmpl_dict *rv = tmpl_add_row(row, "REVOKED");
 
-			tmpl_set(rv, "AT", db_cell(&res, i, 4));
+			danish(rv, "AT", db_cell(&res, i, 4), DATEFMT_DATETIME);
 			tmpl_set(rv, "BY", db_cell(&res, i, 5)[0] ? db_cell(&res, i, 5) :
 			    "Forskningsservice");
 			tmpl_set(rv, "REASON", db_cell(&res, i, 6));

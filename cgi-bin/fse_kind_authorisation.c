@@ -18,6 +18,7 @@
 #include "invite.h"
 #include "log.h"
 #include "mail.h"
+#include "numbering.h"
 #include "platform.h"
 
 /* The university's name for its code in the data; "anden" is the other path (R3). */
@@ -200,7 +201,6 @@ create_authorisation(struct ctx *ctx, const struct case_row *c, const struct kvl
 	struct db_result res;
 	enum db_err rc;
 	time_t now = time(NULL);
-	struct tm tm;
 	char name[201];
 
 	*to_manager = 0;
@@ -216,8 +216,8 @@ create_authorisation(struct ctx *ctx, const struct case_row *c, const struct kvl
 	inst = (long long)res.insert_id;
 	db_result_free(&res);
 
-	localtime_r(&now, &tm);
-	snprintf(num, numlen, "UA-%d-%lld", tm.tm_year + 1900, c->id);
+	if ((rc = numbering_next(ctx->db, NUMBERING_AUTHORISATION, now, num, numlen)) != DB_OK)
+		return rc;
 	/* R17: the platform the application stated; the responsible may change it later. */
 	platform = kvlist_value(data, "platform");
 	if (platform == NULL || (strcmp(platform, "hosted") != 0 &&

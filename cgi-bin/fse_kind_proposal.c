@@ -14,6 +14,7 @@
 #include "fse_cases.h"
 #include "log.h"
 #include "mail.h"
+#include "numbering.h"
 #include "platform.h"
 #include "proposal.h"
 
@@ -141,19 +142,19 @@ render(struct ctx *ctx, struct tmpl_dict *d, const struct case_row *c,
 	return DB_OK;
 }
 
-/* R16: the approved proposal is a project with FSE's number, P-<year>-<case>. */
+/* R16: the approved proposal is a project with FSE's number, P-<year>-<n>, n from 1 each
+ * year (lib/numbering). */
 static enum db_err
 approve(struct ctx *ctx, const struct case_row *c, const struct kvlist *data,
     struct fse_outcome *o)
 {
 	struct db_result res;
 	enum db_err rc;
-	time_t now = time(NULL);
-	struct tm tm;
 
 	(void)data;
-	localtime_r(&now, &tm);
-	snprintf(o->number, sizeof(o->number), "P-%d-%lld", tm.tm_year + 1900, c->id);
+	if ((rc = numbering_next(ctx->db, NUMBERING_PROJECT, time(NULL), o->number,
+	    sizeof(o->number))) != DB_OK)
+		return rc;
 	if ((rc = db_exec(ctx->db, &res, "INSERT INTO projects (case_id, authorisation_id, number, "
 	    "title, approved_by) VALUES (?, ?, ?, ?, ?)", "iissi", c->id, c->authorisation_id,
 	    o->number, c->title, ctx_user(ctx))) != DB_OK)

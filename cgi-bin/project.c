@@ -143,6 +143,13 @@ set_notice(struct tmpl_dict *d, const struct proj_notice *n)
 	tmpl_set(row, "ICON", n->kind && strcmp(n->kind, "success") == 0 ? "success" :
 	    n->kind && strcmp(n->kind, "error") == 0 ? "error" : "warning");
 	tmpl_set(row, "ROLE", n->kind && strcmp(n->kind, "success") == 0 ? "status" : "alert");
+	if (n->items && fielderr_count(n->items)) {
+		struct tmpl_dict *list = tmpl_add_row(row, "ITEMS");
+		size_t i;
+
+		for (i = 0; i < n->items->n; i++)
+			tmpl_set(tmpl_add_row(list, "ITEM"), "TEXT", n->items->item[i].message);
+	}
 }
 
 /* The message a redirect's ?besked= stands for. */
@@ -153,19 +160,19 @@ query_notice(struct ctx *ctx)
 		const char		*key;
 		struct proj_notice	 n;
 	} notices[] = {
-		{ "gemt", { "success", "Projektindstillingen er gemt.", NULL } },
+		{ "gemt", { "success", "Projektindstillingen er gemt.", NULL, NULL } },
 		{ "bortfaldet", { "warning", "Projektindstillingen er gemt. Den var underskrevet, "
 		    "men underskriften er bortfaldet, fordi teksten er ændret. En underskriver skal "
-		    "underskrive igen, før den kan sendes.", NULL } },
+		    "underskrive igen, før den kan sendes.", NULL, NULL } },
 		{ "anmodet", { "success", "Underskriverne har fået en e-mail om, at "
-		    "projektindstillingen venter på deres underskrift.", NULL } },
+		    "projektindstillingen venter på deres underskrift.", NULL, NULL } },
 		{ "underskrevet", { "success", "Projektindstillingen er underskrevet. Vejlederen "
-		    "får besked og kan nu sende den til Forskningsservice.", NULL } },
+		    "får besked og kan nu sende den til Forskningsservice.", NULL, NULL } },
 		{ "sendt", { "success", "Projektindstillingen er sendt til Forskningsservice. Du har "
-		    "fået en kvittering på e-mail.", NULL } },
+		    "fået en kvittering på e-mail.", NULL, NULL } },
 		{ "trukket", { "success", "Projektindstillingen er trukket tilbage. Den tæller ikke "
-		    "længere med i de fem.", NULL } },
-		{ "platform", { "success", "Analyseplatformen er gemt.", NULL } },
+		    "længere med i de fem.", NULL, NULL } },
+		{ "platform", { "success", "Analyseplatformen er gemt.", NULL, NULL } },
 	};
 	const char *v = kvlist_value(&ctx->req->query, "besked");
 	size_t i;

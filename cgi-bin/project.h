@@ -10,6 +10,7 @@
 
 #include "cases.h"
 #include "fcgi.h"
+#include "fielderr.h"
 #include "kv.h"
 #include "proposal.h"
 
@@ -47,6 +48,7 @@ struct proj_notice {
 	const char	*kind;		/* "success", "warning", "error" */
 	const char	*text;
 	const char	*field;		/* an error about this field of the page: shown next to it */
+	const struct fielderr *items;	/* what is still to be done, listed under the text */
 };
 int		proj_page(struct ctx *, struct proj *, const struct proj_notice *, int status);
 

@@ -111,7 +111,7 @@ proj_edit_form(struct ctx *ctx)
 	if (!case_editable(p.c.state)) {
 		struct proj_notice n = { "warning", "Projektindstillingen kan ikke rettes nu: den er "
 		    "sendt til Forskningsservice eller afgjort. Kun en kladde eller en indstilling, "
-		    "der er sendt tilbage til ændringer, kan rettes.", NULL };
+		    "der er sendt tilbage til ændringer, kan rettes.", NULL, NULL };
 
 		st = proj_page(ctx, &p, &n, 409);
 	} else
@@ -245,7 +245,7 @@ proj_edit_submit(struct ctx *ctx)
 		db_rollback(ctx->db);
 		st = crc == CASES_ENOTEDITABLE ? proj_page(ctx, &p, &(struct proj_notice){ "warning",
 		    "Projektindstillingen kan ikke rettes nu: den er sendt til Forskningsservice "
-		    "eller afgjort.", NULL }, 409) :
+		    "eller afgjort.", NULL, NULL }, 409) :
 		    proj_form(ctx, &p, in, NULL, "Projektindstillingen er ændret af en anden, "
 		    "siden du åbnede den. Dine ændringer er ikke gemt, men står herunder. Åbn "
 		    "indstillingen igen for at se den nye udgave, og ret derefter.", 409);

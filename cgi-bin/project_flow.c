@@ -79,15 +79,16 @@ valid_signature(struct ctx *ctx, const struct proj *p, int *valid, char *who, si
 }
 
 static const struct proj_notice not_editable = { "warning", "Projektindstillingen er allerede "
-    "sendt til Forskningsservice eller afgjort, så det kan ikke gøres nu.", NULL };
+    "sendt til Forskningsservice eller afgjort, så det kan ikke gøres nu.", NULL, NULL };
 static const struct proj_notice changed = { "warning", "Projektindstillingen er ændret, siden "
-    "du åbnede den. Her er den, som den er nu. Læs den igen, før du fortsætter.", NULL };
+    "du åbnede den. Her er den, som den er nu. Læs den igen, før du fortsætter.", NULL, NULL };
 
 /* ---- POST /projekt/anmod: ask the signers (R32) ---------------------------------------------- */
 
 int
 proj_request_signature(struct ctx *ctx)
 {
+	struct fielderr fe;
 	struct tmpl_dict *md = NULL;
 	struct db_result res;
 	struct proj p;
@@ -105,6 +106,13 @@ proj_request_signature(struct ctx *ctx)
 		st = proj_page(ctx, &p, &not_editable, 409);
 		goto out;
 	}
+	/* Only a finished proposal is signed (issue 11): the same checks as sending. */
+	fielderr_init(&fe);
+	if (proposal_check(&p.data, &fe) != 0) {
+		db_rollback(ctx->db);
+		st = proj_form(ctx, &p, &p.data, &fe, NULL, 422);
+		goto out;
+	}
 	if ((rc = valid_signature(ctx, &p, &valid, NULL, 0)) != DB_OK) {
 		st = ctx_tx_error(ctx, rc);
 		goto out;
@@ -112,7 +120,7 @@ proj_request_signature(struct ctx *ctx)
 	if (valid) {
 		db_rollback(ctx->db);
 		st = proj_page(ctx, &p, &(struct proj_notice){ "success", "Projektindstillingen er "
-		    "allerede underskrevet. Du kan sende den til Forskningsservice.", NULL }, 200);
+		    "allerede underskrevet. Du kan sende den til Forskningsservice.", NULL, NULL }, 200);
 		goto out;
 	}
 	if ((rc = db_exec(ctx->db, &res, "SELECT DISTINCT u.email, u.name FROM role_assignments r "
@@ -127,7 +135,7 @@ proj_request_signature(struct ctx *ctx)
 		db_rollback(ctx->db);
 		st = proj_page(ctx, &p, &(struct proj_notice){ "error", "Der er ingen underskrivere "
 		    "på autorisationen endnu. Bed den autorisationsansvarlige om at invitere en "
-		    "underskriver (regel R9).", NULL }, 422);
+		    "underskriver (regel R9).", NULL, NULL }, 422);
 		goto out;
 	}
 	if ((md = tmpl_dict_new()) == NULL) {
@@ -167,6 +175,7 @@ out:
 int
 proj_sign(struct ctx *ctx)
 {
+	struct fielderr fe;
 	const char *shown = kvlist_value(&ctx->req->form, "hash");
 	const char *yes = kvlist_value(&ctx->req->form, "bekraeft");
 	long long version = proj_param(ctx, "version");
@@ -197,11 +206,22 @@ proj_sign(struct ctx *ctx)
 		st = proj_page(ctx, &p, &changed, 409);
 		goto out;
 	}
+	/* A signer attests a finished proposal only (issue 11): the same checks as sending, and
+	 * what is missing is listed, for the signer to pass on to the supervisor. */
+	fielderr_init(&fe);
+	if (proposal_check(&p.data, &fe) != 0) {
+		db_rollback(ctx->db);
+		st = proj_page(ctx, &p, &(struct proj_notice){ "error", "Projektindstillingen kan "
+		    "ikke underskrives endnu, for den er ikke udfyldt helt. Vejlederen skal først "
+		    "rette det, der står herunder. Når den er rettet, kan du underskrive den.", NULL,
+		    &fe }, 422);
+		goto out;
+	}
 	if (yes == NULL || strcmp(yes, "ja") != 0) {
 		db_rollback(ctx->db);
 		st = proj_page(ctx, &p, &(struct proj_notice){ "error", "Sæt kryds for at bekræfte, "
 		    "at projektet er lovligt efter databeskyttelsesforordningen. Uden bekræftelsen "
-		    "er indstillingen ikke underskrevet.", "bekraeft" }, 422);
+		    "er indstillingen ikke underskrevet.", "bekraeft", NULL }, 422);
 		goto out;
 	}
 	if ((rc = valid_signature(ctx, &p, &valid, NULL, 0)) != DB_OK) {
@@ -354,7 +374,7 @@ proj_submit(struct ctx *ctx)
 		st = proj_page(ctx, &p, &(struct proj_notice){ "error", "Projektindstillingen kan "
 		    "ikke sendes, før en underskriver har underskrevet den, som den er nu. "
 		    "Underskriveren bekræfter på institutionens vegne, at projektet er lovligt "
-		    "(regel R12).", NULL }, 422);
+		    "(regel R12).", NULL, NULL }, 422);
 		goto out;
 	}
 	first = p.c.state == CASE_DRAFT;
@@ -377,7 +397,7 @@ proj_submit(struct ctx *ctx)
 			st = proj_page(ctx, &p, &(struct proj_notice){ "error", "Autorisationen har "
 			    "allerede fem projektindstillinger, der er sendt eller godkendt. Der kan "
 			    "højst være fem (regel R18). En afvist eller tilbagetrukket indstilling "
-			    "tæller ikke med.", NULL }, 409);
+			    "tæller ikke med.", NULL, NULL }, 409);
 			goto out;
 		}
 	}

@@ -3,7 +3,7 @@
 <p><a href="/projekt?id={{ID}}">Tilbage til projektindstillingerne</a></p>
 <h1>{{TITLE}}</h1>
 <p class="font-lead">Projektindstilling (sag {{SAG}}) under uddannelsesautorisation {{NUMBER}}, {{INSTITUTION}}.</p>
-{{#NOTICE}}<div class="alert alert-{{KIND}}" role="{{ROLE}}" id="besked"><svg class="icon-svg alert-icon" aria-label="{{LABEL}}" role="img" focusable="false"><use href="/static/dkfds/img/all-svg-icons.svg#{{ICON}}"></use></svg><div class="alert-body"><p class="alert-text">{{TEXT}}</p></div></div>{{/NOTICE}}
+{{#NOTICE}}<div class="alert alert-{{KIND}}" role="{{ROLE}}" id="besked"><svg class="icon-svg alert-icon" aria-label="{{LABEL}}" role="img" focusable="false"><use href="/static/dkfds/img/all-svg-icons.svg#{{ICON}}"></use></svg><div class="alert-body"><p class="alert-text">{{TEXT}}</p>{{#ITEMS}}<ul class="alert-text" id="mangler">{{#ITEM}}<li>{{TEXT}}</li>{{/ITEM}}</ul>{{/ITEMS}}</div></div>{{/NOTICE}}
 {{>ERROR_SUMMARY}}
 <p>Status: <strong id="status" data-state="{{STATE}}">{{STATE_LABEL}}</strong></p>
 {{#PROJECT}}<p>Projektnummer hos Forskningsservice: <strong id="projektnummer">{{PROJECT_NUMBER}}</strong></p>{{/PROJECT}}

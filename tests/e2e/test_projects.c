@@ -396,6 +396,50 @@ START_TEST(sign_void_submit)
 }
 END_TEST
 
+/* ---- A signature is for a finished proposal only (issue 11) ----------------------------------- */
+
+START_TEST(signing_needs_a_finished_proposal)
+{
+	char number[64], a_str[32], loc[256], needle[128];
+	struct who sup, signer;
+	struct reply r;
+	long long a, sag;
+
+	a = authorisation("halv", 1, number, sizeof(number));
+	person(&sup, "vejleder", B(SUPERVISOR), a);
+	person(&signer, "underskriver", B(SIGNER), a);
+	/* A draft with only a title, as a supervisor saves one to come back to. */
+	snprintf(a_str, sizeof(a_str), "%lld", a);
+	client_post_form("/projekt/rediger", &sup.jar, &r, "csrf", sup.csrf, "id", a_str, "sag", "",
+	    "version", "", "titel", "Kun en titel endnu", NULL);
+	ck_assert_int_eq(reply_done(&r, loc, sizeof(loc)), 303);
+	sag = sag_of(loc);
+
+	/* Asking for a signature: the form comes back with the messages at the fields. */
+	ck_assert_int_eq(post(&sup, "/projekt/anmod", &r, a, sag, NULL), 422);
+	ck_assert(has(&r.body, "id=\"formaal-error\""));
+	reply_free(&r);
+	snprintf(needle, sizeof(needle), "/projekt/sag?id=%lld&sag=%lld", a, sag);
+	ck_assert_int_eq(maildir_count(signer.email, needle, 0), 0);
+
+	/* Signing it anyway (the link is known): refused, with what is missing listed. */
+	ck_assert_int_eq(sign(&signer, a, sag, 1, &r), 422);
+	ck_assert(has(&r.body, "kan ikke underskrives endnu"));
+	ck_assert(has(&r.body, "id=\"mangler\""));
+	reply_free(&r);
+	ck_assert_int_eq(fixture_scalar_int("SELECT COUNT(*) FROM proposal_signatures WHERE case_id "
+	    "= ?", sag), 0);
+
+	/* Finished, it is signed. */
+	ck_assert_int_eq(save(&sup, a, sag, "Kun en titel endnu", COMPLETE[9], &r), 303);
+	reply_free(&r);
+	ck_assert_int_eq(sign(&signer, a, sag, 1, &r), 303);
+	reply_free(&r);
+	ck_assert_int_eq(fixture_scalar_int("SELECT COUNT(*) FROM proposal_signatures WHERE case_id "
+	    "= ? AND voided_at IS NULL", sag), 1);
+}
+END_TEST
+
 /* ---- R19 and the form: bad input next to the field, kept --------------------------------------- */
 
 START_TEST(incomplete_is_refused_next_to_fields)
@@ -660,9 +704,22 @@ START_TEST(fse_returns_then_approves)
 	ck_assert_int_eq(decide(&cw, sag, "godkend", "", &r), 303);
 	reply_free(&r);
 	ck_assert_str_eq(state_of(sag), "approved");
-	snprintf(project, sizeof(project), "P-%d-%lld", 1900 + localtime(&now)->tm_year, sag);
-	ck_assert_int_eq(fixture_scalar("SELECT COUNT(*) FROM projects WHERE number = ?", project),
-	    1);
+	/* The number counts per year from 1 (issue 11): this year's numbers are exactly 1..N,
+	 * and this one is the newest, whatever the case id. */
+	{
+		char like[32];
+		long long count, top;
+
+		snprintf(like, sizeof(like), "P-%d-%%", 1900 + localtime(&now)->tm_year);
+		count = fixture_scalar("SELECT COUNT(*) FROM projects WHERE number LIKE ?", like);
+		top = fixture_scalar("SELECT MAX(CAST(SUBSTRING_INDEX(number, '-', -1) AS UNSIGNED)) "
+		    "FROM projects WHERE number LIKE ?", like);
+		ck_assert_int_ge(count, 1);
+		ck_assert_int_eq(top, count);
+		snprintf(project, sizeof(project), "P-%d-%lld", 1900 + localtime(&now)->tm_year, top);
+	}
+	ck_assert_int_eq(fixture_scalar("SELECT case_id FROM projects WHERE number = ?", project),
+	    sag);
 	ck_assert_int_eq(fixture_scalar_int("SELECT authorisation_id FROM projects WHERE case_id = "
 	    "?", sag), a);
 	ck_assert_int_eq(maildir_count(sup.email, project, 30), 1);
@@ -717,6 +774,7 @@ main(void)
 	tcase_set_timeout(tc, 120);
 	tcase_add_test(tc, platform_rule);
 	tcase_add_test(tc, sign_void_submit);
+	tcase_add_test(tc, signing_needs_a_finished_proposal);
 	tcase_add_test(tc, incomplete_is_refused_next_to_fields);
 	tcase_add_test(tc, five_limit_holds_under_concurrency);
 	tcase_add_test(tc, other_institution_gets_404);
