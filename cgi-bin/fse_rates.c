@@ -46,16 +46,16 @@ static const struct form_field add_fields[F__MAX] = {
 	[F_KIND] = { "art", form_choice, 1, 0, 0, kind_choices,
 	    "Vælg, hvad taksten er for." },
 	[F_AMOUNT] = { "beloeb", form_line, 1, 1, 30, NULL, "Skriv beløbet i kroner." },
-	[F_FROM] = { "gyldig_fra", form_line, 1, 1, 20, NULL,
+	/* One date input for every date field (issue 11): <input type="date">, form_date. */
+	[F_FROM] = { "gyldig_fra", form_date, 1, 19000101, 99991231, NULL,
 	    "Skriv den første dag, taksten gælder." },
-	[F_TO] = { "gyldig_til", form_line, 0, 0, 20, NULL, NULL },
+	[F_TO] = { "gyldig_til", form_date, 0, 19000101, 99991231, NULL, NULL },
 	[F_NOTE] = { "note", form_line, 0, 0, FEES_NOTE_MAX, NULL, NULL },
 };
 static const char *const kept[] = { "beloeb", "gyldig_fra", "gyldig_til", "note" };
 
 static const char AMOUNT_TEXT[] = "Skriv beløbet i kroner med højst to decimaler, fx 1.250,00. "
     "Det må ikke være negativt eller over 10.000.000 kr.";
-static const char DATE_TEXT[] = "Skriv datoen som dag-måned-år, fx 01-01-2027.";
 
 enum { Q_NOTICE, Q_ID, Q_CLOSED, Q__MAX };
 static const char *const notice_choices[] = { "tilfoejet", NULL };
@@ -294,13 +294,11 @@ fse_rates_add(struct ctx *ctx)
 	if (f.v[F_AMOUNT].err == FORM_OK && fees_parse_dkk(f.v[F_AMOUNT].value, &ore) != FEES_OK) {
 		fielderr_add(&fe, "beloeb", AMOUNT_TEXT);
 	}
-	if (f.v[F_FROM].err == FORM_OK && fees_parse_date(f.v[F_FROM].value, from) != FEES_OK) {
-		fielderr_add(&fe, "gyldig_fra", DATE_TEXT);
-	}
-	if (f.v[F_TO].err == FORM_OK && f.v[F_TO].len &&
-	    fees_parse_date(f.v[F_TO].value, to) != FEES_OK) {
-		fielderr_add(&fe, "gyldig_til", DATE_TEXT);
-	}
+	/* form_date has checked them: real days, written YYYY-MM-DD. */
+	if (f.v[F_FROM].err == FORM_OK && f.v[F_FROM].value)
+		snprintf(from, FEES_DATE_LEN, "%s", f.v[F_FROM].value);
+	if (f.v[F_TO].err == FORM_OK && f.v[F_TO].value && f.v[F_TO].len)
+		snprintf(to, FEES_DATE_LEN, "%s", f.v[F_TO].value);
 	if (f.nerrors || fielderr_count(&fe))
 		return render(ctx, &f, &fe, 0, 0, 422);
 

@@ -390,7 +390,22 @@ proj_page(struct ctx *ctx, struct proj *p, const struct proj_notice *n, int stat
 	/* What this person can do now. */
 	if (editable && auth_can(ctx, ACT_PROJECT_EDIT, p->a.id)) {
 		row = tmpl_add_row(d, "SUPERVISOR");
-		tmpl_show(row, valid ? "CAN_SUBMIT" : "ASK_SIGNATURE");
+		if (valid) {
+			/* The fee is shown before the supervisor sends, not first on the receipt
+			 * (issue 11; R23: the rate valid on the day it is sent). */
+			struct tmpl_dict *send = tmpl_add_row(row, "CAN_SUBMIT");
+			long long ore = 0;
+			enum fees_err fr = fees_rate_on(ctx->db, FEES_PROPOSAL, NULL, &ore, NULL);
+
+			if (fr == FEES_OK) {
+				fees_format_dkk(ore, amount, sizeof(amount));
+				tmpl_set(tmpl_add_row(send, "FEE"), "AMOUNT", amount);
+			} else if (fr == FEES_ENONE)
+				tmpl_show(send, "NO_FEE");
+			else
+				tmpl_show(send, "FEE_UNKNOWN");
+		} else
+			tmpl_show(row, "ASK_SIGNATURE");
 	}
 	if ((editable || p->c.state == CASE_SUBMITTED) &&
 	    auth_can(ctx, ACT_PROJECT_EDIT, p->a.id))

@@ -137,7 +137,11 @@ eligibility_page(struct ctx *ctx)
 		    rule < 0 ? PROGRAMME_DOUBT : (enum programme_rule)rule);
 		struct tmpl_dict *r = tmpl_add_row(d, "RESULT");
 
-		tmpl_show(r, eligibility_section(e));
+		struct tmpl_dict *sec = tmpl_add_row(r, eligibility_section(e));
+
+		/* Where the answer is "you can apply", the way on is a link, not a sentence. */
+		if (e == ELIGIBILITY_YES || e == ELIGIBILITY_OTHER_INSTITUTION)
+			tmpl_include(sec, "NEXT_STEPS", "partials/apply_links.tpl");
 		tmpl_set(r, "UNIVERSITY", u < (long long)nu ? db_cell(&unis, (size_t)u, 1) :
 		    "En anden dansk uddannelsesinstitution");
 		tmpl_set(r, "PROGRAMME", db_cell(&progs, (size_t)p, 1));

@@ -25,6 +25,7 @@ Specialeordningen, og hvad I skal gøre nu.</p>
   <li>Send ansøgningen her på portalen. Forskningsservice behandler den inden for
   {{SERVICE_DAYS}} arbejdsdage.</li>
 </ol>
+{{>NEXT_STEPS}}
 {{/RESULT_YES}}
 {{#RESULT_OTHER}}
 <div class="alert alert-info">
@@ -42,6 +43,7 @@ Specialeordningen, og hvad I skal gøre nu.</p>
   <li>Send den med ansøgningen her på portalen. Forskningsservice vurderer den og svarer inden for
   {{SERVICE_DAYS}} arbejdsdage.</li>
 </ol>
+{{>NEXT_STEPS}}
 {{/RESULT_OTHER}}
 {{#RESULT_NO_THESIS}}
 <div class="alert alert-warning" role="status">

@@ -6,6 +6,7 @@ pseudonymiserede data fra Danmarks Statistik, så specialet kan bygge på analys
 Her på Specialeportalen søger institutionen om adgang, udpeger de ansvarlige og følger sine sager.</p>
 
 <p><a class="button button-primary" href="/kan-vi-bruge-ordningen">Kan vores institution bruge ordningen?</a></p>
+<p>Ved I det allerede? <a href="/ansoegning">Søg om en uddannelsesautorisation</a> (du logger ind eller opretter en konto først). Har du en rolle på en autorisation, finder du dine sager under <a href="/ansoegning">Mine sager</a>, når du er <a href="/konto/log-ind">logget ind</a>.</p>
 
 <h2>Hvem kan bruge ordningen?</h2>
 <p>Ordningen er for institutioner med kandidatuddannelser, der afsluttes med et speciale

@@ -65,15 +65,15 @@ takst dagen før. Ellers må perioden ikke overlappe en anden takst af samme sla
   </div>
   <div class="form-group{{#ERROR_gyldig_fra}} form-error{{/ERROR_gyldig_fra}}">
     <label class="form-label" for="gyldig_fra">Gælder fra og med</label>
-    <span class="form-hint" id="gyldig_fra-hint">Dag-måned-år, fx 01-01-2027.</span>
+    <span class="form-hint" id="gyldig_fra-hint">Den første dag, taksten gælder, fx 2027-01-01.</span>
     {{#ERROR_gyldig_fra}}<span class="form-error-message" id="gyldig_fra-error"><span class="sr-only">Fejl: </span>{{MESSAGE}}</span>{{/ERROR_gyldig_fra}}
-    <input class="form-input input-width-s" type="text" id="gyldig_fra" name="gyldig_fra" value="{{VALUE_gyldig_fra}}" aria-describedby="gyldig_fra-hint{{#ERROR_gyldig_fra}} gyldig_fra-error{{/ERROR_gyldig_fra}}"{{#ERROR_gyldig_fra}} aria-invalid="true"{{/ERROR_gyldig_fra}}>
+    <input class="form-input input-width-s" type="date" id="gyldig_fra" name="gyldig_fra" value="{{VALUE_gyldig_fra}}" aria-describedby="gyldig_fra-hint{{#ERROR_gyldig_fra}} gyldig_fra-error{{/ERROR_gyldig_fra}}"{{#ERROR_gyldig_fra}} aria-invalid="true"{{/ERROR_gyldig_fra}}>
   </div>
   <div class="form-group{{#ERROR_gyldig_til}} form-error{{/ERROR_gyldig_til}}">
     <label class="form-label" for="gyldig_til">Gælder til og med (valgfrit)</label>
     <span class="form-hint" id="gyldig_til-hint">Lad feltet stå tomt, hvis taksten gælder indtil videre.</span>
     {{#ERROR_gyldig_til}}<span class="form-error-message" id="gyldig_til-error"><span class="sr-only">Fejl: </span>{{MESSAGE}}</span>{{/ERROR_gyldig_til}}
-    <input class="form-input input-width-s" type="text" id="gyldig_til" name="gyldig_til" value="{{VALUE_gyldig_til}}" aria-describedby="gyldig_til-hint{{#ERROR_gyldig_til}} gyldig_til-error{{/ERROR_gyldig_til}}"{{#ERROR_gyldig_til}} aria-invalid="true"{{/ERROR_gyldig_til}}>
+    <input class="form-input input-width-s" type="date" id="gyldig_til" name="gyldig_til" value="{{VALUE_gyldig_til}}" aria-describedby="gyldig_til-hint{{#ERROR_gyldig_til}} gyldig_til-error{{/ERROR_gyldig_til}}"{{#ERROR_gyldig_til}} aria-invalid="true"{{/ERROR_gyldig_til}}>
   </div>
   <div class="form-group{{#ERROR_note}} form-error{{/ERROR_note}}">
     <label class="form-label" for="note">Note (valgfrit)</label>

@@ -25,7 +25,10 @@
 </form>{{/ASK_SIGNATURE}}
 {{#CAN_SUBMIT}}<form method="post" action="/projekt/indsend">
   <input type="hidden" name="csrf" value="{{CSRF}}"><input type="hidden" name="id" value="{{ID}}"><input type="hidden" name="sag" value="{{SAG}}"><input type="hidden" name="version" value="{{VERSION}}">
-  <p>Indstillingen er underskrevet og kan sendes til Forskningsservice. Du får en kvittering på e-mail med gebyret.</p>
+  <p>Indstillingen er underskrevet og kan sendes til Forskningsservice.</p>
+  {{#FEE}}<p id="gebyr">Det koster <strong>{{AMOUNT}}</strong> at sende den i dag. Beløbet er Forskningsservices gebyr for en projektindstilling, som det gælder i dag. Du får en kvittering på e-mail med gebyret.</p>{{/FEE}}
+  {{#NO_FEE}}<p id="gebyr">Der er ikke fastsat et gebyr for en projektindstilling i dag, så den koster ikke noget at sende nu. Du får en kvittering på e-mail.</p>{{/NO_FEE}}
+  {{#FEE_UNKNOWN}}<p id="gebyr">Vi kan ikke vise gebyret lige nu. Det er det gebyr, der gælder den dag, du sender, og det står i kvitteringen.</p>{{/FEE_UNKNOWN}}
   <button type="submit" class="button button-primary">Send til Forskningsservice</button>
 </form>{{/CAN_SUBMIT}}
 {{/SUPERVISOR}}

@@ -44,11 +44,11 @@ person(struct who *w, const char *local, unsigned roles)
 	fixture_session(w->uid, &w->jar, w->csrf);
 }
 
-/* "DD-MM-YYYY" (as Danes type it) and "YYYY-MM-DD" of a day in year + plus. */
+/* A day in year + plus as the date field sends it, YYYY-MM-DD (ddmm is "DD-MM"). */
 static void
 dk_day(char *out, size_t n, const char *ddmm, int plus)
 {
-	snprintf(out, n, "%s-%d", ddmm, year + plus);
+	snprintf(out, n, "%d-%.2s-%.2s", year + plus, ddmm + 3, ddmm);
 }
 
 static void
@@ -196,9 +196,14 @@ START_TEST(bad_input_answers_422_next_to_the_field)
 	ck_assert_msg(strstr(msg, "negativt") != NULL, "%s", msg);
 	reply_free(&r);
 
-	ck_assert_int_eq(post_rate(&cw, &r, "100", "32-01-2999", "", ""), 422);
+	ck_assert_int_eq(post_rate(&cw, &r, "100", "2999-01-32", "", ""), 422);
 	field_error(&r.body, "gyldig_fra", msg, sizeof(msg));
-	ck_assert_msg(strstr(msg, "fx 01-01-2027") != NULL, "%s", msg);
+	ck_assert_msg(strstr(msg, "åååå-mm-dd") != NULL, "%s", msg);
+	/* One date input for every date field (issue 11): the Danish order is not a second one. */
+	reply_free(&r);
+	ck_assert_int_eq(post_rate(&cw, &r, "100", "01-02-2999", "", ""), 422);
+	field_error(&r.body, "gyldig_fra", msg, sizeof(msg));
+	ck_assert_msg(strstr(msg, "åååå-mm-dd") != NULL, "%s", msg);
 	ck_assert_int_eq(html_input_value(&r.body, "beloeb", value, sizeof(value)), 0);
 	ck_assert_str_eq(value, "100");
 	reply_free(&r);
@@ -235,7 +240,7 @@ START_TEST(overlap_answers_422)
 	ck_assert_str_eq(value, from2);
 	reply_free(&r);
 	/* Ending before it begins: the message is at the end date. */
-	ck_assert_int_eq(post_rate(&cw, &r, "950", "02-01-9999", "01-01-9999", ""), 422);
+	ck_assert_int_eq(post_rate(&cw, &r, "950", "9999-01-02", "9999-01-01", ""), 422);
 	field_error(&r.body, "gyldig_til", msg, sizeof(msg));
 	ck_assert_msg(strstr(msg, "før den første dag") != NULL, "%s", msg);
 	reply_free(&r);
@@ -272,7 +277,7 @@ START_TEST(demo_values_are_marked)
 	ck_assert(memmem(p, (size_t)(end - p), "777,00 kr.", 10) != NULL);
 	reply_free(&r);
 	client_post_form("/fse/takster", &ns.jar, &r, "csrf", ns.csrf, "art", "casework_hour",
-	    "beloeb", "1", "gyldig_fra", "01-01-9999", NULL);
+	    "beloeb", "1", "gyldig_fra", "9999-01-01", NULL);
 	ck_assert_int_eq(reply_done(&r, NULL, 0), 403);
 }
 END_TEST
@@ -288,7 +293,7 @@ START_TEST(others_get_403)
 	ck_assert_int_eq(client_status("/fse/takster", &student.jar, NULL, 0), 403);
 	ck_assert_int_eq(client_status("/fse/takster", &plain.jar, NULL, 0), 403);
 	client_post_form("/fse/takster", &student.jar, &r, "csrf", student.csrf, "art",
-	    "casework_hour", "beloeb", "1", "gyldig_fra", "01-01-9999", NULL);
+	    "casework_hour", "beloeb", "1", "gyldig_fra", "9999-01-01", NULL);
 	ck_assert_int_eq(reply_done(&r, NULL, 0), 403);
 	/* Not logged in: to the login page. */
 	memset(&anon, 0, sizeof(anon));

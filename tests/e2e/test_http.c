@@ -55,18 +55,20 @@ static const struct {
 	const char *query;
 	int status;
 	const char *expect;
+	int way_on;	/* "you can apply": links to the application and to an account */
 } answers[] = {
-	{ "universitet=ku&uddannelse=kandidat-speciale", 200, "Ja, I kan bruge ordningen" },
-	{ "universitet=itu&uddannelse=kandidat-speciale", 200, "Ja, I kan bruge ordningen" },
-	{ "universitet=anden&uddannelse=kandidat-speciale", 200, "I kan søge, og vi vurderer det" },
-	{ "universitet=ku&uddannelse=bachelor", 200, "Nej, ordningen dækker ikke uddannelsen" },
-	{ "universitet=anden&uddannelse=kandidat-uden", 200, "Nej, ordningen dækker ikke" },
-	{ "universitet=au&uddannelse=phd", 200, "Brug forskerordningen i stedet" },
-	{ "universitet=sdu&uddannelse=master", 200, "spørg os først" },
-	{ "universitet=&uddannelse=kandidat-speciale", 422, "Vælg det universitet" },
-	{ "universitet=ku", 422, "Vælg den slags uddannelse" },
-	{ "universitet=oxford&uddannelse=kandidat-speciale", 422, "Vælg det universitet" },
-	{ "universitet=ku&universitet=au&uddannelse=phd", 422, "mere end én gang" },
+	{ "universitet=ku&uddannelse=kandidat-speciale", 200, "Ja, I kan bruge ordningen", 1 },
+	{ "universitet=itu&uddannelse=kandidat-speciale", 200, "Ja, I kan bruge ordningen", 1 },
+	{ "universitet=anden&uddannelse=kandidat-speciale", 200, "I kan søge, og vi vurderer det",
+	  1 },
+	{ "universitet=ku&uddannelse=bachelor", 200, "Nej, ordningen dækker ikke uddannelsen", 0 },
+	{ "universitet=anden&uddannelse=kandidat-uden", 200, "Nej, ordningen dækker ikke", 0 },
+	{ "universitet=au&uddannelse=phd", 200, "Brug forskerordningen i stedet", 0 },
+	{ "universitet=sdu&uddannelse=master", 200, "spørg os først", 0 },
+	{ "universitet=&uddannelse=kandidat-speciale", 422, "Vælg det universitet", 0 },
+	{ "universitet=ku", 422, "Vælg den slags uddannelse", 0 },
+	{ "universitet=oxford&uddannelse=kandidat-speciale", 422, "Vælg det universitet", 0 },
+	{ "universitet=ku&universitet=au&uddannelse=phd", 422, "mere end én gang", 0 },
 };
 
 START_TEST(eligibility_answers)
@@ -79,6 +81,11 @@ START_TEST(eligibility_answers)
 	ck_assert_int_eq(r.status, answers[_i].status);
 	ck_assert_msg(has(&r.body, answers[_i].expect), "%s: no \"%s\"", answers[_i].query,
 	    answers[_i].expect);
+	/* No dead end (issue 11): where one can apply, the page links on. */
+	ck_assert_int_eq(has(&r.body, "<a class=\"button button-primary\" href=\"/ansoegning\">"
+	    "Start ansøgningen</a>"), answers[_i].way_on);
+	ck_assert_int_eq(has(&r.body, "href=\"/konto/opret\">Opret en konto</a>"),
+	    answers[_i].way_on);
 	if (answers[_i].status == 422) {
 		ck_assert(has(&r.body, "class=\"form-error-message\""));	/* next to the field */
 		ck_assert(has(&r.body, "data-module=\"error-summary\""));

@@ -371,6 +371,12 @@ START_TEST(sign_void_submit)
 	/* Signed again, then sent: submitted, charged the rate of the day, two mails. */
 	ck_assert_int_eq(sign(&signer, a, sag, 1, &r), 303);
 	reply_free(&r);
+	/* The fee is on the page where the supervisor sends, before sending (issue 11). */
+	fees_format_dkk(ore, amount, sizeof(amount));
+	snprintf(needle, sizeof(needle), "Det koster <strong>%s</strong> at sende den i dag", amount);
+	ck_assert_int_eq(get(&sup, path, &r), 200);
+	ck_assert_msg(has(&r.body, needle), "no \"%s\" before sending", needle);
+	reply_free(&r);
 	ck_assert_int_eq(submit(&sup, a, sag, &r), 303);
 	reply_free(&r);
 	ck_assert_str_eq(state_of(sag), "submitted");
