@@ -104,6 +104,20 @@ START_TEST(invite_accept_once)
 	    sizeof(token)), 0);
 	snprintf(path, sizeof(path), "/autorisation/invitation?token=%s", token);
 
+	/* Logged out, the page's "Log ind" leads back to the invitation (issue 11). */
+	{
+		struct jar anon;
+		char csrf[SESSION_TOKEN_CHARS + 1], back[256];
+
+		fixture_session(0, &anon, csrf);
+		client_get(path, &anon, &r);
+		ck_assert_int_eq(r.status, 200);
+		snprintf(back, sizeof(back), "href=\"/konto/log-ind?tilbage=%%2Fautorisation%%2F"
+		    "invitation%%3Ftoken%%3D%s\">Log ind</a>", token);
+		ck_assert_msg(has(&r.body, back), "no %s", back);
+		reply_free(&r);
+	}
+
 	/* Someone logged in with another address cannot take it. */
 	as(&stranger, fixture_user(mail("fremmed"), "Frede Fremmed"));
 	ck_assert_int_eq(client_status(path, &stranger.jar, NULL, 0), 200);
