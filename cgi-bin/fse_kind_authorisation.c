@@ -324,17 +324,20 @@ render(struct ctx *ctx, struct tmpl_dict *d, const struct case_row *c,
 	if ((rc = db_exec(ctx->db, &res, "SELECT a.number, (SELECT u2.name FROM role_assignments r "
 	    "JOIN users u2 ON u2.id = r.user_id WHERE r.authorisation_id = c.authorisation_id AND "
 	    "r.role = 'responsible' AND r.revoked_at IS NULL ORDER BY r.id LIMIT 1), (SELECT "
-	    "r.user_id = c.created_by FROM role_assignments r WHERE r.authorisation_id = "
-	    "c.authorisation_id AND r.role = 'responsible' AND r.revoked_at IS NULL ORDER BY r.id "
-	    "LIMIT 1), c.authorisation_id FROM cases c LEFT JOIN authorisations a ON a.id = "
-	    "c.authorisation_id WHERE c.id = ?", "i", c->id)) != DB_OK)
+	    "r.user_id = c.created_by AND u4.email <> ? FROM role_assignments r JOIN users u4 ON "
+	    "u4.id = r.user_id WHERE r.authorisation_id = c.authorisation_id AND r.role = "
+	    "'responsible' AND r.revoked_at IS NULL ORDER BY r.id LIMIT 1), c.authorisation_id "
+	    "FROM cases c LEFT JOIN authorisations a ON a.id = c.authorisation_id WHERE c.id = ?",
+	    "si", fse_value(data, "leder_email"), c->id)) != DB_OK)
 		return rc;
 	if (res.nrows && db_cell(&res, 0, 0) && db_cell(&res, 0, 0)[0]) {
 		row = tmpl_add_row(d, "AUTHORISATION");
 		tmpl_set(row, "NUMBER", db_cell(&res, 0, 0));
 		tmpl_set(row, "RESPONSIBLE", db_cell(&res, 0, 1) ? db_cell(&res, 0, 1) : "");
 		/* Which was done on approval (create_authorisation): the manager or, when they had
-		   no account, the applicant holds the role. */
+		   no account, the applicant holds the role. An applicant who is the manager (the
+		   same address) is the manager (issue 11); addresses compare without case, as the
+		   collation does. */
 		if (db_cell_int(&res, 0, 2, 0) == 1)
 			tmpl_show(row, "TO_APPLICANT");
 		else if (db_cell(&res, 0, 2))

@@ -685,6 +685,35 @@ END_TEST
 
 /* ---- reasons are required -------------------------------------------------------------------- */
 
+/* The applicant who is the manager (the same address) is the responsible, as the manager, and
+ * the case page says so, not that the manager had no account (issue 11). */
+START_TEST(applicant_who_is_the_manager)
+{
+	struct who app, cw;
+	char unit[64], path[64];
+	struct reply r;
+	long long id, auth;
+
+	person(&app, "leder-selv", "Lise Lederselv", 0);
+	person(&cw, "sagsbeh", "Sif Sagsbehandler", B(FSE_CASEWORKER));
+	snprintf(unit, sizeof(unit), "Lederens+Institut+%s", sfx);
+	id = submitted_case(&app, unit, app.email, 1);
+	ck_assert_int_eq(decide(&cw, id, version_of(id), "godkend", "", &r), 303);
+	reply_free(&r);
+	auth = fixture_scalar_int("SELECT authorisation_id FROM cases WHERE id = ?", id);
+	ck_assert_int_eq(fixture_scalar_int("SELECT user_id FROM role_assignments WHERE "
+	    "authorisation_id = ? AND role = 'responsible' AND revoked_at IS NULL", auth), app.uid);
+	ck_assert_int_eq(fixture_scalar_int("SELECT COUNT(*) FROM invitations WHERE "
+	    "authorisation_id = ?", auth), 0);
+	snprintf(path, sizeof(path), "/fse/sag?id=%lld", id);
+	client_get(path, &cw.jar, &r);
+	ck_assert_int_eq(r.status, 200);
+	ck_assert(has(&r.body, "Lise Lederselv (den personaleansvarlige leder)"));
+	ck_assert(!has(&r.body, "fordi lederen ikke havde en konto"));
+	reply_free(&r);
+}
+END_TEST
+
 START_TEST(reject_needs_reason)
 {
 	struct who app, cw;
@@ -799,6 +828,7 @@ main(void)
 	tcase_add_test(tc, simultaneous_approvals);
 	tcase_add_test(tc, manager_invited_takes_over);
 	tcase_add_test(tc, reject_needs_reason);
+	tcase_add_test(tc, applicant_who_is_the_manager);
 	tcase_add_test(tc, applicant_withdraws);
 	suite_add_tcase(s, tc);
 	failed = check_run(s);
