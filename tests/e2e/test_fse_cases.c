@@ -120,7 +120,8 @@ submitted_case(const struct who *applicant, const char *unit, const char *manage
 	ck_assert_int_eq(db_exec(fx_db, NULL, "UPDATE cases SET submitted_at = NOW(6) - "
 	    "INTERVAL ? DAY WHERE id = ?", "ii", (long long)days_ago, id), DB_OK);
 	ck_assert(state_is(id, "submitted"));
-	auth_mark = fixture_scalar_int("SELECT COALESCE(MAX(id), 0) FROM authorisations", -1);
+	auth_mark = fixture_scalar_int("SELECT COALESCE(MAX(id), 0) FROM authorisations WHERE id > ?",
+	    0);
 	return id;
 }
 
