@@ -117,7 +117,8 @@ list_page(struct ctx *ctx)
 	if ((rc = db_exec(ctx->db, &res, "SELECT v.id, v.role, i.name, u.name FROM invitations v "
 	    "JOIN authorisations a ON a.id = v.authorisation_id "
 	    "JOIN institutions i ON i.id = a.institution_id JOIN users u ON u.id = v.invited_by "
-	    "WHERE v.email = ? AND v.accepted_at IS NULL AND v.expires_at > NOW(6)", "s",
+	    "WHERE v.email = ? AND v.accepted_at IS NULL AND v.withdrawn_at IS NULL AND "
+	    "v.expires_at > NOW(6)", "s",
 	    ctx->session.email)) != DB_OK)
 		return ctx_db_error(ctx, rc);
 	for (i = 0; i < res.nrows; i++) {
@@ -142,7 +143,7 @@ static const struct form_field invite_fields[I__MAX] = {
 };
 
 /* The page, with an invite form that may carry messages and the user's input. */
-static int
+int
 roles_page_with(struct ctx *ctx, long long id, const struct form *f,
     const struct fielderr *fe, int status)
 {
@@ -172,7 +173,9 @@ roles_page_with(struct ctx *ctx, long long id, const struct form *f,
 	db_result_free(&res);
 	if (notice(ctx))
 		tmpl_show(d, strcmp(notice(ctx), "inviteret") == 0 ? "NOTICE_INVITED" :
-		    strcmp(notice(ctx), "tilbagekaldt") == 0 ? "NOTICE_REVOKED" : "NOTICE_NONE");
+		    strcmp(notice(ctx), "tilbagekaldt") == 0 ? "NOTICE_REVOKED" :
+		    strcmp(notice(ctx), "trukket-tilbage") == 0 ? "NOTICE_WITHDRAWN" :
+		    strcmp(notice(ctx), "sendt-igen") == 0 ? "NOTICE_RESENT" : "NOTICE_NONE");
 
 	/* Who holds which role now; the revoke button only for those allowed to revoke. */
 	if ((rc = db_exec(ctx->db, &res, "SELECT r.id, r.role, u.name, u.email, "
@@ -205,17 +208,33 @@ roles_page_with(struct ctx *ctx, long long id, const struct form *f,
 	}
 	/* Invitations not yet accepted. */
 	if ((rc = db_exec(ctx->db, &res, "SELECT v.email, v.role, DATE_FORMAT(v.expires_at, "
-	    "'%Y-%m-%d %H:%i:%s'), v.expires_at > NOW(6) FROM invitations v WHERE v.authorisation_id = ? AND "
-	    "v.accepted_at IS NULL ORDER BY v.created_at DESC", "i", id)) != DB_OK)
+	    "'%Y-%m-%d %H:%i:%s'), v.expires_at > NOW(6), v.id FROM invitations v WHERE "
+	    "v.authorisation_id = ? AND v.accepted_at IS NULL AND v.withdrawn_at IS NULL ORDER BY "
+	    "v.created_at DESC", "i", id)) != DB_OK)
 		return ctx_db_error(ctx, rc);
 	if (res.nrows == 0)
 		tmpl_show(d, "NO_PENDING");
-	for (i = 0; i < res.nrows; i++) {
-		row = tmpl_add_row(d, "PENDING");
-		tmpl_set(row, "EMAIL", db_cell(&res, i, 0));
-		tmpl_set(row, "ROLE", role_label(db_cell(&res, i, 1)));
-		danish(row, "EXPIRES", db_cell(&res, i, 2), DATEFMT_DATETIME);
-		tmpl_show(row, db_cell_int(&res, i, 3, 0) ? "OPEN" : "EXPIRED");
+	{
+		/* Who may invite may withdraw or send again; the responsible role is FSE's. */
+		int can_invite = auth_can(ctx, ACT_ROLE_INVITE, id);
+		int fse = auth_can(ctx, ACT_DOMAIN_OVERRIDE, 0);
+
+		if (can_invite && res.nrows)
+			tmpl_show(d, "PENDING_HELP");
+
+		for (i = 0; i < res.nrows; i++) {
+			row = tmpl_add_row(d, "PENDING");
+			tmpl_set(row, "EMAIL", db_cell(&res, i, 0));
+			tmpl_set(row, "ROLE", role_label(db_cell(&res, i, 1)));
+			danish(row, "EXPIRES", db_cell(&res, i, 2), DATEFMT_DATETIME);
+			tmpl_show(row, db_cell_int(&res, i, 3, 0) ? "OPEN" : "EXPIRED");
+			if (can_invite && (fse || strcmp(db_cell(&res, i, 1), "responsible") != 0)) {
+				struct tmpl_dict *act = tmpl_add_row(row, "ACTIONS");
+
+				tmpl_set(act, "CSRF", ctx->session.csrf);
+				tmpl_set(act, "INVITATION", db_cell(&res, i, 4));
+			}
+		}
 	}
 	db_result_free(&res);
 	/* The history (R34): every grant and revoke, by whom and when. */
@@ -266,6 +285,16 @@ roles_page_with(struct ctx *ctx, long long id, const struct form *f,
 		}
 		if (f)
 			page_keep_values(inv, f, kept, 2);
+	}
+	/* What each role may do, in plain words from the policy table (issue 11). */
+	for (i = 0; i < ROLE_FSE_CASEWORKER; i++) {
+		char can[1024];
+
+		if (policy_role_can((enum role)i, can, sizeof(can)) == 0)
+			continue;
+		row = tmpl_add_row(d, "ROLE_CAN");
+		tmpl_set(row, "LABEL", role_label(role_name((enum role)i)));
+		tmpl_set(row, "WHAT", can);
 	}
 	/* The logo Annex 1 carries (R26), and who may change it. */
 	{
@@ -389,8 +418,10 @@ revoke_submit(struct ctx *ctx)
 	if ((rc = db_begin(ctx->db)) != DB_OK)
 		return ctx_db_error(ctx, rc);
 	/* The assignment must be on this authorisation and still active (checked under lock). */
-	if ((rc = db_exec(ctx->db, &res, "SELECT role, user_id FROM role_assignments WHERE id = ? "
-	    "AND authorisation_id = ? AND revoked_at IS NULL FOR UPDATE", "ii",
+	if ((rc = db_exec(ctx->db, &res, "SELECT r.role, r.user_id, u.email, u.name, i.name FROM "
+	    "role_assignments r JOIN users u ON u.id = r.user_id JOIN authorisations a ON a.id = "
+	    "r.authorisation_id JOIN institutions i ON i.id = a.institution_id WHERE r.id = ? AND "
+	    "r.authorisation_id = ? AND r.revoked_at IS NULL FOR UPDATE", "ii",
 	    f.v[V_ASSIGNMENT].num, id)) != DB_OK)
 		return ctx_tx_error(ctx, rc);
 	if (res.nrows == 0) {
@@ -414,6 +445,28 @@ revoke_submit(struct ctx *ctx)
 	    db_cell_int(&res, 0, 1, 0), ctx->req->remote_addr, detail)) != DB_OK) {
 		db_result_free(&res);
 		return ctx_tx_error(ctx, rc);
+	}
+	/* The person is told, with the reason, in the same transaction (issue 11; R32, R34). */
+	{
+		struct tmpl_dict *md = tmpl_dict_new();
+		enum mail_err mrc = MAIL_ENOMEM;
+
+		if (md) {
+			tmpl_set(md, "NAME", db_cell(&res, 0, 3));
+			tmpl_set(md, "ROLE", role_label(db_cell(&res, 0, 0)));
+			tmpl_set(md, "INSTITUTION", db_cell(&res, 0, 4));
+			tmpl_set(md, "BY", ctx->session.name);
+			tmpl_set(md, "REASON", f.v[V_REASON].value);
+			mrc = mail_enqueue_template(ctx->db, ctx->cfg, db_cell(&res, 0, 2),
+			    db_cell(&res, 0, 3), "Din rolle på Specialeportalen er tilbagekaldt",
+			    "role_revoked", md, "role_revoked", NULL);
+			tmpl_dict_free(md);
+		}
+		if (mrc != MAIL_OK) {
+			log_error("revoked role mail: %s", mail_strerror(mrc));
+			db_result_free(&res);
+			return ctx_tx_error(ctx, DB_EEXEC);
+		}
 	}
 	db_result_free(&res);
 	if ((rc = db_commit(ctx->db)) != DB_OK)
@@ -445,11 +498,13 @@ find_invitation(struct ctx *ctx, const char *token, int lock, struct invitation 
 	if (session_hash_token(token, hash) == -1)
 		return DB_OK;
 	rc = db_exec(ctx->db, &res, lock ?
-	    "SELECT v.id, v.authorisation_id, v.accepted_at IS NULL AND v.expires_at > NOW(6), "
+	    "SELECT v.id, v.authorisation_id, v.accepted_at IS NULL AND v.withdrawn_at IS NULL AND "
+	    "v.expires_at > NOW(6), "
 	    "v.email, v.role, i.name, u.name FROM invitations v JOIN authorisations a ON "
 	    "a.id = v.authorisation_id JOIN institutions i ON i.id = a.institution_id JOIN users u "
 	    "ON u.id = v.invited_by WHERE v.token_hash = ? FOR UPDATE" :
-	    "SELECT v.id, v.authorisation_id, v.accepted_at IS NULL AND v.expires_at > NOW(6), "
+	    "SELECT v.id, v.authorisation_id, v.accepted_at IS NULL AND v.withdrawn_at IS NULL AND "
+	    "v.expires_at > NOW(6), "
 	    "v.email, v.role, i.name, u.name FROM invitations v JOIN authorisations a ON "
 	    "a.id = v.authorisation_id JOIN institutions i ON i.id = a.institution_id JOIN users u "
 	    "ON u.id = v.invited_by WHERE v.token_hash = ?", "b", hash, sizeof(hash));
@@ -568,6 +623,8 @@ static const struct route routes[] = {
 	{ "POST", "/autorisation/tilbagekald", revoke_submit, ACT_ROLE_REVOKE },
 	{ "GET", "/autorisation/invitation", invitation_form, ACT_PUBLIC },
 	{ "POST", "/autorisation/invitation", invitation_accept, ACT_INVITE_ACCEPT },
+	{ "POST", "/autorisation/invitation/traek-tilbage", invitation_withdraw, ACT_ROLE_INVITE },
+	{ "POST", "/autorisation/invitation/send-igen", invitation_resend, ACT_ROLE_INVITE },
 	{ "GET", "/autorisation/logo", logo_page, ACT_AUTH_VIEW },
 	{ "POST", "/autorisation/logo", logo_submit, ACT_LOGO_UPLOAD },
 };

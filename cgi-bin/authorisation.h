@@ -1,12 +1,22 @@
 /*
  * authorisation: the handlers of /autorisation beyond the route table's own file: the
- * institution's logo (authorisation_logo.c, issue 10; R26: Annex 1 carries it).
+ * institution's logo (authorisation_logo.c, issue 10; R26: Annex 1 carries it) and pending
+ * invitations withdrawn or sent again (authorisation_pending.c, issue 11).
  */
 #ifndef PORTAL_CGI_AUTHORISATION_H
 #define PORTAL_CGI_AUTHORISATION_H
 
 #include "fcgi.h"
+#include "fielderr.h"
+#include "form.h"
 #include "tmpl.h"
+
+/* The roles page of authorisation id, with the invite form's input and messages (f, fe may be
+ * NULL), answering status. */
+int	roles_page_with(struct ctx *, long long id, const struct form *f,
+	    const struct fielderr *fe, int status);
+int	invitation_withdraw(struct ctx *);
+int	invitation_resend(struct ctx *);
 
 int	logo_page(struct ctx *);
 int	logo_submit(struct ctx *);

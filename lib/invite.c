@@ -74,6 +74,13 @@ invite_create(struct db *db, const struct config *cfg, const struct invite *in, 
 	tmpl_set(md, "INSTITUTION", db_cell(&res, 0, 0));
 	tmpl_set(md, "NUMBER", db_cell(&res, 0, 1));
 	tmpl_set(md, "ROLE", role_label(in->role));
+	{	/* what the role may do, in the policy table's plain words (issue 11) */
+		char can[1024];
+		int r = role_parse(in->role);
+
+		if (r >= 0 && policy_role_can((enum role)r, can, sizeof(can)))
+			tmpl_set(tmpl_add_row(md, "CAN"), "WHAT", can);
+	}
 	tmpl_setf(md, "LINK", "%s/autorisation/invitation?token=%s", cfg->base_url, token);
 	tmpl_set_int(md, "INVITE_DAYS", INVITE_DAYS);
 	db_result_free(&res);

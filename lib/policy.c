@@ -1,5 +1,6 @@
 #include "policy.h"
 
+#include <stdio.h>
 #include <string.h>
 
 #define B(r)	ROLE_BIT(ROLE_##r)
@@ -74,6 +75,60 @@ static const char *const role_labels[ROLE__MAX] = {
 };
 
 static const char *const scope_names[] = { "public", "user", "fse", "authorisation" };
+
+/*
+ * What an action on an authorisation lets a person do, in plain Danish, for the roles page and
+ * the invitation mail (issue 11: people are told what a role may do; R34). Every action of
+ * scope authorisation that institution roles hold has one (tests/unit/test_policy_plain.c).
+ */
+static const char *const plain[ACT__MAX] = {
+	[ACT_AUTH_VIEW] = "se autorisationen og institutionens logo",
+	[ACT_ROLES_VIEW] = "se, hvem der har hvilke roller, og historikken",
+	[ACT_ROLE_INVITE] = "invitere personer til roller",
+	[ACT_ROLE_REVOKE] = "tilbagekalde roller",
+	[ACT_EXPORT_RESULTS] = "hjemtage analyseresultater for sine studerende",
+	[ACT_STUDENT_ACCESS] = "give studerende adgang til et projekt og fjerne den igen",
+	[ACT_PROJECT_VIEW] = "se projektindstillingerne og gebyrerne",
+	[ACT_PROJECT_EDIT] = "skrive projektindstillinger og sende dem til Forskningsservice",
+	[ACT_PROJECT_SIGN] = "underskrive projektindstillinger på institutionens vegne",
+	[ACT_PLATFORM_SET] = "oplyse analyseplatformen",
+	[ACT_LOGO_UPLOAD] = "uploade institutionens logo",
+};
+
+const char *
+policy_action_plain(enum action a)
+{
+	return (unsigned)a < ACT__MAX ? plain[a] : NULL;
+}
+
+size_t
+policy_role_can(enum role r, char *out, size_t n)
+{
+	size_t a, count = 0, total = 0, o = 0;
+	int w;
+
+	if (n)
+		out[0] = '\0';
+	if ((unsigned)r >= ROLE__MAX)
+		return 0;
+	for (a = 0; a < ACT__MAX; a++)
+		if (policy_rules[a].scope == SCOPE_AUTHORISATION &&
+		    (policy_rules[a].roles & ROLE_BIT(r)) && plain[a])
+			total++;
+	/* "a, b og c" */
+	for (a = 0; a < ACT__MAX && o < n; a++) {
+		if (policy_rules[a].scope != SCOPE_AUTHORISATION ||
+		    !(policy_rules[a].roles & ROLE_BIT(r)) || plain[a] == NULL)
+			continue;
+		count++;
+		w = snprintf(out + o, n - o, "%s%s", count == 1 ? "" : count == total ? " og " : ", ",
+		    plain[a]);
+		if (w < 0)
+			break;
+		o += (size_t)w;
+	}
+	return total;
+}
 
 const char *
 role_name(enum role r)

@@ -11,6 +11,8 @@
 #ifndef PORTAL_POLICY_H
 #define PORTAL_POLICY_H
 
+#include <stddef.h>
+
 enum role {
 	ROLE_RESPONSIBLE,
 	ROLE_ADMINISTRATOR,
@@ -86,6 +88,12 @@ const char		*role_name(enum role);
 const char		*role_label(const char *name);
 int			 role_parse(const char *);	/* -1 when unknown */
 const char		*policy_action_name(enum action);
+/* What the action lets a person do, in plain Danish ("uploade institutionens logo"), or NULL
+ * for actions that are not a role's on an authorisation. */
+const char		*policy_action_plain(enum action);
+/* What a role may do on an authorisation, as one Danish phrase ("a, b og c") into out; the
+ * number of things. */
+size_t			 policy_role_can(enum role, char *out, size_t n);
 const char		*policy_scope_name(enum scope);
 /*
  * global: the user's FSE roles; object: the user's roles on the authorisation the object belongs

@@ -3,7 +3,9 @@
 <h1>Roller på autorisationen</h1>
 <p class="font-lead">{{INSTITUTION}}, autorisation {{NUMBER}}.</p>
 {{#NOTICE_INVITED}}<div class="alert alert-success" role="status"><svg class="icon-svg alert-icon" aria-label="Succes" role="img" focusable="false"><use href="/static/dkfds/img/all-svg-icons.svg#success"></use></svg><div class="alert-body"><p class="alert-text">Invitationen er sendt. Personen får en e-mail med et link, der virker i 7 dage.</p></div></div>{{/NOTICE_INVITED}}
-{{#NOTICE_REVOKED}}<div class="alert alert-success" role="status"><svg class="icon-svg alert-icon" aria-label="Succes" role="img" focusable="false"><use href="/static/dkfds/img/all-svg-icons.svg#success"></use></svg><div class="alert-body"><p class="alert-text">Rollen er tilbagekaldt. Den virker ikke længere, og det står i historikken.</p></div></div>{{/NOTICE_REVOKED}}
+{{#NOTICE_WITHDRAWN}}<div class="alert alert-success" role="status"><svg class="icon-svg alert-icon" aria-label="Succes" role="img" focusable="false"><use href="/static/dkfds/img/all-svg-icons.svg#success"></use></svg><div class="alert-body"><p class="alert-text">Invitationen er trukket tilbage. Linket virker ikke længere, og personen har fået besked.</p></div></div>{{/NOTICE_WITHDRAWN}}
+{{#NOTICE_RESENT}}<div class="alert alert-success" role="status"><svg class="icon-svg alert-icon" aria-label="Succes" role="img" focusable="false"><use href="/static/dkfds/img/all-svg-icons.svg#success"></use></svg><div class="alert-body"><p class="alert-text">Invitationen er sendt igen med et nyt link, der virker i 7 dage. Det gamle link virker ikke længere.</p></div></div>{{/NOTICE_RESENT}}
+{{#NOTICE_REVOKED}}<div class="alert alert-success" role="status"><svg class="icon-svg alert-icon" aria-label="Succes" role="img" focusable="false"><use href="/static/dkfds/img/all-svg-icons.svg#success"></use></svg><div class="alert-body"><p class="alert-text">Rollen er tilbagekaldt. Den virker ikke længere, personen har fået besked, og det står i historikken.</p></div></div>{{/NOTICE_REVOKED}}
 {{>ERROR_SUMMARY}}
 <h2>Hvem har hvilken rolle</h2>
 <table class="table">
@@ -22,8 +24,11 @@
 <h2>Invitationer, der ikke er taget imod</h2>
 {{#NO_PENDING}}<p>Ingen. Når du inviterer en person, står invitationen her, til personen tager imod den.</p>{{/NO_PENDING}}
 <ul>
-{{#PENDING}}<li>{{EMAIL}} som {{ROLE}}: {{#OPEN}}gyldig til {{EXPIRES}}{{/OPEN}}{{#EXPIRED}}udløbet {{EXPIRES}}{{/EXPIRED}}</li>
+{{#PENDING}}<li>{{EMAIL}} som {{ROLE}}: {{#OPEN}}gyldig til {{EXPIRES}}{{/OPEN}}{{#EXPIRED}}udløbet {{EXPIRES}}{{/EXPIRED}}
+  {{#ACTIONS}}<form method="post" action="/autorisation/invitation/send-igen" class="inline-form"><input type="hidden" name="csrf" value="{{CSRF}}"><input type="hidden" name="id" value="{{ID}}"><input type="hidden" name="invitation" value="{{INVITATION}}"><button type="submit" class="button button-secondary">Send igen<span class="sr-only"> til {{EMAIL}}</span></button></form>
+  <form method="post" action="/autorisation/invitation/traek-tilbage" class="inline-form"><input type="hidden" name="csrf" value="{{CSRF}}"><input type="hidden" name="id" value="{{ID}}"><input type="hidden" name="invitation" value="{{INVITATION}}"><button type="submit" class="button button-tertiary">Træk tilbage<span class="sr-only"> invitationen til {{EMAIL}}</span></button></form>{{/ACTIONS}}</li>
 {{/PENDING}}</ul>
+{{#PENDING_HELP}}<p>»Send igen« sender et nyt link, der virker i 7 dage; det gamle link holder op med at virke. »Træk tilbage« stopper linket, og personen får besked.</p>{{/PENDING_HELP}}
 {{#INVITE}}
 <h2>Inviter en person</h2>
 <p>Personen får en e-mail med et link, der virker i {{INVITE_DAYS}} dage. Adressen skal være fra institutionens domæner: {{DOMAINS}}.</p>
@@ -60,6 +65,10 @@
   {{#HISTORY}}<tr><td>{{ROLE}}</td><td>{{NAME}}</td><td>{{GRANTED}}</td><td>{{GRANTED_BY}}</td><td>{{#ACTIVE}}Aktiv{{/ACTIVE}}{{#REVOKED}}{{AT}} af {{BY}}: {{REASON}}{{/REVOKED}}</td></tr>
   {{/HISTORY}}</tbody>
 </table>
+<h2>Det må rollerne</h2>
+<dl class="role-abilities">
+{{#ROLE_CAN}}<dt>{{LABEL}}</dt><dd>Må {{WHAT}}.</dd>
+{{/ROLE_CAN}}</dl>
 <h2>Logo til forskningshøjdedokumentet</h2>
 {{#LOGO}}<p><img class="logo-image" src="/fil?id={{FILE_ID}}" alt="Logo for {{INSTITUTION}}" width="{{WIDTH}}" height="{{HEIGHT}}"></p>{{/LOGO}}
 {{#NO_LOGO}}<p>Der er ikke uploadet et logo endnu. Vejlederne skal bruge det, når de udfylder forskningshøjdedokumentet (bilag 1) for en specialestuderende.</p>{{/NO_LOGO}}

@@ -5,7 +5,9 @@ Hej
 {{INVITER:none}} har inviteret dig til rollen som {{ROLE:none}} hos {{INSTITUTION:none}} på
 Specialeportalen, Danmarks Statistiks portal for Specialeordningen.
 
-Tag imod invitationen her:
+{{#CAN}}Som {{ROLE:none}} kan du {{WHAT:none}}.
+
+{{/CAN}}Tag imod invitationen her:
 
 {{LINK:none}}
 

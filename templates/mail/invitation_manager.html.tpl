@@ -4,7 +4,7 @@
 {{INSTITUTION}}. Autorisationens nummer er <strong>{{NUMBER}}</strong>.</p>
 <p>I ansøgningen er du angivet som den personaleansvarlige leder. Det er dig, der skal være
 autorisationsansvarlig: du står inde for autorisationen og ser til, at reglerne for adgang til data
-og hjemtagelse af resultater bliver overholdt.</p>
+og hjemtagelse af resultater bliver overholdt.{{#CAN}} Som {{ROLE}} kan du {{WHAT}}.{{/CAN}}</p>
 <p>Du har endnu ingen konto på Specialeportalen. Indtil du overtager rollen, er ansøgeren,
 {{APPLICANT}}, autorisationsansvarlig.</p>
 <h2>Sådan overtager du rollen</h2>

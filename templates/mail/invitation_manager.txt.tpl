@@ -5,7 +5,7 @@ Hej {{NAME:none}}
 
 Danmarks Statistiks Forskningsservice har godkendt ansøgningen om uddannelsesautorisation for {{INSTITUTION:none}}. Autorisationens nummer er {{NUMBER:none}}.
 
-I ansøgningen er du angivet som den personaleansvarlige leder. Det er dig, der skal være autorisationsansvarlig: du står inde for autorisationen og ser til, at reglerne for adgang til data og hjemtagelse af resultater bliver overholdt.
+I ansøgningen er du angivet som den personaleansvarlige leder. Det er dig, der skal være autorisationsansvarlig: du står inde for autorisationen og ser til, at reglerne for adgang til data og hjemtagelse af resultater bliver overholdt.{{#CAN}} Som {{ROLE:none}} kan du {{WHAT:none}}.{{/CAN}}
 
 Du har endnu ingen konto på Specialeportalen. Indtil du overtager rollen, er ansøgeren, {{APPLICANT:none}}, autorisationsansvarlig.
 

@@ -258,6 +258,86 @@ START_TEST(revoke_takes_effect_and_is_kept)
 	    "'administrator: Har skiftet job'", auth), 1);
 	ck_assert_int_eq(fixture_scalar_int("SELECT subject_id FROM audit_events WHERE action = "
 	    "'role.revoke' AND object_type = 'authorisation' AND object_id = ?", auth), admin.uid);
+	/* The person is told, with the reason (issue 11). */
+	ck_assert_int_eq(maildir_count(mail("admin"), "Begrundelse: Har skiftet job", 30), 1);
+	ck_assert_int_eq(maildir_count(mail("admin"), "har tilbagekaldt din rolle som "
+	    "Administrator", 0), 1);
+}
+END_TEST
+
+/* A pending invitation can be withdrawn or sent again (issue 11); the page says what each role
+ * may do, in the policy table's plain words. */
+START_TEST(withdraw_and_send_again)
+{
+	struct who resp, invitee;
+	const char *email = mail("skifter"), *email2 = mail("fortryder");
+	char token[64], token2[64], path[256], inv[32];
+	struct reply r;
+
+	as(&resp, fixture_user(mail("ansvarlig6"), "Rita Ansvarlig"));
+	fixture_grant(resp.uid, B(RESPONSIBLE), auth);
+	ck_assert_int_eq(post(&resp, "/autorisation/inviter", &r, "id", idbuf, "email", email,
+	    "rolle", "signer", "begrundelse", ""), 303);
+	reply_free(&r);
+	ck_assert_int_eq(maildir_find_token(email, "/autorisation/invitation", 1, 30, token,
+	    sizeof(token)), 1);
+	/* The invitation says what a signer may do. */
+	ck_assert_int_eq(maildir_count(email, "Som Underskriver kan du", 0), 1);
+	snprintf(path, sizeof(path), "/autorisation/roller?id=%s", idbuf);
+	client_get(path, &resp.jar, &r);
+	ck_assert(has(&r.body, "<dt>Vejleder</dt><dd>Må "));
+	ck_assert(has(&r.body, "underskrive projektindstillinger på institutionens vegne"));
+	ck_assert(has(&r.body, "Send igen<span class=\"sr-only\"> til "));
+	reply_free(&r);
+
+	/* Sent again: a new link; the old one no longer works, the new one does. */
+	snprintf(inv, sizeof(inv), "%lld", fixture_scalar("SELECT id FROM invitations WHERE "
+	    "email = ?", email));
+	ck_assert_int_eq(post(&resp, "/autorisation/invitation/send-igen", &r, "id", idbuf,
+	    "invitation", inv, NULL, NULL, NULL, NULL), 303);
+	reply_free(&r);
+	ck_assert_int_eq(maildir_find_token(email, "/autorisation/invitation", 2, 30, token2,
+	    sizeof(token2)), 2);
+	ck_assert_str_ne(token, token2);
+	ck_assert_int_eq(fixture_scalar("SELECT COUNT(*) FROM invitations WHERE email = ? AND "
+	    "withdrawn_at IS NULL", email), 1);
+	as(&invitee, fixture_user(email, "Sofus Skifter"));
+	ck_assert_int_eq(post(&invitee, "/autorisation/invitation", &r, "token", token, NULL, NULL,
+	    NULL, NULL, NULL, NULL), 410);
+	reply_free(&r);
+	ck_assert_int_eq(post(&invitee, "/autorisation/invitation", &r, "token", token2, NULL,
+	    NULL, NULL, NULL, NULL, NULL), 303);
+	reply_free(&r);
+	/* Accepted: nothing left to send again. */
+	ck_assert_int_eq(post(&resp, "/autorisation/invitation/send-igen", &r, "id", idbuf,
+	    "invitation", inv, NULL, NULL, NULL, NULL), 409);
+	reply_free(&r);
+
+	/* Withdrawn: the link stops working, and the person is told. */
+	ck_assert_int_eq(post(&resp, "/autorisation/inviter", &r, "id", idbuf, "email", email2,
+	    "rolle", "supervisor", "begrundelse", ""), 303);
+	reply_free(&r);
+	ck_assert_int_eq(maildir_find_token(email2, "/autorisation/invitation", 1, 30, token,
+	    sizeof(token)), 1);
+	snprintf(inv, sizeof(inv), "%lld", fixture_scalar("SELECT id FROM invitations WHERE "
+	    "email = ?", email2));
+	/* Not by someone who may not invite (a supervisor), and not on another authorisation. */
+	ck_assert_int_eq(post(&invitee, "/autorisation/invitation/traek-tilbage", &r, "id", idbuf,
+	    "invitation", inv, NULL, NULL, NULL, NULL), 403);
+	reply_free(&r);
+	ck_assert_int_eq(post(&resp, "/autorisation/invitation/traek-tilbage", &r, "id", idbuf,
+	    "invitation", inv, NULL, NULL, NULL, NULL), 303);
+	reply_free(&r);
+	ck_assert_int_eq(maildir_count(email2, "har trukket invitationen til rollen som Vejleder",
+	    30), 1);
+	as(&invitee, fixture_user(email2, "Frida Fortryder"));
+	ck_assert_int_eq(post(&invitee, "/autorisation/invitation", &r, "token", token, NULL, NULL,
+	    NULL, NULL, NULL, NULL), 410);
+	reply_free(&r);
+	ck_assert_int_eq(fixture_scalar_int("SELECT COUNT(*) FROM audit_events WHERE action = "
+	    "'invitation.withdraw' AND object_type = 'authorisation' AND object_id = ?", auth), 1);
+	ck_assert_int_eq(fixture_scalar_int("SELECT COUNT(*) FROM audit_events WHERE action = "
+	    "'invitation.resend' AND object_type = 'authorisation' AND object_id = ?", auth), 1);
 }
 END_TEST
 
@@ -433,6 +513,7 @@ main(void)
 	tcase_add_test(tc, domain_rule_and_fse_override);
 	tcase_add_test(tc, invitation_expires);
 	tcase_add_test(tc, revoke_takes_effect_and_is_kept);
+	tcase_add_test(tc, withdraw_and_send_again);
 	tcase_add_test(tc, responsible_cannot_invite_responsible);
 	tcase_add_test(tc, fse_reinvites_responsible_after_expiry);
 	suite_add_tcase(s, tc);
