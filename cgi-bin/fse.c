@@ -16,9 +16,10 @@
 
 #include "appfields.h"
 #include "audit.h"
-#include "buf.h"
-#include "datefmt.h"
 #include "auth.h"
+#include "buf.h"
+#include "casekind.h"
+#include "datefmt.h"
 #include "db.h"
 #include "fcgi.h"
 #include "form.h"
@@ -113,6 +114,7 @@ static const struct {
 	{ "sent", "Sendt", "badge-success" },
 };
 
+/* The account's and the portal's own mails; a case's mails are its kind's (lib/casekind.c). */
 static const struct {
 	const char	*kind;
 	const char	*label;
@@ -120,6 +122,7 @@ static const struct {
 	{ "verify_email", "Bekræft e-mailadresse" },
 	{ "password_reset", "Nulstil adgangskode" },
 	{ "account_exists", "Konto findes allerede" },
+	{ "invitation", "Invitation til en rolle" },
 	{ "test_message", "Prøvebesked" },
 };
 
@@ -141,11 +144,14 @@ set_state(struct tmpl_dict *row, const char *state)
 static const char *
 kind_label(const char *kind)
 {
+	const char *case_mail;
 	size_t i;
 
 	for (i = 0; kind && i < sizeof(kind_labels) / sizeof(kind_labels[0]); i++)
 		if (strcmp(kind, kind_labels[i].kind) == 0)
 			return kind_labels[i].label;
+	if ((case_mail = casekind_mail_label(kind)) != NULL)
+		return case_mail;
 	return kind ? kind : "";
 }
 
@@ -386,5 +392,12 @@ static const struct route routes[] = {
 int
 main(int argc, char **argv)
 {
+	char why[256];
+
+	/* Fail closed: a kind of case without its hooks would be missing from the queue. */
+	if (fse_kinds_check(why, sizeof(why)) != 0) {
+		log_error("fse: refusing to start: %s", why);
+		return 1;
+	}
 	return fcgi_main("fse", argc, argv, routes, sizeof(routes) / sizeof(routes[0]));
 }

@@ -13,6 +13,7 @@
 
 #include "audit.h"
 #include "auth.h"
+#include "casekind.h"
 #include "datefmt.h"
 #include "http_parse.h"
 #include "log.h"
@@ -25,17 +26,30 @@
 static const char STALE_TEXT[] = "Sagen er ændret af en anden, siden du åbnede den. Her er den, "
     "som den er nu.";
 
+/* The FSE hooks of every kind of case in the registry (lib/casekind.c): one line per kind. */
 static const struct fse_kind *const kinds[] = { &fse_kind_authorisation, &fse_kind_proposal };
+#define NKINDS	(sizeof(kinds) / sizeof(kinds[0]))
 
 const struct fse_kind *
 fse_kind_of(const char *type)
 {
 	size_t i;
 
-	for (i = 0; type && i < sizeof(kinds) / sizeof(kinds[0]); i++)
+	for (i = 0; type && i < NKINDS; i++)
 		if (strcmp(kinds[i]->type, type) == 0)
 			return kinds[i];
 	return NULL;
+}
+
+int
+fse_kinds_check(char *why, size_t whylen)
+{
+	const char *types[NKINDS];
+	size_t i;
+
+	for (i = 0; i < NKINDS; i++)
+		types[i] = kinds[i]->type;
+	return casekind_check_hooks(types, NKINDS, why, whylen);
 }
 
 const char *
@@ -85,17 +99,28 @@ static const char *const queue_states[] = { "submitted", "returned", "approved",
 	"withdrawn", "alle", NULL };
 static const char *const queue_state_labels[] = { "venter på en afgørelse",
 	"sendt tilbage til ændringer", "godkendt", "afvist", "trukket tilbage", "alle", NULL };
-static const char *const queue_types[] = { "alle", "authorisation", "project", NULL };
-static const char *const queue_type_labels[] = { "Alle typer", "Uddannelsesautorisation",
-	"Projektindstilling", NULL };
+
+/* The type filter's choices: "alle", then every kind in the registry, NULL-terminated. */
+struct queue_types {
+	const char	*value[CASEKIND_MAX + 2];
+	const char	*label[CASEKIND_MAX + 2];
+};
+
+static void
+queue_types(struct queue_types *t)
+{
+	size_t i;
+
+	t->value[0] = "alle";
+	t->label[0] = "Alle typer";
+	for (i = 0; i < ncasekinds; i++) {
+		t->value[i + 1] = casekinds[i].type;
+		t->label[i + 1] = casekinds[i].label;
+	}
+	t->value[i + 1] = t->label[i + 1] = NULL;
+}
 
 enum { QF_STATE, QF_TYPE, QF_SEARCH, QF__MAX };
-static const struct form_field queue_fields[QF__MAX] = {
-	[QF_STATE] = { "tilstand", form_choice, 0, 0, 0, queue_states,
-	    "Vælg, hvilke sager du vil se." },
-	[QF_TYPE] = { "type", form_choice, 0, 0, 0, queue_types, "Vælg en type sag." },
-	[QF_SEARCH] = { "soeg", form_line, 0, 0, 100, NULL, NULL },
-};
 
 /* "%text%" for LIKE, with the user's % _ and \ taken literally. */
 static void
@@ -116,7 +141,8 @@ like_pattern(char *out, size_t n, const char *text)
 }
 
 static void
-filter_form(struct tmpl_dict *d, int state, int type, const char *search)
+filter_form(struct tmpl_dict *d, const struct queue_types *types, int state, int type,
+    const char *search)
 {
 	struct tmpl_dict *row;
 	int i;
@@ -128,10 +154,10 @@ filter_form(struct tmpl_dict *d, int state, int type, const char *search)
 		if (i == state)
 			tmpl_show(row, "SELECTED");
 	}
-	for (i = 0; queue_types[i]; i++) {
+	for (i = 0; types->value[i]; i++) {
 		row = tmpl_add_row(d, "TYPE_OPTION");
-		tmpl_set(row, "VALUE", queue_types[i]);
-		tmpl_set(row, "LABEL", queue_type_labels[i]);
+		tmpl_set(row, "VALUE", types->value[i]);
+		tmpl_set(row, "LABEL", types->label[i]);
 		if (i == type)
 			tmpl_show(row, "SELECTED");
 	}
@@ -146,7 +172,7 @@ filter_form(struct tmpl_dict *d, int state, int type, const char *search)
 	"SELECT c.id, c.title, u.name, u.email, DATE_FORMAT(c.submitted_at, '%Y-%m-%d %H:%i:%s'), " \
 	"c.data, c.type, COALESCE(c.authorisation_id, 0), c.state FROM cases c JOIN users u ON " \
 	"u.id = c.created_by LEFT JOIN authorisations a ON a.id = c.authorisation_id " \
-	"WHERE c.type IN ('authorisation', 'project') AND c.state <> 'draft' AND " \
+	"WHERE FIND_IN_SET(c.type, ?) > 0 AND c.state <> 'draft' AND " \
 	"(? = 'alle' OR c.state = ?) AND (? = 'alle' OR c.type = ?) AND (? = '' OR c.title LIKE ? " \
 	"OR u.name LIKE ? OR u.email LIKE ? OR COALESCE(a.number, '') LIKE ? OR c.id = ?) "
 
@@ -161,12 +187,24 @@ fse_cases_page(struct ctx *ctx)
 	const char *search;
 	time_t now = time(NULL);
 	struct tm tm;
+	char kinds_sql[CASEKIND_MAX * CASEKIND_TYPE_MAX];
+	struct queue_types types;
+	const struct form_field fields[QF__MAX] = {
+		[QF_STATE] = { "tilstand", form_choice, 0, 0, 0, queue_states,
+		    "Vælg, hvilke sager du vil se." },
+		[QF_TYPE] = { "type", form_choice, 0, 0, 0, types.value, "Vælg en type sag." },
+		[QF_SEARCH] = { "soeg", form_line, 0, 0, 100, NULL, NULL },
+	};
 	struct form q;
 	enum db_err rc;
 	int state, type, waiting;
 	size_t i;
 
-	form_read(&q, queue_fields, QF__MAX, &ctx->req->query);
+	/* Every kind the registry has, and only those: its type list is the query's. */
+	queue_types(&types);
+	if (casekind_type_list(kinds_sql, sizeof(kinds_sql)) != 0)
+		return 500;
+	form_read(&q, fields, QF__MAX, &ctx->req->query);
 	state = q.v[QF_STATE].err == FORM_OK && q.v[QF_STATE].value ? (int)q.v[QF_STATE].num : 0;
 	type = q.v[QF_TYPE].err == FORM_OK && q.v[QF_TYPE].value ? (int)q.v[QF_TYPE].num : 0;
 	search = q.v[QF_SEARCH].err == FORM_OK && q.v[QF_SEARCH].value ? q.v[QF_SEARCH].value : "";
@@ -174,7 +212,7 @@ fse_cases_page(struct ctx *ctx)
 		/* A filter value we do not offer: the form again, the message at the field. */
 		if ((d = ctx_page(ctx, "fse/cases.tpl", "Sager")) == NULL)
 			return 500;
-		filter_form(d, state, type, q.v[QF_SEARCH].value);
+		filter_form(d, &types, state, type, q.v[QF_SEARCH].value);
 		page_form_errors(d, &q, anchors, NULL);
 		tmpl_set(d, "SHOWING", queue_state_labels[state]);
 		tmpl_show(d, "EMPTY");
@@ -186,15 +224,16 @@ fse_cases_page(struct ctx *ctx)
 	/* Waiting cases oldest first (the queue, R30); the others newest first. */
 	if ((rc = db_exec(ctx->db, &res, waiting ?
 	    QUEUE_SELECT "ORDER BY c.submitted_at, c.id LIMIT 200" :
-	    QUEUE_SELECT "ORDER BY c.updated_at DESC, c.id DESC LIMIT 200", "sssssssssi",
-	    queue_states[state], queue_states[state], queue_types[type], queue_types[type],
+	    QUEUE_SELECT "ORDER BY c.updated_at DESC, c.id DESC LIMIT 200", "ssssssssssi",
+	    kinds_sql, queue_states[state], queue_states[state], types.value[type],
+	    types.value[type],
 	    search[0] ? like : "", like, like, like, like, atoll(search))) != DB_OK)
 		return ctx_db_error(ctx, rc);
 	if ((d = ctx_page(ctx, "fse/cases.tpl", "Sager")) == NULL) {
 		db_result_free(&res);
 		return 500;
 	}
-	filter_form(d, state, type, search);
+	filter_form(d, &types, state, type, search);
 	localtime_r(&now, &tm);
 	strftime(today, sizeof(today), "%Y-%m-%d", &tm);
 	tmpl_set_int(d, "COUNT", (long long)res.nrows);
@@ -212,7 +251,7 @@ fse_cases_page(struct ctx *ctx)
 
 		row = tmpl_add_row(sec, "ROW");
 		tmpl_set_int(row, "ID", db_cell_int(&res, i, 0, 0));
-		tmpl_set(row, "TYPE", k ? k->label : db_cell(&res, i, 6));
+		tmpl_set(row, "TYPE", casekind_label(db_cell(&res, i, 6)));
 		tmpl_set(row, "TITLE", db_cell(&res, i, 1));
 		tmpl_set(row, "APPLICANT", db_cell(&res, i, 2));
 		tmpl_set(row, "APPLICANT_EMAIL", db_cell(&res, i, 3));
@@ -388,6 +427,7 @@ static int
 render_case(struct ctx *ctx, long long id, const char *notice, int stale,
     const struct decide_error *err, int status)
 {
+	const struct casekind *ck;
 	const struct fse_kind *k;
 	struct tmpl_dict *d;
 	struct db_result res;
@@ -403,7 +443,7 @@ render_case(struct ctx *ctx, long long id, const char *notice, int stale,
 		return 404;
 	if (crc != CASES_OK)
 		return ctx_db_error(ctx, DB_EEXEC);
-	if ((k = fse_kind_of(c.type)) == NULL) {
+	if ((k = fse_kind_of(c.type)) == NULL || (ck = casekind_of(c.type)) == NULL) {
 		case_row_free(&c);
 		return 404;
 	}
@@ -415,15 +455,15 @@ render_case(struct ctx *ctx, long long id, const char *notice, int stale,
 	if ((rc = audit_event(ctx->db, ctx_user(ctx), "case.view", "case", id, c.created_by,
 	    ctx->req->remote_addr, "")) != DB_OK)
 		goto dberr;
-	if ((d = ctx_page(ctx, "fse/case.tpl", k->page_title)) == NULL) {
+	if ((d = ctx_page(ctx, "fse/case.tpl", ck->title)) == NULL) {
 		kvlist_free(&data);
 		case_row_free(&c);
 		return 500;
 	}
 	tmpl_set_int(d, "ID", c.id);
 	tmpl_set(d, "TITLE", c.title);
-	tmpl_set(d, "KIND", k->page_title);
-	tmpl_set(d, "CREATOR_LABEL", k->creator_label);
+	tmpl_set(d, "KIND", ck->title);
+	tmpl_set(d, "CREATOR_LABEL", ck->creator);
 	tmpl_set(d, "STATE", case_state_label(c.state));
 	tmpl_set(d, "STATE_NAME", case_state_name(c.state));
 	if ((rc = k->origin(ctx, &c, &data, from, sizeof(from))) != DB_OK)

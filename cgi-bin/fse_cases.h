@@ -4,7 +4,8 @@
  * every kind lives in fse_cases.c: the state machine's moves, the version check, the diff since
  * the last submission, the history, the reasons, the audit. What differs is a kind's table of
  * hooks below: fse_kind_authorisation.c (applications for an education authorisation) and
- * fse_kind_proposal.c (broad project proposals). Student cases will add a third.
+ * fse_kind_proposal.c (broad project proposals). A kind's names come from the registry
+ * (lib/casekind.h); fse_kinds_check() holds the two together when the program starts.
  */
 #ifndef PORTAL_FSE_CASES_H
 #define PORTAL_FSE_CASES_H
@@ -25,10 +26,7 @@ struct fse_outcome {
 };
 
 struct fse_kind {
-	const char	*type;		/* cases.type */
-	const char	*label;		/* "Uddannelsesautorisation", as the queue shows it */
-	const char	*page_title;	/* the case page's title */
-	const char	*creator_label;	/* who made the case: "Ansøger", "Vejleder" */
+	const char	*type;		/* cases.type: its entry in the registry (lib/casekind.h) */
 	/* A field's label as people read it ("Erfaren person 2: navn"). */
 	void		(*field_label)(const char *name, char *out, size_t n);
 	/* A field's value as people read it (a code turned into its name); may be NULL. */
@@ -55,6 +53,12 @@ extern const struct fse_kind	fse_kind_proposal;
 
 /* The kind of a case type; NULL when FSE does not decide that type here. */
 const struct fse_kind	*fse_kind_of(const char *type);
+/*
+ * The hook tables against the registry (casekind_check_hooks): 0 when every kind has hooks and
+ * every hook table is a kind; else -1 with why. The program refuses to start on -1, so a kind
+ * never silently goes missing from the queue.
+ */
+int			 fse_kinds_check(char *why, size_t whylen);
 
 /* Shared pieces. */
 const char	*fse_value(const struct kvlist *, const char *name);	/* "" when absent */

@@ -418,9 +418,6 @@ approve(struct ctx *ctx, const struct case_row *c, const struct kvlist *data,
 
 const struct fse_kind fse_kind_authorisation = {
 	.type = "authorisation",
-	.label = "Uddannelsesautorisation",
-	.page_title = "Ansøgning om uddannelsesautorisation",
-	.creator_label = "Ansøger",
 	.field_label = appfields_label,
 	.field_value = field_value,
 	.origin = origin,

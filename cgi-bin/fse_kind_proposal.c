@@ -226,9 +226,6 @@ notify(struct ctx *ctx, const struct case_row *c, const struct kvlist *data, enu
 
 const struct fse_kind fse_kind_proposal = {
 	.type = "project",
-	.label = "Projektindstilling",
-	.page_title = "Projektindstilling",
-	.creator_label = "Vejleder",
 	.field_label = proposal_label,
 	.field_value = NULL,
 	.origin = origin,

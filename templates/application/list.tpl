@@ -14,7 +14,7 @@
   <caption class="sr-only">Dine sager</caption>
   <thead><tr><th scope="col">Sag</th><th scope="col">Type</th><th scope="col">Titel</th><th scope="col">Status</th><th scope="col">Senest ændret</th><th scope="col">Venter på dig</th></tr></thead>
   <tbody>
-  {{#CASE}}<tr><td>{{ID}}</td><td>{{TYPE}}</td><td>{{TITLE}}</td><td>{{STATE}}{{#FSE_NOTE}}<br><span class="font-small">Forskningsservice skriver: <span class="pre-line">{{TEXT:pre_escape}}</span></span>{{/FSE_NOTE}}</td><td>{{CHANGED}}</td><td>{{#TODO}}<a href="{{HREF}}">{{TEXT}}<span class="sr-only"> (sag {{ID}})</span></a>{{/TODO}}{{#NOTHING}}Intet lige nu{{/NOTHING}}{{#WITHDRAW}}<br><a href="/ansoegning/traek-tilbage?id={{ID}}">Træk tilbage<span class="sr-only"> (sag {{ID}})</span></a>{{/WITHDRAW}}</td></tr>
+  {{#CASE}}<tr><td>{{ID}}</td><td>{{TYPE}}</td><td>{{TITLE}}</td><td>{{STATE}}{{#FSE_NOTE}}<br><span class="font-small">Forskningsservice skriver: <span class="pre-line">{{TEXT:pre_escape}}</span></span>{{/FSE_NOTE}}</td><td>{{CHANGED}}</td><td>{{#TODO}}<a href="{{HREF}}">{{TEXT}}<span class="sr-only"> (sag {{ID}})</span></a>{{/TODO}}{{#NOTHING}}Intet lige nu{{/NOTHING}}{{#WITHDRAW}}<br><a href="{{PATH}}?id={{ID}}">Træk tilbage<span class="sr-only"> (sag {{ID}})</span></a>{{/WITHDRAW}}</td></tr>
   {{/CASE}}</tbody>
 </table>{{/HAS_ANY}}
 <h2>Søg om en uddannelsesautorisation</h2>

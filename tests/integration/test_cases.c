@@ -1,7 +1,9 @@
 /*
  * The case model against MariaDB (issue 5): create, save a draft, submit, return with a
  * reason, resubmit with the diff, approve; events and audit kept; a stale version is a conflict
- * and changes nothing; a move the state machine does not have is refused.
+ * and changes nothing; a move the state machine does not have is refused. And the registry of
+ * kinds (lib/casekind.h) against the database: every type the cases table can hold, and every
+ * type a row has, is a kind with an entry (issue 10).
  */
 #include <check.h>
 #include <stdio.h>
@@ -9,6 +11,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "casekind.h"
 #include "cases.h"
 #include "config.h"
 #include "db.h"
@@ -166,6 +169,40 @@ START_TEST(stale_version_is_a_conflict)
 }
 END_TEST
 
+/* The database as the migrations left it: cases.type's ENUM, and the types rows have. */
+START_TEST(every_type_in_the_database_is_a_kind)
+{
+	struct db_result res;
+	const char *p, *close;
+	size_t i, nenum = 0;
+
+	ck_assert_int_eq(db_exec(db, &res, "SELECT COLUMN_TYPE FROM information_schema.COLUMNS "
+	    "WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'cases' AND COLUMN_NAME = 'type'",
+	    ""), DB_OK);
+	ck_assert_uint_eq(res.nrows, 1);
+	ck_assert_msg(strncmp(db_cell(&res, 0, 0), "enum(", 5) == 0, "%s", db_cell(&res, 0, 0));
+	for (p = db_cell(&res, 0, 0); (p = strchr(p, '\'')) != NULL; p = close + 1) {
+		char type[CASEKIND_TYPE_MAX];
+
+		ck_assert_ptr_nonnull(close = strchr(p + 1, '\''));
+		ck_assert_uint_lt((size_t)(close - p - 1), sizeof(type));
+		memcpy(type, p + 1, (size_t)(close - p - 1));
+		type[close - p - 1] = '\0';
+		ck_assert_msg(casekind_of(type) != NULL, "cases.type '%s' has no entry in the case "
+		    "kind registry (lib/casekind.c)", type);
+		nenum++;
+	}
+	db_result_free(&res);
+	ck_assert_uint_eq(nenum, ncasekinds);	/* and every kind can be stored */
+
+	ck_assert_int_eq(db_exec(db, &res, "SELECT DISTINCT type FROM cases", ""), DB_OK);
+	for (i = 0; i < res.nrows; i++)
+		ck_assert_msg(casekind_of(db_cell(&res, i, 0)) != NULL, "a case of type '%s' has no "
+		    "entry in the case kind registry", db_cell(&res, i, 0));
+	db_result_free(&res);
+}
+END_TEST
+
 int
 main(void)
 {
@@ -176,6 +213,7 @@ main(void)
 	tcase_set_timeout(tc, 30);
 	tcase_add_test(tc, lifecycle_with_return_and_diff);
 	tcase_add_test(tc, stale_version_is_a_conflict);
+	tcase_add_test(tc, every_type_in_the_database_is_a_kind);
 	suite_add_tcase(s, tc);
 	return check_run(s);
 }

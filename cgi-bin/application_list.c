@@ -1,0 +1,108 @@
+/*
+ * application_list: Mine sager (R32), the user's own cases of every kind in the registry
+ * (lib/casekind.h) with FSE's last word, what waits for them and where, and the proposals that
+ * wait for their signature.
+ */
+#include "application.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "casefsm.h"
+#include "casekind.h"
+#include "datefmt.h"
+
+/* ---- Mine sager (R32) ----------------------------------------------------------------------- */
+
+int
+app_list_page(struct ctx *ctx)
+{
+	struct tmpl_dict *d, *row;
+	struct db_result res;
+	enum db_err rc;
+	size_t i;
+
+	/* The user's own cases of every type, with FSE's last word on a returned or rejected one. */
+	if ((rc = db_exec(ctx->db, &res, "SELECT c.id, c.type, c.title, c.state, "
+	    "DATE_FORMAT(c.updated_at, '%Y-%m-%d %H:%i:%s'), COALESCE(c.authorisation_id, 0), "
+	    "COALESCE((SELECT e.reason FROM case_events e WHERE e.case_id = c.id AND e.to_state IN "
+	    "('returned', 'rejected') AND c.state IN ('returned', 'rejected') ORDER BY e.id DESC "
+	    "LIMIT 1), '') FROM cases c WHERE c.created_by = ? ORDER BY c.updated_at DESC, c.id DESC",
+	    "i", ctx_user(ctx))) != DB_OK)
+		return ctx_db_error(ctx, rc);
+	if ((d = ctx_page(ctx, "application/list.tpl", "Mine sager")) == NULL) {
+		db_result_free(&res);
+		return 500;
+	}
+	tmpl_set(d, "CSRF", ctx->session.csrf);
+	tmpl_set_int(d, "SERVICE_DAYS", ctx->cfg->fse_service_days);
+	{
+		const char *b = kvlist_value(&ctx->req->query, "besked");
+
+		if (b && strcmp(b, "sendt") == 0)
+			tmpl_show(d, "SENT");
+		else if (b && strcmp(b, "trukket") == 0)
+			tmpl_show(d, "WITHDRAWN");
+	}
+	for (i = 0; i < res.nrows; i++) {
+		int st = case_state_parse(db_cell(&res, i, 3));
+		const struct casekind *k = casekind_of(db_cell(&res, i, 1));
+		char when[48];
+
+		row = tmpl_add_row(d, "CASE");
+		tmpl_set(row, "ID", db_cell(&res, i, 0));
+		tmpl_set(row, "TYPE", casekind_label(db_cell(&res, i, 1)));
+		tmpl_set(row, "TITLE", db_cell(&res, i, 2));
+		tmpl_set(row, "STATE", st < 0 ? db_cell(&res, i, 3) :
+		    case_state_label((enum case_state)st));
+		datefmt_danish(when, sizeof(when), db_cell(&res, i, 4), DATEFMT_DATETIME);
+		tmpl_set(row, "CHANGED", when);
+		if (db_cell(&res, i, 6)[0])
+			tmpl_set(tmpl_add_row(row, "FSE_NOTE"), "TEXT", db_cell(&res, i, 6));
+		/* R32: what waits for the user, on the page of the kind's creator. */
+		if (k && (st == CASE_DRAFT || st == CASE_RETURNED)) {
+			struct tmpl_dict *todo = tmpl_add_row(row, "TODO");
+			char href[128];
+
+			k->creator_page(db_cell_int(&res, i, 0, 0), db_cell_int(&res, i, 5, 0), href,
+			    sizeof(href));
+			tmpl_set(todo, "HREF", href);
+			tmpl_set(todo, "ID", db_cell(&res, i, 0));
+			tmpl_set(todo, "TEXT", st == CASE_DRAFT ? k->todo_draft : k->todo_returned);
+		} else
+			tmpl_show(row, "NOTHING");
+		if (k && k->withdraw_path && (st == CASE_DRAFT || st == CASE_RETURNED ||
+		    st == CASE_SUBMITTED)) {
+			struct tmpl_dict *w = tmpl_add_row(row, "WITHDRAW");
+
+			tmpl_set(w, "PATH", k->withdraw_path);
+			tmpl_set(w, "ID", db_cell(&res, i, 0));
+		}
+	}
+	tmpl_show(d, res.nrows ? "HAS_ANY" : "NONE");
+	db_result_free(&res);
+
+	/* R12, R32: proposals that wait for this user's signature as a signer. */
+	if ((rc = db_exec(ctx->db, &res, "SELECT c.id, c.title, c.authorisation_id, "
+	    "COALESCE(a.number, '-') FROM cases c JOIN authorisations a ON a.id = "
+	    "c.authorisation_id JOIN role_assignments r ON r.authorisation_id = c.authorisation_id "
+	    "AND r.user_id = ? AND r.role = 'signer' AND r.revoked_at IS NULL WHERE c.type = "
+	    "'project' AND c.state IN ('draft', 'returned') AND NOT EXISTS (SELECT 1 FROM "
+	    "proposal_signatures s WHERE s.case_id = c.id AND s.voided_at IS NULL) AND EXISTS "
+	    "(SELECT 1 FROM audit_events v WHERE v.object_type = 'case' AND v.object_id = c.id AND "
+	    "v.action = 'proposal.signature.request') ORDER BY c.updated_at", "i",
+	    ctx_user(ctx))) != DB_OK)
+		return ctx_db_error(ctx, rc);
+	for (i = 0; i < res.nrows; i++) {
+		row = tmpl_add_row(d, "TO_SIGN");
+		tmpl_set(row, "SAG", db_cell(&res, i, 0));
+		tmpl_set(row, "TITLE", db_cell(&res, i, 1));
+		tmpl_set(row, "AUTH", db_cell(&res, i, 2));
+		tmpl_set(row, "NUMBER", db_cell(&res, i, 3));
+	}
+	if (res.nrows)
+		tmpl_show(d, "HAS_TO_SIGN");
+	db_result_free(&res);
+	return 200;
+}
+
