@@ -16,6 +16,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "casekind.h"
 #include "cases.h"
 #include "client.h"
 #include "fixture.h"
@@ -162,6 +163,7 @@ START_TEST(queue_and_case_page)
 	const char *pa, *pb;
 	struct reply r;
 	long long older, newer;
+	size_t i;
 
 	person(&app, "ansoeger", "Anna Ansoeger", 0);
 	person(&cw, "sagsbeh", "Sif Sagsbehandler", B(FSE_CASEWORKER));
@@ -193,6 +195,25 @@ START_TEST(queue_and_case_page)
 	ck_assert(has(&r.body, needle));
 	ck_assert(has(&r.body, "Anna Ansoeger"));
 	ck_assert(has(&r.body, "Københavns Universitet"));
+	reply_free(&r);
+
+	/* The type filter offers every kind in the registry (lib/casekind.c), and filters by it. */
+	ck_assert_int_eq(get("/fse/sager?type=authorisation", &cw, &r), 200);
+	for (i = 0; i < ncasekinds; i++) {
+		snprintf(needle, sizeof(needle), "<option value=\"%s\"", casekinds[i].type);
+		ck_assert_msg(has(&r.body, needle), "the queue offers %s", casekinds[i].type);
+		ck_assert(has(&r.body, casekinds[i].label));
+	}
+	snprintf(needle, sizeof(needle), "<a href=\"/fse/sag?id=%lld\">", older);
+	ck_assert(has(&r.body, needle));
+	reply_free(&r);
+	ck_assert_int_eq(get("/fse/sager?type=project", &cw, &r), 200);
+	ck_assert(!has(&r.body, needle));	/* an application is not a proposal */
+	reply_free(&r);
+	/* A type that is not a kind is not offered: refused at the field, nothing listed. */
+	ck_assert_int_eq(get("/fse/sager?type=student", &cw, &r), 422);
+	ck_assert(has(&r.body, "id=\"type-error\""));
+	ck_assert(!has(&r.body, needle));
 	reply_free(&r);
 
 	/* Not FSE: 403 on the queue and on the case. */
