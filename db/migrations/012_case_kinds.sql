@@ -1,4 +1,4 @@
--- 010: cases.type holds exactly the kinds in the registry (lib/casekind.c; issue 10). 'fse_user'
+-- 012: cases.type holds exactly the kinds in the registry (lib/casekind.c; issue 10). 'fse_user'
 -- and 'student' had no code behind them: a case of either type could be stored but FSE's queue
 -- would never show it. A kind comes back with its registry entry and hooks (student
 -- attachments, issue 13, add 'student' again in their own migration). No rows can hold them (no
