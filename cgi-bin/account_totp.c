@@ -148,6 +148,12 @@ totp_page(struct ctx *ctx, const char *error, int status)
 		return 200;
 	}
 	tmpl_show(d, "ENROL");
+	{	/* where they were going when the portal sent them here (issue 11) */
+		const char *back = http_param(ctx->req, "tilbage");
+
+		if (ctx_return_ok(back))
+			tmpl_set(tmpl_add_row(d, "RETURN"), "TILBAGE", back);
+	}
 	b32rc = totp_base32(secret, len, b32, sizeof(b32));
 	sodium_memzero(secret, sizeof(secret));
 	if (b32rc == -1)
@@ -238,6 +244,11 @@ acct_totp_submit(struct ctx *ctx)
 		return ctx_tx_error(ctx, rc);
 	if ((rc = db_commit(ctx->db)) != DB_OK)
 		return ctx_db_error(ctx, rc);
-	return ctx_redirect(ctx, "/konto?besked=totp");
+	/* On to where they were going (e.g. /fse), else the account page says it is on. */
+	{
+		const char *back = http_param(ctx->req, "tilbage");
+
+		return ctx_redirect(ctx, ctx_return_ok(back) ? back : "/konto?besked=totp");
+	}
 }
 

@@ -8,9 +8,11 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "auth.h"
 #include "casefsm.h"
 #include "casekind.h"
 #include "datefmt.h"
+#include "policy.h"
 
 /* ---- Mine sager (R32) ----------------------------------------------------------------------- */
 
@@ -20,7 +22,8 @@ app_list_page(struct ctx *ctx)
 	struct tmpl_dict *d, *row;
 	struct db_result res;
 	enum db_err rc;
-	size_t i;
+	size_t i, own, to_sign, in_roles = 0;
+	unsigned global, object, any;
 
 	/* The user's own cases of every type, with FSE's last word on a returned or rejected one. */
 	if ((rc = db_exec(ctx->db, &res, "SELECT c.id, c.type, c.title, c.state, "
@@ -79,7 +82,9 @@ app_list_page(struct ctx *ctx)
 			tmpl_set(w, "ID", db_cell(&res, i, 0));
 		}
 	}
-	tmpl_show(d, res.nrows ? "HAS_ANY" : "NONE");
+	own = res.nrows;
+	if (res.nrows)
+		tmpl_show(d, "HAS_ANY");
 	db_result_free(&res);
 
 	/* R12, R32: proposals that wait for this user's signature as a signer. */
@@ -102,7 +107,56 @@ app_list_page(struct ctx *ctx)
 	}
 	if (res.nrows)
 		tmpl_show(d, "HAS_TO_SIGN");
+	to_sign = res.nrows;
 	db_result_free(&res);
+
+	/*
+	 * What concerns the user in their roles (issue 11): the proposals in progress on the
+	 * authorisations where a role of theirs may see them (the policy's project.view), other
+	 * people's, since their own are above.
+	 */
+	if ((rc = db_exec(ctx->db, &res, "SELECT c.id, c.title, c.state, c.authorisation_id, "
+	    "COALESCE(a.number, '-'), r.role, DATE_FORMAT(c.updated_at, '%Y-%m-%d %H:%i:%s') FROM "
+	    "cases c JOIN authorisations a ON a.id = c.authorisation_id JOIN role_assignments r ON "
+	    "r.authorisation_id = c.authorisation_id AND r.user_id = ? AND r.revoked_at IS NULL "
+	    "WHERE c.type = 'project' AND c.created_by <> ? AND c.state IN ('draft', 'submitted', "
+	    "'returned') ORDER BY c.updated_at DESC, c.id", "ii", ctx_user(ctx), ctx_user(ctx))) !=
+	    DB_OK)
+		return ctx_db_error(ctx, rc);
+	{
+		long long last = 0;
+
+		for (i = 0; i < res.nrows; i++) {
+			int role = role_parse(db_cell(&res, i, 5)), st;
+			char when[48];
+
+			if (role < 0 || !(policy_rules[ACT_PROJECT_VIEW].roles & ROLE_BIT(role)) ||
+			    db_cell_int(&res, i, 0, 0) == last)
+				continue;	/* one row per case, whichever role shows it */
+			last = db_cell_int(&res, i, 0, 0);
+			st = case_state_parse(db_cell(&res, i, 2));
+			row = tmpl_add_row(d, "ROLE_CASE");
+			tmpl_set(row, "SAG", db_cell(&res, i, 0));
+			tmpl_set(row, "TITLE", db_cell(&res, i, 1)[0] ? db_cell(&res, i, 1) :
+			    "Projektindstilling uden titel");
+			tmpl_set(row, "STATE", st < 0 ? "" : case_state_label((enum case_state)st));
+			tmpl_set(row, "AUTH", db_cell(&res, i, 3));
+			tmpl_set(row, "NUMBER", db_cell(&res, i, 4));
+			datefmt_danish(when, sizeof(when), db_cell(&res, i, 6), DATEFMT_DATETIME);
+			tmpl_set(row, "CHANGED", when);
+			in_roles++;
+		}
+	}
+	if (in_roles)
+		tmpl_show(d, "HAS_ROLE_CASES");
+	db_result_free(&res);
+
+	/* Someone who holds a role came for that, not to apply: applying is then a side road. */
+	if ((rc = auth_roles(ctx->db, ctx_user(ctx), 0, &global, &object, &any)) != DB_OK)
+		return ctx_db_error(ctx, rc);
+	if (!own && !to_sign && !in_roles)
+		tmpl_show(d, any ? "NONE_IN_ROLES" : "NONE");
+	tmpl_show(d, any ? "APPLY_SECONDARY" : "APPLY_PRIMARY");
 	return 200;
 }
 

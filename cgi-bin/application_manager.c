@@ -11,6 +11,7 @@
 
 #include "appfields.h"
 #include "audit.h"
+#include "datefmt.h"
 #include "http.h"
 #include "http_parse.h"
 #include "log.h"
@@ -34,7 +35,7 @@ app_manager_state(struct ctx *ctx, long long id, const char *email, int *confirm
 	if (email == NULL || form_blank(email))
 		return DB_OK;
 	if ((rc = db_exec(ctx->db, &res, "SELECT confirmed_at IS NOT NULL, DATE_FORMAT("
-	    "COALESCE(confirmed_at, created_at), '%d-%m-%Y %H:%i') FROM manager_confirmations "
+	    "COALESCE(confirmed_at, created_at), '%Y-%m-%d %H:%i:%s') FROM manager_confirmations "
 	    "WHERE case_id = ? AND manager_email = ? AND (confirmed_at IS NOT NULL OR "
 	    "expires_at > NOW(6)) ORDER BY confirmed_at IS NOT NULL DESC, id DESC LIMIT 1", "is",
 	    id, email)) != DB_OK)
@@ -42,7 +43,8 @@ app_manager_state(struct ctx *ctx, long long id, const char *email, int *confirm
 	if (res.nrows) {
 		*confirmed = db_cell_int(&res, 0, 0, 0) == 1;
 		*pending = !*confirmed;
-		snprintf(when, n, "%s", db_cell(&res, 0, 1));
+		/* Danish local time, as every time a person reads (issue 11). */
+		datefmt_danish(when, n, db_cell(&res, 0, 1), DATEFMT_DATETIME);
 	}
 	db_result_free(&res);
 	return DB_OK;
@@ -55,7 +57,7 @@ app_manager_section(struct ctx *ctx, struct tmpl_dict *s, const struct case_row 
 	struct tmpl_dict *mg, *sec;
 	struct kvlist data;
 	const char *email, *name;
-	char when[32];
+	char when[48];
 	int confirmed, pending;
 	enum db_err rc;
 
@@ -84,7 +86,8 @@ app_manager_section(struct ctx *ctx, struct tmpl_dict *s, const struct case_row 
 
 			tmpl_set(p, "EMAIL", email);
 			tmpl_set(p, "AT", when);
-		}
+		} else
+			tmpl_show(sec, "NOT_SENT");
 		if (email && !form_blank(email) && name && !form_blank(name)) {
 			struct tmpl_dict *f = tmpl_add_row(sec, "CAN_SEND");
 
@@ -92,6 +95,8 @@ app_manager_section(struct ctx *ctx, struct tmpl_dict *s, const struct case_row 
 			tmpl_set_int(f, "ID", c->id);
 			tmpl_set_int(f, "VERSION", c->version);
 			tmpl_set_int(f, "TRIN", step);
+			if (pending)
+				tmpl_show(f, "PENDING_AGAIN");
 		} else
 			tmpl_show(sec, "NO_ADDRESS");
 	}
@@ -314,6 +319,28 @@ app_confirm_submit(struct ctx *ctx)
 	    (rc = audit_event(ctx->db, 0, "case.manager_confirm", "case", mc.case_id, 0,
 	    ctx->req->remote_addr, mc.email)) != DB_OK)
 		return ctx_tx_error(ctx, rc);
+	/* The applicant is told, in the same transaction: the application can be sent now
+	 * (issue 11; R32: the person who must act next is told). */
+	{
+		struct tmpl_dict *md = tmpl_dict_new();
+		enum mail_err mrc = MAIL_ENOMEM;
+
+		if (md) {
+			tmpl_set(md, "NAME", mc.applicant);
+			tmpl_set(md, "MANAGER", mc.name);
+			tmpl_set(md, "INSTITUTION", mc.institution);
+			tmpl_setf(md, "LINK", "%s/ansoegning/trin?id=%lld&trin=%d", ctx->cfg->base_url,
+			    mc.case_id, APPFIELDS_STEPS);
+			mrc = mail_enqueue_template(ctx->db, ctx->cfg, mc.applicant_email,
+			    mc.applicant, "Lederen har bekræftet ansøgningen", "manager_confirmed",
+			    md, "manager_confirmed", NULL);
+			tmpl_dict_free(md);
+		}
+		if (mrc != MAIL_OK) {
+			log_error("manager confirmed mail: %s", mail_strerror(mrc));
+			return ctx_tx_error(ctx, DB_EEXEC);
+		}
+	}
 	if ((rc = db_commit(ctx->db)) != DB_OK)
 		return ctx_db_error(ctx, rc);
 	return confirm_page(ctx, token, &mc, 1, 200);

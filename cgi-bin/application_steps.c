@@ -12,6 +12,7 @@
 #include "appfields.h"
 #include "buf.h"
 #include "cases.h"
+#include "datefmt.h"
 #include "http.h"
 #include "http_parse.h"
 #include "page.h"
@@ -105,6 +106,22 @@ app_step_page(struct ctx *ctx, const struct case_row *c, int step, const struct 
 	step_guide(d, c->id, step);
 	if (conflict)
 		tmpl_show(d, "CONFLICT");
+	/* Returned: FSE's message stays in view while the applicant edits (issue 11). */
+	if (c->state == CASE_RETURNED) {
+		if ((rc = db_exec(ctx->db, &res, "SELECT reason, DATE_FORMAT(at, '%Y-%m-%d "
+		    "%H:%i:%s') FROM case_events WHERE case_id = ? AND to_state = 'returned' ORDER "
+		    "BY id DESC LIMIT 1", "i", c->id)) != DB_OK)
+			return ctx_db_error(ctx, rc);
+		if (res.nrows) {
+			char when[48];
+
+			row = tmpl_add_row(d, "RETURNED");
+			datefmt_danish(when, sizeof(when), db_cell(&res, 0, 1), DATEFMT_DATETIME);
+			tmpl_set(row, "AT", when);
+			tmpl_set(row, "REASON", db_cell(&res, 0, 0));
+		}
+		db_result_free(&res);
+	}
 	{
 		const char *b = kvlist_value(&ctx->req->query, "besked");
 
@@ -282,6 +299,62 @@ app_step_form(struct ctx *ctx)
 	return st;
 }
 
+/*
+ * This step's fields merged into the case's form (the other steps' stay) and saved under
+ * expected version; only fields whose value passed its validator are taken (a draft holds
+ * nothing the strict parser would refuse). The case's title is the unit (step 1).
+ */
+static enum cases_err
+save_step(struct ctx *ctx, const struct case_row *c, int step, unsigned version,
+    const struct form *f, const struct buf *domains, unsigned *new_version)
+{
+	const struct form_field *fields;
+	struct kvlist data;
+	struct buf out;
+	char title[300];
+	enum cases_err crc;
+	enum db_err rc;
+	size_t i, nf;
+
+	fields = appfields_step_fields(step, &nf);
+	kvlist_init(&data);
+	buf_init(&out, 0);
+	if (http_parse_urlencoded(c->data, strlen(c->data), &data) != 0) {
+		kvlist_free(&data);
+		return CASES_EDB;
+	}
+	for (i = 0; i < data.n; i++)
+		if (!appfields_in_step(step, data.items[i].name))
+			form_encode_pair(&out, data.items[i].name, data.items[i].value);
+	for (i = 0; i < nf; i++) {
+		const char *v = f->v[i].err == FORM_OK ? f->v[i].value : NULL;
+
+		if (step == 3 && i == 0)
+			v = f->v[i].err == FORM_OK && domains->len ? domains->data : NULL;
+		if (v && !form_blank(v))
+			form_encode_pair(&out, fields[i].name, v);
+	}
+	kvlist_free(&data);
+	title[0] = '\0';
+	if (step == 1 && f->v[0].err == FORM_OK &&
+	    !form_blank(kvlist_value(&ctx->req->form, "enhed")))
+		snprintf(title, sizeof(title), "%s", kvlist_value(&ctx->req->form, "enhed"));
+	if ((rc = db_begin(ctx->db)) != DB_OK) {
+		buf_free(&out);
+		return CASES_EDB;
+	}
+	crc = cases_save(ctx->db, c->id, version, title[0] ? title : NULL,
+	    out.data ? out.data : "", new_version);
+	buf_free(&out);
+	if (crc != CASES_OK) {
+		db_rollback(ctx->db);
+		return crc;
+	}
+	if (db_commit(ctx->db) != DB_OK)
+		return CASES_EDB;
+	return CASES_OK;
+}
+
 int
 app_step_submit(struct ctx *ctx)
 {
@@ -290,16 +363,13 @@ app_step_submit(struct ctx *ctx)
 	long long version = http_id(kvlist_value(&ctx->req->form, "version"));
 	const char *handling = kvlist_value(&ctx->req->form, "handling");
 	int going_on = handling && strcmp(handling, "videre") == 0;
-	const struct form_field *fields;
-	struct kvlist data;
 	struct case_row c;
 	struct form f;
 	struct fielderr m;
-	struct buf out, domains;
-	char path[128], title[300];
+	struct buf domains;
+	char path[128];
 	enum cases_err crc;
-	enum db_err rc;
-	size_t i, nf;
+	unsigned saved = 0;
 	int st;
 
 	if ((st = app_own_case(ctx, id, &c)) != 0)
@@ -308,55 +378,24 @@ app_step_submit(struct ctx *ctx)
 		case_row_free(&c);
 		return 400;
 	}
-	fields = appfields_step_fields((int)step, &nf);
 	fielderr_init(&m);
 	buf_init(&domains, 0);
 	if (appfields_step((int)step, &ctx->req->form, going_on, &f, &domains, &m) != 0) {
+		/* What was typed is kept as the draft (issue 11: reopening the step showed it
+		 * empty), then the step comes back with the messages at the fields. */
+		if (save_step(ctx, &c, (int)step, (unsigned)version, &f, &domains, &saved) ==
+		    CASES_OK)
+			c.version = saved;
 		buf_free(&domains);
 		st = app_step_page(ctx, &c, (int)step, &ctx->req->form, &f, &m, 0, 422, NULL);
 		case_row_free(&c);
 		return st;
 	}
-
-	/* Merge: this step's fields replace their old values, the other steps' stay. */
-	kvlist_init(&data);
-	buf_init(&out, 0);
-	if (http_parse_urlencoded(c.data, strlen(c.data), &data) != 0) {
-		kvlist_free(&data);
-		buf_free(&domains);
-		case_row_free(&c);
-		return 500;
-	}
-	for (i = 0; i < data.n; i++)
-		if (!appfields_in_step((int)step, data.items[i].name))
-			form_encode_pair(&out, data.items[i].name, data.items[i].value);
-	for (i = 0; i < nf; i++) {
-		const char *v = f.v[i].value;
-
-		if (step == 3 && i == 0)
-			v = domains.len ? domains.data : NULL;
-		if (v && !form_blank(v))
-			form_encode_pair(&out, fields[i].name, v);
-	}
-	kvlist_free(&data);
+	crc = save_step(ctx, &c, (int)step, (unsigned)version, &f, &domains, &saved);
 	buf_free(&domains);
-	title[0] = '\0';
-	/* The case's title is the unit the application is for (step 1). */
-	if (step == 1 && !form_blank(kvlist_value(&ctx->req->form, "enhed")))
-		snprintf(title, sizeof(title), "%s", kvlist_value(&ctx->req->form, "enhed"));
-
-	if ((rc = db_begin(ctx->db)) != DB_OK) {
-		buf_free(&out);
-		case_row_free(&c);
-		return ctx_db_error(ctx, rc);
-	}
-	crc = cases_save(ctx->db, id, (unsigned)version, title[0] ? title : NULL,
-	    out.data ? out.data : "", NULL);
-	buf_free(&out);
 	if (crc == CASES_ECONFLICT || crc == CASES_ENOTEDITABLE) {
 		struct case_row now;
 
-		db_rollback(ctx->db);
 		/* Show the form with the user's input and the version as it is now. */
 		if (cases_load(ctx->db, id, 0, &now) == CASES_OK) {
 			c.version = now.version;
@@ -368,9 +407,7 @@ app_step_submit(struct ctx *ctx)
 	}
 	case_row_free(&c);
 	if (crc != CASES_OK)
-		return ctx_tx_error(ctx, DB_EEXEC);
-	if ((rc = db_commit(ctx->db)) != DB_OK)
-		return ctx_db_error(ctx, rc);
+		return 503;	/* the input comes back with the 503 page, to send again */
 	if (going_on)
 		snprintf(path, sizeof(path), "/ansoegning/trin?id=%lld&trin=%lld", id, step + 1);
 	else
@@ -378,4 +415,3 @@ app_step_submit(struct ctx *ctx)
 		    step);
 	return ctx_redirect(ctx, path);
 }
-

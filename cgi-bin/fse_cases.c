@@ -6,6 +6,7 @@
  */
 #include "fse_cases.h"
 
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -498,6 +499,70 @@ dberr:
 	return ctx_db_error(ctx, rc);
 }
 
+void
+fse_preview_line(struct tmpl_dict *d, const char *fmt, ...)
+{
+	char line[1024];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(line, sizeof(line), fmt, ap);
+	va_end(ap);
+	tmpl_set(tmpl_add_row(d, "CREATES"), "TEXT", line);
+}
+
+/*
+ * The approval asks first (issue 11): the page states what it will create (the kind's preview:
+ * the number, the domains, who gets the responsible role, ...) and sends the same decision
+ * again with bekraeft=ja. Only a case FSE may decide now gets it; else the case as it is now.
+ */
+static int
+confirm_approval(struct ctx *ctx, long long id, long long version)
+{
+	const struct casekind *ck;
+	const struct fse_kind *k;
+	struct tmpl_dict *d;
+	struct kvlist data;
+	struct case_row c;
+	enum cases_err crc;
+	enum db_err rc;
+	char from[512];
+
+	if ((crc = cases_load(ctx->db, id, 0, &c)) == CASES_ENOTFOUND)
+		return 404;
+	if (crc != CASES_OK)
+		return ctx_db_error(ctx, DB_EEXEC);
+	if ((k = fse_kind_of(c.type)) == NULL || (ck = casekind_of(c.type)) == NULL) {
+		case_row_free(&c);
+		return 404;
+	}
+	if (c.state != CASE_SUBMITTED || (unsigned long long)version != c.version) {
+		case_row_free(&c);
+		return render_case(ctx, id, NULL, 1, NULL, 409);
+	}
+	if (parse_case_data(c.data, &data) != 0) {
+		case_row_free(&c);
+		return 500;
+	}
+	if ((d = ctx_page(ctx, "fse/approve.tpl", "Godkend sagen?")) == NULL) {
+		kvlist_free(&data);
+		case_row_free(&c);
+		return 500;
+	}
+	tmpl_set_int(d, "ID", c.id);
+	tmpl_set_int(d, "VERSION", c.version);
+	tmpl_set(d, "CSRF", ctx->session.csrf);
+	tmpl_set(d, "TITLE", c.title);
+	tmpl_set(d, "KIND", ck->title);
+	if ((rc = k->origin(ctx, &c, &data, from, sizeof(from))) == DB_OK)
+		tmpl_set(d, "FROM", from);
+	if (rc == DB_OK && k->preview)
+		rc = k->preview(ctx, d, &c, &data);
+	kvlist_free(&data);
+	case_row_free(&c);
+	return rc == DB_OK ? 200 : ctx_db_error(ctx, rc);
+}
+
 int
 fse_case_page(struct ctx *ctx)
 {
@@ -556,6 +621,9 @@ fse_case_decide(struct ctx *ctx)
 	}
 	if (version <= 0)
 		return render_case(ctx, id, NULL, 1, NULL, 409);
+	if (to == CASE_APPROVED && !(kvlist_value(f, "bekraeft") &&
+	    strcmp(kvlist_value(f, "bekraeft"), "ja") == 0))
+		return confirm_approval(ctx, id, version);
 
 	if ((rc = db_begin(ctx->db)) != DB_OK)
 		return ctx_db_error(ctx, rc);

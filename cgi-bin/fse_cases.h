@@ -46,7 +46,15 @@ struct fse_kind {
 			    enum case_state to, const char *reason, const struct fse_outcome *);
 	/* What the approve button does, in a sentence on the case page. */
 	const char	*approve_text;
+	/* What an approval will create, as rows CREATES {TEXT} of the confirmation page that
+	 * comes before it (issue 11: "Godkend" asks first); read only, no transaction. */
+	enum db_err	(*preview)(struct ctx *, struct tmpl_dict *, const struct case_row *,
+			    const struct kvlist *);
 };
+
+/* One line of the approval's confirmation page (a CREATES row of d). */
+void		 fse_preview_line(struct tmpl_dict *d, const char *fmt, ...)
+		    __attribute__((format(printf, 2, 3)));
 
 extern const struct fse_kind	fse_kind_authorisation;
 extern const struct fse_kind	fse_kind_proposal;

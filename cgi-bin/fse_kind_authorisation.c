@@ -416,6 +416,61 @@ approve(struct ctx *ctx, const struct case_row *c, const struct kvlist *data,
 	    &o->invited);
 }
 
+/* What the approval will create (issue 11): the number, the domains, the platform, and who
+ * holds the responsible role; the same decisions create_authorisation makes. */
+static enum db_err
+preview(struct ctx *ctx, struct tmpl_dict *d, const struct case_row *c,
+    const struct kvlist *data)
+{
+	const char *email = kvlist_value(data, "leder_email"), *name = fse_value(data, "leder_navn");
+	const char *platform = fse_value(data, "platform");
+	char text[512], domains[1024];
+	struct db_result res;
+	enum db_err rc;
+	size_t o = 0, k;
+
+	fse_preview_line(d, "Uddannelsesautorisationen for %s oprettes med det næste nummer i "
+	    "årets række.", c->title[0] ? c->title : "institutionen");
+	domains[0] = '\0';
+	for (k = 0; fse_value(data, "domaener")[k] && o + 3 < sizeof(domains); k++) {
+		char ch = fse_value(data, "domaener")[k];
+
+		if (ch == '\r')
+			continue;
+		if (ch == '\n') {
+			if (o && domains[o - 1] != ' ') {
+				domains[o++] = ',';
+				domains[o++] = ' ';
+			}
+			continue;
+		}
+		domains[o++] = ch;
+	}
+	while (o && (domains[o - 1] == ' ' || domains[o - 1] == ','))
+		o--;
+	domains[o] = '\0';
+	fse_preview_line(d, "E-maildomæner, som brugerne skal have adresser fra: %s.",
+	    domains[0] ? domains : "ingen");
+	platform_describe(platform, fse_value(data, "server"), text, sizeof(text));
+	fse_preview_line(d, "Analyseplatform: %s.", text);
+	if (email == NULL || form_blank(email)) {
+		fse_preview_line(d, "Ansøgeren bliver autorisationsansvarlig.");
+		return DB_OK;
+	}
+	if ((rc = db_exec(ctx->db, &res, "SELECT name FROM users WHERE email = ? AND status = "
+	    "'active'", "s", email)) != DB_OK)
+		return rc;
+	if (res.nrows)
+		fse_preview_line(d, "%s (%s), den personaleansvarlige leder, bliver "
+		    "autorisationsansvarlig.", db_cell(&res, 0, 0), email);
+	else
+		fse_preview_line(d, "Lederen, %s (%s), har ingen konto endnu. Ansøgeren bliver "
+		    "autorisationsansvarlig indtil videre, og lederen får en invitation til at overtage "
+		    "rollen.", name, email);
+	db_result_free(&res);
+	return DB_OK;
+}
+
 const struct fse_kind fse_kind_authorisation = {
 	.type = "authorisation",
 	.field_label = appfields_label,
@@ -426,4 +481,5 @@ const struct fse_kind fse_kind_authorisation = {
 	.notify = notify,
 	.approve_text = "Godkend ansøgningen: autorisationen får sit nummer, og lederen bliver "
 	    "autorisationsansvarlig.",
+	.preview = preview,
 };

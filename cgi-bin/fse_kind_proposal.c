@@ -224,6 +224,25 @@ notify(struct ctx *ctx, const struct case_row *c, const struct kvlist *data, enu
 	return DB_OK;
 }
 
+/* What the approval will create (issue 11): the project with its number, and who is told. */
+static enum db_err
+preview(struct ctx *ctx, struct tmpl_dict *d, const struct case_row *c,
+    const struct kvlist *data)
+{
+	char number[48], inst[256];
+	enum db_err rc;
+
+	(void)data;
+	if ((rc = authorisation_of(ctx, c, number, sizeof(number), inst, sizeof(inst))) != DB_OK)
+		return rc;
+	fse_preview_line(d, "Det brede projekt »%s« oprettes på uddannelsesautorisation %s (%s) "
+	    "med det næste projektnummer i årets række.", c->title, number, inst);
+	fse_preview_line(d, "Projektet tæller med blandt autorisationens højst fem brede projekter.");
+	fse_preview_line(d, "Vejlederen og den autorisationsansvarlige får besked med "
+	    "projektnummeret.");
+	return DB_OK;
+}
+
 const struct fse_kind fse_kind_proposal = {
 	.type = "project",
 	.field_label = proposal_label,
@@ -234,4 +253,5 @@ const struct fse_kind fse_kind_proposal = {
 	.notify = notify,
 	.approve_text = "Godkend projektindstillingen: projektet får sit projektnummer, og "
 	    "vejlederen og den autorisationsansvarlige får besked.",
+	.preview = preview,
 };

@@ -90,7 +90,7 @@ auth_require(struct ctx *ctx, enum action action, long long authorisation_id)
 	}
 	/* Roles that grant access need the second factor before anything but the account page. */
 	if ((any & TOTP_ROLES) && !s->has_totp && action != ACT_ACCOUNT)
-		return ctx_redirect(ctx, "/konto/totp");
+		return ctx_redirect_totp(ctx);
 	return 0;
 }
 

@@ -108,8 +108,9 @@ ctx_return_ok(const char *p)
 	return 1;
 }
 
-int
-ctx_redirect_login(struct ctx *ctx)
+/* 303 to base, carrying where a GET request wanted to go (?tilbage=), when it is ours. */
+static int
+redirect_carrying(struct ctx *ctx, const char *base)
 {
 	const struct http_request *req = ctx->req;
 	char want[CTX_RETURN_MAX + 1];
@@ -120,19 +121,31 @@ ctx_redirect_login(struct ctx *ctx)
 	    (size_t)snprintf(want, sizeof(want), "%s%s%s", req->path, req->query_string &&
 	    req->query_string[0] ? "?" : "", req->query_string ? req->query_string : "") >=
 	    sizeof(want) || !ctx_return_ok(want))
-		return ctx_redirect(ctx, "/konto/log-ind");
+		return ctx_redirect(ctx, base);
 	buf_init(&loc, 4 * CTX_RETURN_MAX);
 	/* "tilbage=..." first (form_encode_pair puts '&' before any pair that is not first). */
 	if (form_encode_pair(&loc, "tilbage", want) != 0)
-		st = ctx_redirect(ctx, "/konto/log-ind");
+		st = ctx_redirect(ctx, base);
 	else {
 		char path[5 * CTX_RETURN_MAX];
 
-		snprintf(path, sizeof(path), "/konto/log-ind?%s", loc.data);
+		snprintf(path, sizeof(path), "%s?%s", base, loc.data);
 		st = ctx_redirect(ctx, path);
 	}
 	buf_free(&loc);
 	return st;
+}
+
+int
+ctx_redirect_login(struct ctx *ctx)
+{
+	return redirect_carrying(ctx, "/konto/log-ind");
+}
+
+int
+ctx_redirect_totp(struct ctx *ctx)
+{
+	return redirect_carrying(ctx, "/konto/totp");
 }
 
 struct tmpl_dict *

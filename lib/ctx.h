@@ -50,6 +50,9 @@ int			 ctx_redirect(struct ctx *, const char *path);
 int			 ctx_return_ok(const char *path);
 /* 303 to the login page, carrying where a GET request wanted to go (never a POST's address). */
 int			 ctx_redirect_login(struct ctx *);
+/* 303 to the second factor's enrolment, carrying where a GET wanted to go (issue 11: a
+ * caseworker sent to enrol on the way to /fse lands on /fse afterwards). */
+int			 ctx_redirect_totp(struct ctx *);
 
 /* Starts a page: layout.tpl with the content template in {{>CONTENT}}; returns its dictionary. */
 struct tmpl_dict	*ctx_page(struct ctx *, const char *content_tpl, const char *title);

@@ -13,7 +13,7 @@ din telefon. Det tager et par minutter at sætte op.</p>
 <p><img src="/konto/totp/qr.svg" alt="QR-kode til godkendelsesappen" width="240" height="240"></p>
 <p>Nøgle: <code id="totp-secret">{{SECRET}}</code></p>
 <form method="post" action="/konto/totp" novalidate>
-  <input type="hidden" name="csrf" value="{{CSRF}}">
+  <input type="hidden" name="csrf" value="{{CSRF}}">{{#RETURN}}<input type="hidden" name="tilbage" value="{{TILBAGE}}">{{/RETURN}}
   <div class="form-group{{#ERROR_kode}} form-error{{/ERROR_kode}}">
     <label class="form-label" for="kode">Kode fra appen</label>
     {{#ERROR_kode}}<span class="form-error-message" id="kode-error"><span class="sr-only">Fejl: </span>{{MESSAGE}}</span>{{/ERROR_kode}}

@@ -9,7 +9,13 @@
 <ul id="til-underskrift">
 {{#TO_SIGN}}<li><a href="/projekt/sag?id={{AUTH}}&amp;sag={{SAG}}">{{TITLE}}</a> (uddannelsesautorisation {{NUMBER}})</li>
 {{/TO_SIGN}}</ul>{{/HAS_TO_SIGN}}
+{{#HAS_ROLE_CASES}}<h2>På dine autorisationer</h2>
+<p>Projektindstillinger, som andre arbejder på, på de autorisationer, hvor du har en rolle.</p>
+<ul id="i-dine-roller">
+{{#ROLE_CASE}}<li><a href="/projekt/sag?id={{AUTH}}&amp;sag={{SAG}}">{{TITLE}}</a> (uddannelsesautorisation {{NUMBER}}): {{STATE}}, senest ændret {{CHANGED}}</li>
+{{/ROLE_CASE}}</ul>{{/HAS_ROLE_CASES}}
 {{#NONE}}<p>Du har ingen sager endnu.</p>{{/NONE}}
+{{#NONE_IN_ROLES}}<p>Der er ingen sager, der venter på dig lige nu. Dine roller og autorisationer finder du under <a href="/autorisation">Mine autorisationer</a>.</p>{{/NONE_IN_ROLES}}
 {{#HAS_ANY}}<table class="table">
   <caption class="sr-only">Dine sager</caption>
   <thead><tr><th scope="col">Sag</th><th scope="col">Type</th><th scope="col">Titel</th><th scope="col">Status</th><th scope="col">Senest ændret</th><th scope="col">Venter på dig</th></tr></thead>
@@ -17,9 +23,15 @@
   {{#CASE}}<tr><td>{{ID}}</td><td>{{TYPE}}</td><td>{{TITLE}}</td><td>{{STATE}}{{#FSE_NOTE}}<br><span class="font-small">Forskningsservice skriver: <span class="pre-line">{{TEXT:pre_escape}}</span></span>{{/FSE_NOTE}}</td><td>{{CHANGED}}</td><td>{{#TODO}}<a href="{{HREF}}">{{TEXT}}<span class="sr-only"> (sag {{ID}})</span></a>{{/TODO}}{{#NOTHING}}Intet lige nu{{/NOTHING}}{{#WITHDRAW}}<br><a href="{{PATH}}?id={{ID}}">Træk tilbage<span class="sr-only"> (sag {{ID}})</span></a>{{/WITHDRAW}}</td></tr>
   {{/CASE}}</tbody>
 </table>{{/HAS_ANY}}
-<h2>Søg om en uddannelsesautorisation</h2>
+{{#APPLY_PRIMARY}}<h2>Søg om en uddannelsesautorisation</h2>
 <p>Ansøgningen har fem trin. Du kan gemme en kladde undervejs og komme tilbage senere. Når du har sendt ansøgningen, behandler Forskningsservice i Danmarks Statistik den. Målet er, at du har svar inden for {{SERVICE_DAYS}} arbejdsdage.</p>
 <form method="post" action="/ansoegning/ny">
   <input type="hidden" name="csrf" value="{{CSRF}}">
   <button type="submit" class="button button-primary">Start en ny ansøgning</button>
-</form>
+</form>{{/APPLY_PRIMARY}}
+{{#APPLY_SECONDARY}}<h2>Skal en anden institution have en uddannelsesautorisation?</h2>
+<p>Det er kun nødvendigt, hvis et fakultet, institut eller center, der ikke allerede har en autorisation, vil bruge ordningen. Ansøgningen har fem trin, og Forskningsservice svarer inden for {{SERVICE_DAYS}} arbejdsdage.</p>
+<form method="post" action="/ansoegning/ny">
+  <input type="hidden" name="csrf" value="{{CSRF}}">
+  <button type="submit" class="button button-secondary">Start en ny ansøgning</button>
+</form>{{/APPLY_SECONDARY}}

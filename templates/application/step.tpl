@@ -8,6 +8,7 @@
   {{/STEP}}</ol>
 </nav>
 {{#SAVED}}<div class="alert alert-success" role="status"><div class="alert-body"><p class="alert-text">Kladden er gemt. Du kan lukke browseren og fortsætte senere fra <a href="/ansoegning">Mine sager</a>.</p></div></div>{{/SAVED}}
+{{#RETURNED}}<div class="alert alert-warning" role="status" id="fse-besked"><svg class="icon-svg alert-icon" aria-label="Bemærk" role="img" focusable="false"><use href="/static/dkfds/img/all-svg-icons.svg#warning"></use></svg><div class="alert-body"><h2 class="alert-heading">Forskningsservice har sendt ansøgningen tilbage</h2><p class="alert-text">Besked fra Forskningsservice {{AT}}:</p><p class="alert-text">{{REASON:pre_escape}}</p><p class="alert-text">Ret det, beskeden handler om, og send ansøgningen igen fra det sidste trin.</p></div></div>{{/RETURNED}}
 {{#CONFLICT}}<div class="alert alert-warning" role="alert"><div class="alert-body"><h2 class="alert-heading">Ansøgningen er ændret i et andet vindue</h2><p class="alert-text">Det, du skrev her, er ikke gemt, men det står stadig i felterne nedenfor. Tjek felterne, og gem igen, hvis det er det, du vil have gemt.</p></div></div>{{/CONFLICT}}
 {{#STEP1}}
 {{>ERROR_SUMMARY}}
@@ -67,6 +68,21 @@
 {{/STEP1}}
 {{#STEP2}}
 {{>ERROR_SUMMARY}}
+{{#MANAGER}}<section class="manager-state" id="lederens-bekraeftelse" aria-labelledby="lederens-bekraeftelse-overskrift">
+<h2 id="lederens-bekraeftelse-overskrift">Lederens bekræftelse</h2>
+{{#CONFIRMED}}<p><strong>Bekræftet {{AT}}.</strong> {{NAME}} ({{EMAIL}}) har bekræftet ansvaret for autorisationen.</p>{{/CONFIRMED}}
+{{#NOT_CONFIRMED}}{{#NOT_SENT}}<p><strong>Ikke sendt endnu.</strong> Den personaleansvarlige leder skal selv bekræfte ansvaret via et link, vi sender til lederens e-mailadresse. Ansøgningen kan først sendes, når lederen har bekræftet.</p>{{/NOT_SENT}}
+{{#PENDING}}<p><strong>Sendt til {{EMAIL}} {{AT}}.</strong> Lederen har ikke bekræftet endnu. Du får en e-mail, når lederen har bekræftet.</p>{{/PENDING}}
+{{#CAN_SEND}}<p>Bekræftelsen sendes til den gemte adresse, så gem trinnet først, hvis du har ændret den.</p>
+<form method="post" action="/ansoegning/leder">
+  <input type="hidden" name="csrf" value="{{CSRF}}">
+  <input type="hidden" name="id" value="{{ID}}">
+  <input type="hidden" name="version" value="{{VERSION}}">
+  <input type="hidden" name="trin" value="{{TRIN}}">
+  <button type="submit" class="button button-secondary">Send bekræftelse til lederen{{#PENDING_AGAIN}} igen{{/PENDING_AGAIN}}</button>
+</form>{{/CAN_SEND}}{{#NO_ADDRESS}}<p>Udfyld og gem lederens navn og e-mailadresse herunder først.</p>{{/NO_ADDRESS}}{{/NOT_CONFIRMED}}
+</section>
+{{/MANAGER}}
 <form method="post" action="/ansoegning/trin" novalidate>
   <input type="hidden" name="csrf" value="{{CSRF}}">
   <input type="hidden" name="id" value="{{ID}}">
@@ -133,17 +149,6 @@
   <button type="submit" name="handling" value="videre" class="button button-primary">Gem og gå videre</button>
   <button type="submit" name="handling" value="gem" class="button button-secondary">Gem kladde</button>
 </form>
-{{#MANAGER}}<h2>Lederens bekræftelse</h2>
-{{#CONFIRMED}}<p><strong>Bekræftet:</strong> {{NAME}} ({{EMAIL}}) har bekræftet ansvaret for autorisationen {{AT}}.</p>{{/CONFIRMED}}
-{{#NOT_CONFIRMED}}<p><strong>Ikke bekræftet endnu.</strong> Den personaleansvarlige leder skal selv bekræfte ansvaret via et link, vi sender til lederens e-mailadresse{{#PENDING}} (sendt til {{EMAIL}} {{AT}}){{/PENDING}}. Bekræftelsen sendes til den gemte adresse, så gem trinnet først, hvis du har ændret den.</p>
-{{#CAN_SEND}}<form method="post" action="/ansoegning/leder">
-  <input type="hidden" name="csrf" value="{{CSRF}}">
-  <input type="hidden" name="id" value="{{ID}}">
-  <input type="hidden" name="version" value="{{VERSION}}">
-  <input type="hidden" name="trin" value="{{TRIN}}">
-  <button type="submit" class="button button-secondary">Send bekræftelse til lederen</button>
-</form>{{/CAN_SEND}}{{#NO_ADDRESS}}<p>Udfyld og gem lederens navn og e-mailadresse i trin 2 først.</p>{{/NO_ADDRESS}}{{/NOT_CONFIRMED}}
-{{/MANAGER}}
 {{/STEP2}}
 {{#STEP3}}
 {{>ERROR_SUMMARY}}

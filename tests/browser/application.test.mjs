@@ -314,6 +314,11 @@ test('apply with a break, manager confirms, FSE returns, resubmit, approve, invi
       .evaluate((td) => getComputedStyle(td).whiteSpace), 'pre-line');
     await record(f, 'fse-case-changed');
     await f.getByRole('button', { name: 'Godkend', exact: true }).click();
+    // "Godkend" asks first and says what the approval creates (issue 11).
+    await f.waitForURL('**/fse/sag/afgoer');
+    assert.match(await f.locator('#godkendelsen-opretter').innerText(), /næste .*nummer i årets række/);
+    await record(f, 'fse-approve-confirm');
+    await f.getByRole('button', { name: 'Ja, godkend', exact: true }).click();
     await f.waitForURL(new RegExp(`/fse/sag\\?id=${id}&besked=`));
     assert.equal(await f.locator('#status').getAttribute('data-state'), 'approved');
     const number = (await f.locator('#autorisation').innerText()).trim();

@@ -31,8 +31,8 @@ test('an FSE caseworker enrols TOTP, sees the outbox and sends a dead mail again
 
   // FSE staff must use the second factor before any FSE page opens.
   await page.goto('/fse/post');
-  await page.waitForURL('**/konto/totp');
-  await enrolTotp(page);
+  await page.waitForURL('**/konto/totp?tilbage=%2Ffse%2Fpost');
+  await enrolTotp(page, { landsOn: '**/fse/post' });
 
   await page.goto('/fse');
   await axeCheck(page, 'fse-home');

@@ -173,11 +173,13 @@ export async function submitLogin(page, email, password) {
 
 // The TOTP enrolment page (/konto/totp) completed: the key read off the page, the code for now
 // entered. The key, for the codes of later logins.
-export async function enrolTotp(page) {
+// landsOn: where the page goes next: the account page, or where the person was going when the
+// portal sent them to enrol (e.g. '**/fse').
+export async function enrolTotp(page, { landsOn = '**/konto?besked=totp' } = {}) {
   const key = base32(await page.locator('#totp-secret').innerText());
   await page.getByLabel('Kode fra appen').fill(totp(key));
   await page.getByRole('button', { name: 'Slå to-trins-login til' }).click();
-  await page.waitForURL('**/konto?besked=totp');
+  await page.waitForURL(landsOn);
   return key;
 }
 
@@ -262,12 +264,10 @@ export async function waitForMail(filter, timeoutMs = 30_000) {
 export async function fseToQueue(page, record) {
   const main = page.locator('main');
   await main.getByRole('link', { name: 'Forskningsservice', exact: true }).click();
-  await page.waitForURL('**/konto/totp');
+  await page.waitForURL('**/konto/totp?tilbage=%2Ffse');
   await record(page, 'fse-totp');
-  await enrolTotp(page);
-  await record(page, 'fse-totp-enrolled');
-  await main.getByRole('link', { name: 'Forskningsservice', exact: true }).click();
-  await page.waitForURL('**/fse');
+  // Enrolled, the caseworker lands where they were going (issue 11), not on the account page.
+  await enrolTotp(page, { landsOn: '**/fse' });
   await record(page, 'fse-home');
   await main.getByRole('link', { name: 'Sager, der venter på en afgørelse' }).click();
   await page.waitForURL('**/fse/sager');

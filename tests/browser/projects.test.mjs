@@ -293,6 +293,11 @@ test('platform, draft, sign, edit voids, sign again, submit with fee, FSE approv
     assert.ok((await f.locator('#felter').innerText()).includes(purpose2));
     await record(f, 'fse-case');
     await f.getByRole('button', { name: 'Godkend', exact: true }).click();
+    // "Godkend" asks first and says what the approval creates (issue 11).
+    await f.waitForURL('**/fse/sag/afgoer');
+    assert.match(await f.locator('#godkendelsen-opretter').innerText(), /næste .*nummer i årets række/);
+    await record(f, 'fse-approve-confirm');
+    await f.getByRole('button', { name: 'Ja, godkend', exact: true }).click();
     await f.waitForURL(new RegExp(`/fse/sag\\?id=${sag}&besked=`));
     assert.equal(await f.locator('#status').getAttribute('data-state'), 'approved');
     const project = (await f.locator('#projektnummer').innerText()).trim();

@@ -224,7 +224,8 @@ START_TEST(access_by_role)
 	new_user("fse-nototp", B(FSE_CASEWORKER), NULL, email, sizeof(email));
 	login(&nototp, email, NULL);
 	ck_assert_int_eq(client_status("/fse/post", &nototp, loc, sizeof(loc)), 303);
-	ck_assert_str_eq(loc, "/konto/totp");
+	/* ... and come back to where they were going (issue 11). */
+	ck_assert_str_eq(loc, "/konto/totp?tilbage=%2Ffse%2Fpost");
 
 	/* A caseworker with TOTP: the start page links to the mail page, which shows the counts. */
 	new_user("fse-caseworker", B(FSE_CASEWORKER), secret, email, sizeof(email));

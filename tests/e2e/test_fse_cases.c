@@ -143,7 +143,7 @@ decide(struct who *w, long long id, unsigned version, const char *handling, cons
 	snprintf(idbuf, sizeof(idbuf), "%lld", id);
 	snprintf(vbuf, sizeof(vbuf), "%u", version);
 	client_post_form("/fse/sag/afgoer", &w->jar, r, "csrf", w->csrf, "id", idbuf, "version",
-	    vbuf, "handling", handling, "begrundelse", reason, NULL);
+	    vbuf, "handling", handling, "begrundelse", reason, "bekraeft", "ja", NULL);
 	return r->status;
 }
 

@@ -633,7 +633,7 @@ decide(struct who *cw, long long sag, const char *handling, const char *reason, 
 	snprintf(v, sizeof(v), "%lld", fixture_scalar_int("SELECT version FROM cases WHERE id = ?",
 	    sag));
 	client_post_form("/fse/sag/afgoer", &cw->jar, r, "csrf", cw->csrf, "id", id, "version", v,
-	    "handling", handling, "begrundelse", reason, NULL);
+	    "handling", handling, "begrundelse", reason, "bekraeft", "ja", NULL);
 	return r->status;
 }
 
