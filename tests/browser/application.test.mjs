@@ -181,10 +181,12 @@ test('apply with a break, manager confirms, FSE returns, resubmit, approve, invi
       oldUrl);
 
     // ---- The manager confirms by the mailed link, in their own browser (R4.2) ------------------
-    assert.match(await main(a).innerText(), /Ikke bekræftet endnu/);
+    // The confirmation's state sits at the top of step 2 (issue 11).
+    assert.match(await a.locator('#lederens-bekraeftelse').innerText(), /Ikke sendt endnu/);
     await a.getByRole('button', { name: 'Send bekræftelse til lederen' }).click();
     await a.waitForURL(/trin=2&besked=leder$/);
-    assert.match(await main(a).innerText(), new RegExp(`sendt til ${manager.email}`));
+    assert.match(await a.locator('#lederens-bekraeftelse').innerText(),
+      new RegExp(`Sendt til ${manager.email}`));
     await record(a, 'step2-confirmation-sent');
 
     const m = await browserFor('manager');
@@ -198,7 +200,10 @@ test('apply with a break, manager confirms, FSE returns, resubmit, approve, invi
 
     // ---- The applicant finishes the steps, reviews and submits --------------------------------
     await a.reload();
-    assert.match(await main(a).innerText(), new RegExp(`Bekræftet: ${manager.name}`));
+    assert.match(await a.locator('#lederens-bekraeftelse').innerText(),
+      new RegExp(`Bekræftet .*${manager.name}`));
+    // The applicant was told by mail that the manager confirmed (issue 11).
+    await waitForMail({ to: applicant.email, subject: 'Lederen har bekræftet ansøgningen' });
     await record(a, 'step2-confirmed');
     await a.getByRole('button', { name: 'Gem og gå videre' }).click();
     await a.waitForURL(/trin=3$/);

@@ -47,6 +47,21 @@ new_user(const char *local, const char *name)
 }
 
 /* The case's data and version as stored. */
+static unsigned stored(long long id, char *data, size_t n);
+
+/* The case's version now, as a form sends it back (a saved step moves it on). */
+static const char *
+ver(long long id)
+{
+	static char out[4][16];
+	static int n;
+	char data[8192];
+
+	n = (n + 1) % 4;
+	snprintf(out[n], sizeof(out[n]), "%u", stored(id, data, sizeof(data)));
+	return out[n];
+}
+
 static unsigned
 stored(long long id, char *data, size_t n)
 {
@@ -132,16 +147,20 @@ START_TEST(steps_drafts_and_owner)
 	    "version", "1", "handling", "gem", "udd_navn_1", "Cand.polit.", "udd_ects_1", "0", NULL);
 	ck_assert_int_eq(r.status, 422);
 	reply_free(&r);
-	ck_assert_uint_eq(stored(id, data, sizeof(data)), 1);
-	ck_assert_str_eq(data, "");
+	/* What was typed at "videre" is kept as the draft (issue 11), the refused 15 included; the
+	 * malformed 0 is not (a draft holds nothing the parser would refuse). */
+	ck_assert_uint_eq(stored(id, data, sizeof(data)), 2);
+	ck_assert_ptr_nonnull(strstr(data, "udd_ects_1=15"));
+	ck_assert_ptr_nonnull(strstr(data, "universitet=ku"));
+	ck_assert_ptr_null(strstr(data, "udd_ects_1=0"));
 
 	/* A valid step 1: saved, on to step 2. */
 	client_post_form("/ansoegning/trin", &a.jar, &r, "csrf", a.csrf, "id", idbuf, "trin", "1",
-	    "version", "1", "handling", "videre", "universitet", "ku", "enhed", "Økonomisk Institut",
+	    "version", "2", "handling", "videre", "universitet", "ku", "enhed", "Økonomisk Institut",
 	    "udd_navn_1", "Cand.polit.", "udd_ects_1", "45", NULL);
 	ck_assert_int_eq(reply_done(&r, location, sizeof(location)), 303);
 	ck_assert_ptr_nonnull(strstr(location, "trin=2"));
-	ck_assert_uint_eq(stored(id, data, sizeof(data)), 2);
+	ck_assert_uint_eq(stored(id, data, sizeof(data)), 3);
 	ck_assert_ptr_nonnull(strstr(data, "udd_ects_1=45"));
 	ck_assert_ptr_nonnull(strstr(data, "universitet=ku"));
 	ck_assert_int_eq(fixture_scalar_int("SELECT title = 'Økonomisk Institut' FROM cases WHERE "
@@ -152,7 +171,7 @@ START_TEST(steps_drafts_and_owner)
 		const char *handling = k == 0 ? "videre" : "gem";
 
 		client_post_form("/ansoegning/trin", &a.jar, &r, "csrf", a.csrf, "id", idbuf,
-		    "trin", "2", "version", "2", "handling", handling,
+		    "trin", "2", "version", ver(id), "handling", handling,
 		    "sikkerhed", "Logning og adgangsstyring", "leder_navn", "Lene Leder",
 		    "leder_titel", "Institutleder", "leder_email", "lene@econ.ansoeg.dk",
 		    "url", "https://econ.ansoeg.dk/miljoe",
@@ -167,8 +186,9 @@ START_TEST(steps_drafts_and_owner)
 			ck_assert(has(&r.body, "value=\"Pia To\""));
 			ck_assert(has(&r.body, "Logning og adgangsstyring"));
 			reply_free(&r);
-			ck_assert_uint_eq(stored(id, data, sizeof(data)), 2);
-			ck_assert_ptr_null(strstr(data, "Pia"));
+			/* Kept as the draft all the same (issue 11): reopening shows it. */
+			ck_assert_uint_eq(stored(id, data, sizeof(data)), 4);
+			ck_assert_ptr_nonnull(strstr(data, "Pia"));
 		} else {
 			/* ...but a draft may hold them. */
 			ck_assert_int_eq(reply_done(&r, location, sizeof(location)), 303);
@@ -176,7 +196,7 @@ START_TEST(steps_drafts_and_owner)
 			ck_assert_ptr_nonnull(strstr(location, "besked=gemt"));
 		}
 	}
-	ck_assert_uint_eq(stored(id, data, sizeof(data)), 3);
+	ck_assert_uint_eq(stored(id, data, sizeof(data)), 5);
 	ck_assert_ptr_nonnull(strstr(data, "person_navn_2=Pia%20To"));
 	ck_assert_ptr_nonnull(strstr(data, "udd_ects_1=45"));	/* step 1 kept */
 
@@ -189,7 +209,7 @@ START_TEST(steps_drafts_and_owner)
 	ck_assert(has(&r.body, "value=\"Lene Leder\""));
 	ck_assert(has(&r.body, ">Logning og adgangsstyring</textarea>"));
 	ck_assert_int_eq(html_input_value(&r.body, "version", value, sizeof(value)), 0);
-	ck_assert_str_eq(value, "3");
+	ck_assert_str_eq(value, "5");
 	reply_free(&r);
 
 	/* A stale version (another window saved meanwhile): 409, input kept, nothing written. */
@@ -199,7 +219,7 @@ START_TEST(steps_drafts_and_owner)
 	ck_assert(has(&r.body, "ændret i et andet vindue"));
 	ck_assert(has(&r.body, "value=\"Gammel Leder\""));
 	reply_free(&r);
-	ck_assert_uint_eq(stored(id, data, sizeof(data)), 3);
+	ck_assert_uint_eq(stored(id, data, sizeof(data)), 5);
 	ck_assert_ptr_null(strstr(data, "Gammel"));
 
 	/* Another person: every step, and saving, is 404; nothing changes. */
@@ -209,9 +229,9 @@ START_TEST(steps_drafts_and_owner)
 		ck_assert_int_eq(client_status(path, &a2.jar, NULL, 0), 200);
 	}
 	client_post_form("/ansoegning/trin", &b.jar, &r, "csrf", b.csrf, "id", idbuf, "trin", "1",
-	    "version", "3", "handling", "gem", "enhed", "Kapret", NULL);
+	    "version", "5", "handling", "gem", "enhed", "Kapret", NULL);
 	ck_assert_int_eq(reply_done(&r, NULL, 0), 404);
-	ck_assert_uint_eq(stored(id, data, sizeof(data)), 3);
+	ck_assert_uint_eq(stored(id, data, sizeof(data)), 5);
 
 	/* Mine sager (R32): the case, its state and what waits; not on the other person's. */
 	client_get("/ansoegning", &a2.jar, &r);
@@ -256,29 +276,33 @@ START_TEST(domains_platform_review)
 	ck_assert_int_eq(r.status, 422);	/* malformed, even in a draft */
 	ck_assert(has(&r.body, "id=\"url-error\""));
 	reply_free(&r);
-	ck_assert_uint_eq(stored(id, data, sizeof(data)), 1);
+	/* The first was kept as the draft (issue 11); the malformed one changed nothing. */
+	ck_assert_uint_eq(stored(id, data, sizeof(data)), 2);
+	ck_assert_ptr_nonnull(strstr(data, "leder_navn=Lis"));
+	ck_assert_ptr_null(strstr(data, "url="));
 	/* R6: each line a plain domain. */
 	client_post_form("/ansoegning/trin", &a.jar, &r, "csrf", a.csrf, "id", idbuf, "trin", "3",
-	    "version", "1", "handling", "videre", "domaener", "econ.ku.dk\nnot a domain", NULL);
+	    "version", ver(id), "handling", "videre", "domaener", "econ.ku.dk\nnot a domain", NULL);
 	ck_assert_int_eq(r.status, 422);
 	ck_assert(has(&r.body, "id=\"domaener-error\""));
 	ck_assert(has(&r.body, "not a domain"));
 	reply_free(&r);
 	client_post_form("/ansoegning/trin", &a.jar, &r, "csrf", a.csrf, "id", idbuf, "trin", "3",
-	    "version", "1", "handling", "videre", "domaener", " ECON.KU.dk \r\nsdu.dk", NULL);
+	    "version", ver(id), "handling", "videre", "domaener", " ECON.KU.dk \r\nsdu.dk", NULL);
 	ck_assert_int_eq(reply_done(&r, location, sizeof(location)), 303);
 	ck_assert_ptr_nonnull(strstr(location, "trin=4"));
-	ck_assert_uint_eq(stored(id, data, sizeof(data)), 2);
-	ck_assert_str_eq(data, "domaener=econ.ku.dk%0Asdu.dk");
+	stored(id, data, sizeof(data));
+	ck_assert_ptr_nonnull(strstr(data, "domaener=econ.ku.dk%0Asdu.dk"));
+	ck_assert_ptr_nonnull(strstr(data, "leder_navn=Lis"));	/* step 2's draft stays */
 	/* R17: a hosted server needs its name and the drive confirmed. */
 	client_post_form("/ansoegning/trin", &a.jar, &r, "csrf", a.csrf, "id", idbuf, "trin", "4",
-	    "version", "2", "handling", "videre", "platform", "hosted", NULL);
+	    "version", ver(id), "handling", "videre", "platform", "hosted", NULL);
 	ck_assert_int_eq(r.status, 422);
 	ck_assert(has(&r.body, "id=\"server-error\""));
 	ck_assert(has(&r.body, "id=\"drev-error\""));
 	reply_free(&r);
 	client_post_form("/ansoegning/trin", &a.jar, &r, "csrf", a.csrf, "id", idbuf, "trin", "4",
-	    "version", "2", "handling", "videre", "platform", "hosted", "server", "srv01.ku.dk",
+	    "version", ver(id), "handling", "videre", "platform", "hosted", "server", "srv01.ku.dk",
 	    "drev", "ja", NULL);
 	ck_assert_int_eq(reply_done(&r, location, sizeof(location)), 303);
 	ck_assert_ptr_nonnull(strstr(location, "trin=5"));
@@ -528,7 +552,10 @@ START_TEST(manager_confirms_then_submit)
 	client_get(path, &a.jar, &r);
 	ck_assert_int_eq(r.status, 200);
 	ck_assert(has(&r.body, "action=\"/ansoegning/leder\""));
-	ck_assert(has(&r.body, "Ikke bekræftet endnu"));
+	/* At the top of the step, with its state (issue 11). */
+	ck_assert(has(&r.body, "<strong>Ikke sendt endnu.</strong>"));
+	ck_assert(strstr(r.body.data, "id=\"lederens-bekraeftelse\"") <
+	    strstr(r.body.data, "name=\"sikkerhed\""));
 	reply_free(&r);
 
 	/* Send the confirmation: a single-use link in the manager's mail, stored hashed. */
@@ -571,6 +598,9 @@ START_TEST(manager_confirms_then_submit)
 	reply_free(&r);
 	ck_assert_int_eq(fixture_scalar_int("SELECT COUNT(*) FROM manager_confirmations WHERE "
 	    "case_id = ? AND confirmed_at IS NOT NULL", id), 1);
+	/* The applicant is told, with the way to the review (issue 11; R32). */
+	ck_assert_int_eq(maildir_count(applicant, "har bekræftet ansvaret for "
+	    "uddannelsesautorisationen", 30), 1);
 	client_post_form("/ansoegning/bekraeft", &anon, &r, "csrf", csrf, "token", token, NULL);
 	ck_assert_int_eq(reply_done(&r, NULL, 0), 410);
 	ck_assert_int_eq(client_status(path, &anon, NULL, 0), 410);
@@ -619,7 +649,8 @@ START_TEST(manager_confirms_then_submit)
 	/* R31: the receipt to the applicant: sender, what next, the service goal. */
 	snprintf(days, sizeof(days), "inden for %u arbejdsdage", fx_cfg.fse_service_days);
 	ck_assert_int_eq(maildir_count(applicant, days, 30), 1);
-	ck_assert_int_eq(maildir_count(applicant, "Danmarks Statistik, Forskningsservice", 0), 1);
+	/* Two mails now: the manager's confirmation (issue 11) and the receipt, one sender. */
+	ck_assert_int_eq(maildir_count(applicant, "Danmarks Statistik, Forskningsservice", 0), 2);
 	ck_assert_int_eq(maildir_count(applicant, "Hvad sker der nu?", 0), 1);
 
 	/* No longer editable: a step's save is refused, nothing changes. */
