@@ -300,6 +300,19 @@ START_TEST(return_resubmit_approve)
 	ck_assert(has(&r.body, reason));	/* in the history */
 	ck_assert(!has(&r.body, "value=\"godkend\""));	/* nothing to decide while returned */
 	reply_free(&r);
+	/* FSE's message stays in view on every step while the applicant edits (issue 11). */
+	{
+		char step[96];
+		int k;
+
+		for (k = 1; k <= 5; k++) {
+			snprintf(step, sizeof(step), "/ansoegning/trin?id=%lld&trin=%d", id, k);
+			ck_assert_int_eq(get(step, &app, &r), 200);
+			ck_assert_msg(has(&r.body, "id=\"fse-besked\"") && has(&r.body, reason),
+			    "step %d has no message from FSE", k);
+			reply_free(&r);
+		}
+	}
 
 	/* The applicant changes the URL and resubmits. */
 	app_data(data, sizeof(data), unit, mgr.email, "https%3A%2F%2Fny.fsesag.dk%2Fside");
