@@ -429,8 +429,11 @@ preview(struct ctx *ctx, struct tmpl_dict *d, const struct case_row *c,
 	enum db_err rc;
 	size_t o = 0, k;
 
+	if ((rc = numbering_peek(ctx->db, NUMBERING_AUTHORISATION, time(NULL), text,
+	    sizeof(text))) != DB_OK)
+		return rc;
 	fse_preview_line(d, "Uddannelsesautorisationen for %s oprettes med det næste nummer i "
-	    "årets række.", c->title[0] ? c->title : "institutionen");
+	    "årets række, %s.", c->title[0] ? c->title : "institutionen", text);
 	domains[0] = '\0';
 	for (k = 0; fse_value(data, "domaener")[k] && o + 3 < sizeof(domains); k++) {
 		char ch = fse_value(data, "domaener")[k];

@@ -229,14 +229,16 @@ static enum db_err
 preview(struct ctx *ctx, struct tmpl_dict *d, const struct case_row *c,
     const struct kvlist *data)
 {
-	char number[48], inst[256];
+	char number[48], inst[256], next[48];
 	enum db_err rc;
 
 	(void)data;
-	if ((rc = authorisation_of(ctx, c, number, sizeof(number), inst, sizeof(inst))) != DB_OK)
+	if ((rc = authorisation_of(ctx, c, number, sizeof(number), inst, sizeof(inst))) != DB_OK ||
+	    (rc = numbering_peek(ctx->db, NUMBERING_PROJECT, time(NULL), next, sizeof(next))) !=
+	    DB_OK)
 		return rc;
 	fse_preview_line(d, "Det brede projekt »%s« oprettes på uddannelsesautorisation %s (%s) "
-	    "med det næste projektnummer i årets række.", c->title, number, inst);
+	    "med det næste projektnummer i årets række, %s.", c->title, number, inst, next);
 	fse_preview_line(d, "Projektet tæller med blandt autorisationens højst fem brede projekter.");
 	fse_preview_line(d, "Vejlederen og den autorisationsansvarlige får besked med "
 	    "projektnummeret.");

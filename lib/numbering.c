@@ -54,3 +54,22 @@ numbering_next(struct db *db, enum numbering_series s, time_t when, char *out, s
 	db_result_free(&res);
 	return DB_OK;
 }
+
+enum db_err
+numbering_peek(struct db *db, enum numbering_series s, time_t when, char *out, size_t n)
+{
+	struct db_result res;
+	enum db_err rc;
+	int year = numbering_year(when);
+
+	if (n)
+		out[0] = '\0';
+	if ((unsigned)s >= NUMBERING__MAX)
+		return DB_EARGS;
+	if ((rc = db_exec(db, &res, "SELECT COALESCE(MAX(last), 0) + 1 FROM number_series WHERE "
+	    "series = ? AND year = ?", "si", series[s].series, (long long)year)) != DB_OK)
+		return rc;
+	numbering_format(s, year, db_cell_int(&res, 0, 0, 1), out, n);
+	db_result_free(&res);
+	return DB_OK;
+}

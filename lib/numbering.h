@@ -23,6 +23,11 @@ enum numbering_series {
  * two approvals at once never get the same one).
  */
 enum db_err	numbering_next(struct db *, enum numbering_series, time_t when, char *out, size_t n);
+/*
+ * The number the next approval will most likely get (read only, nothing reserved: another
+ * approval may take it first), for the page that asks before approving (issue 11).
+ */
+enum db_err	numbering_peek(struct db *, enum numbering_series, time_t when, char *out, size_t n);
 /* The number as text, "P-2026-7". Pure. */
 void		numbering_format(enum numbering_series, int year, long long n, char *out,
 		    size_t len);

@@ -720,6 +720,41 @@ END_TEST
 
 /* ---- reasons are required -------------------------------------------------------------------- */
 
+/* "Godkend" asks first (issue 11): the page says what the approval creates, and nothing happens
+ * until "Ja, godkend". */
+START_TEST(approval_asks_first)
+{
+	struct who app, cw;
+	char unit[64], manager[128], idbuf[32], vbuf[32];
+	struct reply r;
+	long long id;
+	unsigned v;
+
+	person(&app, "ansoeger", "Anna Ansoeger", 0);
+	person(&cw, "sagsbeh", "Sif Sagsbehandler", B(FSE_CASEWORKER));
+	snprintf(manager, sizeof(manager), "spurgt.leder.%s@fsesag.dk", sfx);
+	snprintf(unit, sizeof(unit), "Spurgt+Institut+%s", sfx);
+	id = submitted_case(&app, unit, manager, 1);
+	v = version_of(id);
+	snprintf(idbuf, sizeof(idbuf), "%lld", id);
+	snprintf(vbuf, sizeof(vbuf), "%u", v);
+	client_post_form("/fse/sag/afgoer", &cw.jar, &r, "csrf", cw.csrf, "id", idbuf, "version",
+	    vbuf, "handling", "godkend", "begrundelse", "", NULL);
+	ck_assert_int_eq(r.status, 200);
+	ck_assert(has(&r.body, "Det sker, når du godkender"));
+	ck_assert(has(&r.body, "med det næste nummer i årets række, UA-"));
+	ck_assert(has(&r.body, "har ingen konto endnu"));	/* who gets the responsible role */
+	ck_assert(has(&r.body, "name=\"bekraeft\" value=\"ja\""));
+	reply_free(&r);
+	ck_assert(state_is(id, "submitted"));
+	ck_assert_int_eq(authorisations_made(), 0);
+	ck_assert_int_eq(decide(&cw, id, v, "godkend", "", &r), 303);
+	reply_free(&r);
+	ck_assert(state_is(id, "approved"));
+	ck_assert_int_eq(authorisations_made(), 1);
+}
+END_TEST
+
 /* The applicant who is the manager (the same address) is the responsible, as the manager, and
  * the case page says so, not that the manager had no account (issue 11). */
 START_TEST(applicant_who_is_the_manager)
@@ -864,6 +899,7 @@ main(void)
 	tcase_add_test(tc, manager_invited_takes_over);
 	tcase_add_test(tc, reject_needs_reason);
 	tcase_add_test(tc, applicant_who_is_the_manager);
+	tcase_add_test(tc, approval_asks_first);
 	tcase_add_test(tc, applicant_withdraws);
 	suite_add_tcase(s, tc);
 	failed = check_run(s);
