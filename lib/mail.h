@@ -107,7 +107,8 @@ int		 mail_rfc2231(struct buf *, const char *value);
  * filename*1*=... on folded lines of at most 78 characters. */
 int		 mail_header_disposition(struct buf *, const char *filename);
 /* Appends the Content-Type value "type/subtype; name=..." with the name quoted, as
- * encoded-words for non-ASCII (what older readers take the name from). */
+ * encoded-words for non-ASCII and for names with ", \ or =? (what older readers take the
+ * name from). */
 int		 mail_content_type_named(struct buf *, const char *type, const char *filename);
 /* Date header value for t (RFC 5322, UTC, English names whatever the locale). */
 void		 mail_date(char *out, size_t outlen, long long t);

@@ -349,6 +349,16 @@ START_TEST(attachment_name_headers)
 	buf_reset(&b);
 	ck_assert_int_eq(mail_content_type_named(&b, "application/pdf", "bilag.pdf"), 0);
 	ck_assert_str_eq(b.data, "application/pdf;\r\n name=\"bilag.pdf\"");
+	/* A " or \ would end or escape the quoted-string, and =? would read as a word: such
+	 * ASCII names are encoded too (fuzz_mail_header found the "). */
+	buf_reset(&b);
+	ck_assert_int_eq(mail_content_type_named(&b, "application/pdf", "rapport \"endelig\".pdf"),
+	    0);
+	ck_assert_str_eq(b.data,
+	    "application/pdf;\r\n name=\"=?UTF-8?Q?rapport_=22endelig=22=2Epdf?=\"");
+	buf_reset(&b);
+	ck_assert_int_eq(mail_content_type_named(&b, "application/pdf", "=?x?=.pdf"), 0);
+	ck_assert_str_eq(b.data, "application/pdf;\r\n name=\"=?UTF-8?Q?=3D=3Fx=3F=3D=2Epdf?=\"");
 	buf_free(&b);
 }
 END_TEST
