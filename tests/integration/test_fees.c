@@ -1,7 +1,7 @@
 /*
  * The dated rate table against MariaDB (issue 6; R23, R29): add rates, look up the rate of a day
  * between two rates and on the first and last day of a period, overlapping periods refused,
- * an open-ended rate ended by a later one, each change audited.
+ * an open-ended rate ended by a later one, no date meaning today, each change audited.
  *
  * The database is shared with other suites, which may add proposal rates of their own, and this
  * suite may run again on a used database: it uses only the kind `certification` and years far in
@@ -45,6 +45,9 @@ cleanup(void)
 	day(to, 3, "12-31");
 	ck_assert_int_eq(db_exec(db, NULL, "DELETE FROM rates WHERE kind = 'certification' AND "
 	    "valid_from BETWEEN ? AND ?", "ss", from, to), DB_OK);
+	/* no_date_is_today's rate, should a run have stopped before deleting it. */
+	ck_assert_int_eq(db_exec(db, NULL, "DELETE FROM rates WHERE kind = 'certification' AND "
+	    "note = 'test_fees today'", ""), DB_OK);
 }
 
 static void
@@ -204,7 +207,6 @@ END_TEST
 START_TEST(bad_input)
 {
 	struct fees_new n = { KIND, -1, "3000-01-01", NULL, NULL, 0 };
-	enum fees_err frc;
 	long long ore;
 
 	ck_assert_int_eq(db_begin(db), DB_OK);
@@ -225,9 +227,27 @@ START_TEST(bad_input)
 	db_rollback(db);
 	ck_assert_int_eq(fees_rate_on(db, KIND, "01-01-3000", &ore, NULL), FEES_EDATE);
 	ck_assert_int_eq(fees_rate_on(db, FEES_KIND__MAX, NULL, &ore, NULL), FEES_EKIND);
-	/* Today: whatever the shared database holds, the answer is a rate or none, not an error. */
-	frc = fees_rate_on(db, FEES_PROPOSAL, NULL, &ore, NULL);
-	ck_assert(frc == FEES_OK || frc == FEES_ENONE);
+}
+END_TEST
+
+/* No date is today (Copenhagen's): a one-day rate of this suite's kind for today is the answer,
+ * and once it is gone there is none (no other suite uses the kind, none runs at the same time). */
+START_TEST(no_date_is_today)
+{
+	char today[FEES_DATE_LEN];
+	struct fees_new n = { KIND, 4242, today, today, "test_fees today", 0 };
+	long long id = 0, ore = -1, rid = -1;
+
+	fees_today(today);
+	ck_assert_int_eq(fees_rate_on(db, KIND, NULL, &ore, NULL), FEES_ENONE);
+	ck_assert_int_eq(db_begin(db), DB_OK);
+	ck_assert_int_eq(fees_add(db, &n, 0, "test", &id, NULL), FEES_OK);
+	ck_assert_int_eq(db_commit(db), DB_OK);
+	ck_assert_int_eq(fees_rate_on(db, KIND, NULL, &ore, &rid), FEES_OK);
+	ck_assert_int_eq(ore, 4242);
+	ck_assert_int_eq(rid, id);
+	ck_assert_int_eq(db_exec(db, NULL, "DELETE FROM rates WHERE id = ?", "i", id), DB_OK);
+	ck_assert_int_eq(fees_rate_on(db, KIND, NULL, &ore, NULL), FEES_ENONE);
 }
 END_TEST
 
@@ -245,6 +265,7 @@ main(void)
 	tcase_add_test(tc, overlap_refused);
 	tcase_add_test(tc, open_ended_is_ended);
 	tcase_add_test(tc, bad_input);
+	tcase_add_test(tc, no_date_is_today);
 	suite_add_tcase(s, tc);
 	return check_run(s);
 }

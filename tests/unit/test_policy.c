@@ -1,4 +1,7 @@
-/* policy: the decision table (issue 3), with the rules it encodes cited. */
+/*
+ * policy: the decision table (issue 3). First single decisions with the rules they encode cited,
+ * then the whole matrix: every action against every kind of person, one row per action.
+ */
 #include <check.h>
 #include <stdlib.h>
 #include <string.h>
@@ -55,6 +58,129 @@ static const struct {
 	{ (enum action)999, 1, FSE_ROLES, ~0u, 1, POLICY_DENY, "out of range: nobody" },
 };
 
+/*
+ * Every action, every kind of person: one row per action (a new action without a row fails
+ * `every_action_has_a_row`). Each row is the decision for eleven people asking about an object
+ * that exists: not logged in, logged in with no role, each institution role on the object's
+ * authorisation, each FSE role. A allow, L log in first, D 403, H 404 (not theirs to know of).
+ */
+#define PEOPLE	11
+
+static const struct person {
+	const char *who;
+	int logged_in;
+	unsigned global, object;
+} people[PEOPLE] = {
+	{ "not logged in", 0, 0, 0 },
+	{ "logged in, no role", 1, 0, 0 },
+	{ "responsible", 1, 0, B(RESPONSIBLE) },
+	{ "administrator", 1, 0, B(ADMINISTRATOR) },
+	{ "datamanager", 1, 0, B(DATAMANAGER) },
+	{ "signer", 1, 0, B(SIGNER) },
+	{ "supervisor", 1, 0, B(SUPERVISOR) },
+	{ "student", 1, 0, B(STUDENT) },
+	{ "FSE caseworker", 1, B(FSE_CASEWORKER), 0 },
+	{ "FSE head of office", 1, B(FSE_HEAD), 0 },
+	{ "national statistician", 1, B(NATIONAL_STATISTICIAN), 0 },
+};
+
+static const struct {
+	enum action action;
+	const char *name;
+	/* anon user | resp admin datam signer superv student | casew head stat */
+	const char *want;
+} matrix[] = {
+	{ ACT_PUBLIC, "public", "AA|AAAAAA|AAA" },
+	{ ACT_SESSION, "session", "AA|AAAAAA|AAA" },
+	{ ACT_ACCOUNT, "account", "LA|AAAAAA|AAA" },
+	{ ACT_AUTH_LIST, "authorisation.list", "LA|AAAAAA|AAA" },
+	{ ACT_AUTH_VIEW, "authorisation.view", "LH|AAAAAA|AAA" },
+	{ ACT_ROLES_VIEW, "roles.view", "LH|AADDDD|AAA" },		/* R9, R34 */
+	{ ACT_ROLE_INVITE, "roles.invite", "LH|ADDDDD|AAD" },		/* R9 */
+	{ ACT_ROLE_REVOKE, "roles.revoke", "LH|ADDDDD|AAD" },		/* R34 */
+	{ ACT_INVITE_ACCEPT, "invitation.accept", "LA|AAAAAA|AAA" },
+	{ ACT_DOMAIN_OVERRIDE, "invitation.domain_override", "LD|DDDDDD|AAD" },	/* R6 */
+	{ ACT_EXPORT_RESULTS, "results.export", "LH|DDDDAD|DDD" },	/* R9, R10, R13 */
+	{ ACT_STUDENT_ACCESS, "student.project_access", "LH|DADDDD|DDD" },	/* R11 */
+	{ ACT_FSE_MAIL_VIEW, "fse.mail.view", "LD|DDDDDD|AAD" },
+	{ ACT_FSE_MAIL_RETRY, "fse.mail.retry", "LD|DDDDDD|AAD" },
+	{ ACT_FSE_HOME, "fse.home", "LD|DDDDDD|AAA" },
+	{ ACT_APPLICATION, "application", "LA|AAAAAA|AAA" },
+	{ ACT_FSE_CASES_VIEW, "fse.cases.view", "LD|DDDDDD|AAA" },
+	{ ACT_FSE_CASE_DECIDE, "fse.case.decide", "LD|DDDDDD|AAD" },	/* R25 */
+	{ ACT_PROJECT_VIEW, "project.view", "LH|AADAAD|AAA" },
+	{ ACT_PROJECT_EDIT, "project.edit", "LH|DDDDAD|DDD" },		/* R18 */
+	{ ACT_PROJECT_SIGN, "project.sign", "LH|DDDADD|DDD" },		/* R12 */
+	{ ACT_PLATFORM_SET, "platform.set", "LH|ADDDDD|DDD" },		/* R17 */
+	{ ACT_FSE_RATES_VIEW, "fse.rates.view", "LD|DDDDDD|AAA" },	/* R29 */
+	{ ACT_FSE_RATES_EDIT, "fse.rates.edit", "LD|DDDDDD|AAD" },	/* R29 */
+};
+
+static enum policy_decision
+letter(char c)
+{
+	switch (c) {
+	case 'A': return POLICY_ALLOW;
+	case 'L': return POLICY_LOGIN;
+	case 'D': return POLICY_DENY;
+	case 'H': return POLICY_HIDE;
+	default: ck_abort_msg("matrix letter '%c'", c);
+	}
+	return POLICY_DENY;
+}
+
+static const char *
+decision_name(enum policy_decision d)
+{
+	return d == POLICY_ALLOW ? "allow" : d == POLICY_LOGIN ? "login" : d == POLICY_DENY ?
+	    "403" : d == POLICY_HIDE ? "404" : "?";
+}
+
+/* The eleven decisions of row _i, and (authorisation scope) 404 for an object that is not there. */
+START_TEST(every_person_every_action)
+{
+	const char *w = matrix[_i].want;
+	enum policy_decision want, got;
+	size_t p = 0;
+
+	ck_assert_str_eq(policy_action_name(matrix[_i].action), matrix[_i].name);
+	for (; *w; w++) {
+		if (*w == '|')
+			continue;
+		ck_assert_msg(p < PEOPLE, "%s: more than %d letters", matrix[_i].name, PEOPLE);
+		want = letter(*w);
+		got = policy_decide(matrix[_i].action, people[p].logged_in, people[p].global,
+		    people[p].object, 1);
+		ck_assert_msg(got == want, "%s, %s: %s, the matrix says %s", matrix[_i].name,
+		    people[p].who, decision_name(got), decision_name(want));
+		got = policy_decide(matrix[_i].action, people[p].logged_in, people[p].global,
+		    people[p].object, 0);
+		if (policy_rules[matrix[_i].action].scope == SCOPE_AUTHORISATION && people[p].logged_in)
+			want = POLICY_HIDE;
+		ck_assert_msg(got == want, "%s, %s, no such object: %s, not %s", matrix[_i].name,
+		    people[p].who, decision_name(got), decision_name(want));
+		p++;
+	}
+	ck_assert_msg(p == PEOPLE, "%s: %zu letters, not %d", matrix[_i].name, p, PEOPLE);
+}
+END_TEST
+
+/* A new action needs its row in the matrix: the test names the one missing. */
+START_TEST(every_action_has_a_row)
+{
+	size_t i, n;
+	int a;
+
+	for (a = ACT_UNSET + 1; a < ACT__MAX; a++) {
+		for (i = n = 0; i < sizeof(matrix) / sizeof(matrix[0]); i++)
+			n += matrix[i].action == (enum action)a;
+		ck_assert_msg(n == 1, "action %s has %zu rows in the matrix, not one",
+		    policy_action_name((enum action)a), n);
+	}
+	ck_assert_uint_eq(sizeof(matrix) / sizeof(matrix[0]), ACT__MAX - 1);
+}
+END_TEST
+
 START_TEST(decisions)
 {
 	ck_assert_msg(policy_decide(rows[_i].action, rows[_i].logged_in, rows[_i].global,
@@ -91,6 +217,8 @@ main(void)
 	TCase *tc = tcase_create("core");
 
 	tcase_add_loop_test(tc, decisions, 0, sizeof(rows) / sizeof(rows[0]));
+	tcase_add_loop_test(tc, every_person_every_action, 0, sizeof(matrix) / sizeof(matrix[0]));
+	tcase_add_test(tc, every_action_has_a_row);
 	tcase_add_test(tc, table_complete);
 	suite_add_tcase(s, tc);
 	return check_run(s);
