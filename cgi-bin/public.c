@@ -55,6 +55,14 @@ static int
 eligibility_page(struct ctx *ctx)
 {
 	const char *uni_codes[MAX_CHOICES + 2], *prog_codes[MAX_CHOICES + 1];
+	/* As long as the form: its messages point into these (form_message), up to the page. */
+	const struct form_field fields[F__MAX] = {
+		[F_UNIVERSITY] = { "universitet", form_choice, 1, 0, 0, uni_codes,
+		    "Vælg det universitet, institutionen hører under, eller "
+		    "\"En anden dansk uddannelsesinstitution\"." },
+		[F_PROGRAMME] = { "uddannelse", form_choice, 1, 0, 0, prog_codes,
+		    "Vælg den slags uddannelse, der skal bruge data." },
+	};
 	struct db_result unis, progs;
 	struct tmpl_dict *d, *row;
 	struct form form;
@@ -80,20 +88,10 @@ eligibility_page(struct ctx *ctx)
 		prog_codes[i] = db_cell(&progs, i, 0);
 	prog_codes[np] = NULL;
 
-	{
-		const struct form_field fields[F__MAX] = {
-			[F_UNIVERSITY] = { "universitet", form_choice, 1, 0, 0, uni_codes,
-			    "Vælg det universitet, institutionen hører under, eller "
-			    "\"En anden dansk uddannelsesinstitution\"." },
-			[F_PROGRAMME] = { "uddannelse", form_choice, 1, 0, 0, prog_codes,
-			    "Vælg den slags uddannelse, der skal bruge data." },
-		};
-
-		/* The check is a GET form: the answer has a link of its own and changes nothing. */
-		asked = kvlist_get(&ctx->req->query, "universitet") != NULL ||
-		    kvlist_get(&ctx->req->query, "uddannelse") != NULL;
-		form_read(&form, fields, F__MAX, &ctx->req->query);
-	}
+	/* The check is a GET form: the answer has a link of its own and changes nothing. */
+	asked = kvlist_get(&ctx->req->query, "universitet") != NULL ||
+	    kvlist_get(&ctx->req->query, "uddannelse") != NULL;
+	form_read(&form, fields, F__MAX, &ctx->req->query);
 
 	if ((d = ctx_page(ctx, "eligibility.tpl", "Kan vores institution bruge ordningen?")) == NULL) {
 		status = 500;
