@@ -16,7 +16,8 @@ import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
-const OUT = join(ROOT, 'tests', 'output');
+// scripts/test's sanitizer pass writes its own (tests/output/asan), not over the normal pass's.
+const OUT = process.env.PORTAL_TEST_OUTPUT || join(ROOT, 'tests', 'output');
 const SHOTS = join(OUT, 'screenshots');
 const AXE_OUT = join(OUT, 'axe');
 export const BASE = (process.env.PORTAL_URL || 'http://127.0.0.1:8080').replace(/\/+$/, '');
