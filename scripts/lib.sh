@@ -56,9 +56,10 @@ build() {
 		>"$dir/build.log" 2>&1 || { tail -n 40 "$dir/build.log"; die "build failed (build/$name/build.log)"; }
 }
 
-# ASan/UBSan options for a sanitizer build's programs and tests: every report to a file of its
-# own under DIR (asan.PID, ubsan.PID), so it is found whatever else the program writes, and a
-# leak at exit is a report too (LeakSanitizer).
+# ASan/UBSan options for a sanitizer build's programs and tests: every ASan report to a file of
+# its own under DIR (asan.PID), so it is found whatever else the program writes, and a leak at
+# exit is a report too (LeakSanitizer). GCC's UBSan ignores log_path when ASan is linked in: its
+# reports ("FILE:LINE:COL: runtime error: ...") go to stderr, the program's log.
 sanitizer_env() {
 	export ASAN_OPTIONS="log_path=$1/asan:detect_leaks=1:strict_string_checks=1:detect_stack_use_after_return=1:check_initialization_order=1"
 	export UBSAN_OPTIONS="log_path=$1/ubsan:print_stacktrace=1:halt_on_error=1"
