@@ -47,8 +47,9 @@ async function waitForMails(filter, n, timeoutMs = 30_000) {
 
 useBrowser();
 
+// Room for a loaded machine and the sanitizer pass, as in application.test.mjs.
 test('platform, draft, sign, edit voids, sign again, submit with fee, FSE approves with number',
-  { timeout: 120_000 }, async (t) => {
+  { timeout: 300_000 }, async (t) => {
     const hex = randomBytes(4).toString('hex');
     const domain = `proj-${hex}.dk`;
     const number = `UA-PB-${hex}`;
