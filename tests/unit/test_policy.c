@@ -114,6 +114,9 @@ static const struct {
 	{ ACT_PLATFORM_SET, "platform.set", "LH|ADDDDD|DDD" },		/* R17 */
 	{ ACT_FSE_RATES_VIEW, "fse.rates.view", "LD|DDDDDD|AAA" },	/* R29 */
 	{ ACT_FSE_RATES_EDIT, "fse.rates.edit", "LD|DDDDDD|AAD" },	/* R29 */
+	/* Any logged-in user reaches /fil; the policy of what the file belongs to decides. */
+	{ ACT_FILE_READ, "file.read", "LA|AAAAAA|AAA" },
+	{ ACT_LOGO_UPLOAD, "logo.upload", "LH|ADDDDD|DDD" },		/* R26 */
 };
 
 static enum policy_decision
