@@ -136,7 +136,7 @@ institution_kind(const char *code, const char *unit)
  * any FSE override (invitation.create_override). Inside the domains no reason is recorded.
  */
 #define MANAGER_OVERRIDE_REASON "Lederens adresse er bekræftet af lederen i ansøgningen, som " \
-	"Forskningsservice har godkendt (R4.2)"
+	"Forskningsservice har godkendt"
 
 /*
  * The manager has no account yet: invite their address to the responsible role (R4.2), so they

@@ -28,8 +28,8 @@
 
 /* What each kind means for whoever sets it (R23, R24, R29), in the order of enum fees_kind. */
 static const char *const kind_help[FEES_KIND__MAX] = {
-	"Et projektforslag koster den takst, der gælder den dag, forslaget indsendes. Det gælder "
-	"også, når et forslag indsendes igen. Data til institutionens højst fem brede projekter er "
+	"En projektindstilling koster den takst, der gælder den dag, indstillingen sendes. Det "
+	"gælder også, når en indstilling sendes igen. Data til institutionens højst fem brede projekter er "
 	"gratis.",
 	"Brugergebyret betales i princippet kun for studerende. Andre med en rolle betaler ikke, "
 	"medmindre de selv bruger mikrodata.",
@@ -96,7 +96,7 @@ find(const struct fees_list *l, long long id)
 	return NULL;
 }
 
-/* "1.250,00 kr. pr. forslag fra 1. januar 2027 til og med 31. december 2027" */
+/* "1.250,00 kr. pr. indstilling fra 1. januar 2027 til og med 31. december 2027" */
 static void
 describe(const struct fees_rate *r, char *out, size_t outlen)
 {

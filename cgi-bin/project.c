@@ -233,8 +233,11 @@ proj_list(struct ctx *ctx)
 		tmpl_set(row, "CHANGED", text);
 		tmpl_set(row, "PROJECT_NUMBER", db_cell(&res, i, 4)[0] ? db_cell(&res, i, 4) : "-");
 		tmpl_set(row, "BY", db_cell(&res, i, 5));
-		tmpl_set(row, "SIGNED", s >= 0 && case_editable((enum case_state)s) ?
-		    (db_cell_int(&res, i, 6, 0) ? "Underskrevet" : "Mangler underskrift") : "-");
+		/* R12: a signature stands until the text changes; a sent or decided proposal
+		 * keeps the one it was sent with, so it reads as signed there too. */
+		tmpl_set(row, "SIGNED", db_cell_int(&res, i, 6, 0) ? "Underskrevet" :
+		    s >= 0 && case_editable((enum case_state)s) ? "Mangler underskrift" :
+		    "Ikke underskrevet");
 		if (s >= 0 && proposal_counts((enum case_state)s))
 			used++;
 	}

@@ -133,9 +133,10 @@ proj_request_signature(struct ctx *ctx)
 	if (res.nrows == 0) {
 		db_result_free(&res);
 		db_rollback(ctx->db);
+		/* R9: only the responsible appoints a signer. */
 		st = proj_page(ctx, &p, &(struct proj_notice){ "error", "Der er ingen underskrivere "
 		    "på autorisationen endnu. Bed den autorisationsansvarlige om at invitere en "
-		    "underskriver (regel R9).", NULL, NULL }, 422);
+		    "underskriver.", NULL, NULL }, 422);
 		goto out;
 	}
 	if ((md = tmpl_dict_new()) == NULL) {
@@ -371,10 +372,11 @@ proj_submit(struct ctx *ctx)
 	}
 	if (!valid) {
 		db_rollback(ctx->db);
+		/* R12: the signature covers the text as it is now. */
 		st = proj_page(ctx, &p, &(struct proj_notice){ "error", "Projektindstillingen kan "
 		    "ikke sendes, før en underskriver har underskrevet den, som den er nu. "
-		    "Underskriveren bekræfter på institutionens vegne, at projektet er lovligt "
-		    "(regel R12).", NULL, NULL }, 422);
+		    "Underskriveren bekræfter på institutionens vegne, at projektet er lovligt.",
+		    NULL, NULL }, 422);
 		goto out;
 	}
 	first = p.c.state == CASE_DRAFT;
@@ -396,7 +398,7 @@ proj_submit(struct ctx *ctx)
 			db_rollback(ctx->db);
 			st = proj_page(ctx, &p, &(struct proj_notice){ "error", "Autorisationen har "
 			    "allerede fem projektindstillinger, der er sendt eller godkendt. Der kan "
-			    "højst være fem (regel R18). En afvist eller tilbagetrukket indstilling "
+			    "højst være fem. En afvist eller tilbagetrukket indstilling "
 			    "tæller ikke med.", NULL, NULL }, 409);
 			goto out;
 		}

@@ -34,7 +34,7 @@ static const struct {
 	const char	*label;
 	const char	*unit;
 } kinds[FEES_KIND__MAX] = {
-	[FEES_PROPOSAL] = { "proposal", "Projektforslag", "pr. forslag" },
+	[FEES_PROPOSAL] = { "proposal", "Projektindstilling", "pr. indstilling" },
 	[FEES_STUDENT_USER] = { "student_user", "Brugergebyr for studerende", "pr. studerende" },
 	[FEES_CASEWORK_HOUR] = { "casework_hour", "Sagsbehandling", "pr. time" },
 	[FEES_CERTIFICATION] = { "certification", "Brugercertificering", "pr. certificering" },

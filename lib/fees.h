@@ -81,7 +81,7 @@ struct fees_closed {
 const char	*fees_strerror(enum fees_err);
 /* "proposal", "student_user", ...: the column's values. */
 const char	*fees_kind_name(enum fees_kind);
-/* Danish, for pages: "Projektforslag", ... */
+/* Danish, for pages: "Projektindstilling", ... */
 const char	*fees_kind_label(enum fees_kind);
 /* What one unit of the kind is, in Danish: "pr. forslag", "pr. time", ... */
 const char	*fees_kind_unit(enum fees_kind);

@@ -75,7 +75,7 @@ proposal_check(const struct kvlist *data, struct fielderr *out)
 		{ "emne", "Skriv, hvilket emne i kandidatuddannelsen projektet dækker." },
 		{ "formaal", "Beskriv projektets formål." },
 		{ "samfundsrelevans", "Beskriv projektets samfundsmæssige relevans. Et projekt "
-		    "godkendes kun, hvis relevansen er begrundet (regel R19)." },
+		    "godkendes kun, hvis relevansen er begrundet." },	/* R19 */
 		{ "antal_studerende", "Skriv, hvor mange studerende I forventer i projektet." },
 		{ "periode_fra", "Skriv, hvornår projektet begynder." },
 		{ "periode_til", "Skriv, hvornår projektet slutter." },
@@ -108,14 +108,14 @@ proposal_check(const struct kvlist *data, struct fielderr *out)
 		if (has_name && !has_reason)
 			fielderr_add(out, reasons[k - 1], "Skriv, hvorfor dette register er "
 			    "nødvendigt for projektets formål. Data godkendes kun, når det er "
-			    "begrundet (regel R19).");
+			    "begrundet.");
 		else if (!has_name && has_reason)
 			fielderr_add(out, names[k - 1], "Skriv navnet på registeret, eller "
 			    "slet begrundelsen.");
 	}
 	if (registers == 0)
 		fielderr_add(out, "register_navn_1", "Skriv mindst ét register eller datasæt, "
-		    "som projektet skal bruge, og hvorfor det er nødvendigt (regel R19).");
+		    "som projektet skal bruge, og hvorfor det er nødvendigt.");
 
 	/* Dates compare as text when both are valid YYYY-MM-DD. */
 	for (i = 0; i < proposal_nfields; i++)

@@ -18,10 +18,10 @@
 </dl>
 <h2>Dine roller</h2>
 {{#NO_ROLES}}<p>Du har ingen roller endnu. En autorisationsansvarlig kan invitere dig til en rolle, eller du kan søge om en uddannelsesautorisation for din institution.</p>{{/NO_ROLES}}
-{{#HAS_ROLES}}<table class="table">
+{{#HAS_ROLES}}<table class="table table-md-responsive-headers">
   <caption class="sr-only">Dine roller</caption>
   <thead><tr><th scope="col">Rolle</th><th scope="col">Institution</th><th scope="col">Autorisation</th><th scope="col">Siden</th></tr></thead>
   <tbody>
-  {{#ROLE}}<tr><td>{{ROLE}}</td><td>{{INSTITUTION}}</td><td>{{AUTHORISATION}}</td><td>{{GRANTED}}</td></tr>
+  {{#ROLE}}<tr><td data-title="Rolle">{{ROLE}}</td><td data-title="Institution">{{INSTITUTION}}</td><td data-title="Autorisation">{{AUTHORISATION}}</td><td data-title="Siden">{{GRANTED}}</td></tr>
   {{/ROLE}}</tbody>
 </table>{{/HAS_ROLES}}

@@ -5,7 +5,7 @@
 {{#WITHDRAWN}}<div class="alert alert-success" role="status"><div class="alert-body"><h2 class="alert-heading">Ansøgningen er trukket tilbage</h2><p class="alert-text">Den kan ikke åbnes igen. Havde Forskningsservice den, har de fået besked. Du kan altid starte en ny ansøgning.</p></div></div>{{/WITHDRAWN}}
 <p class="font-lead">Her er de sager, du har oprettet, hvad status er, og hvad der venter på dig.</p>
 {{#HAS_TO_SIGN}}<h2>Venter på din underskrift</h2>
-<p>Som underskriver bekræfter du på institutionens vegne, at projektet er lovligt efter databeskyttelsesforordningen (regel R12).</p>
+<p>Som underskriver bekræfter du på institutionens vegne, at projektet er lovligt efter databeskyttelsesforordningen.</p>
 <ul id="til-underskrift">
 {{#TO_SIGN}}<li><a href="/projekt/sag?id={{AUTH}}&amp;sag={{SAG}}">{{TITLE}}</a> (uddannelsesautorisation {{NUMBER}})</li>
 {{/TO_SIGN}}</ul>{{/HAS_TO_SIGN}}
@@ -16,11 +16,11 @@
 {{/ROLE_CASE}}</ul>{{/HAS_ROLE_CASES}}
 {{#NONE}}<p>Du har ingen sager endnu.</p>{{/NONE}}
 {{#NONE_IN_ROLES}}<p>Der er ingen sager, der venter på dig lige nu. Dine roller og autorisationer finder du under <a href="/autorisation">Mine autorisationer</a>.</p>{{/NONE_IN_ROLES}}
-{{#HAS_ANY}}<table class="table">
+{{#HAS_ANY}}<table class="table table-md-responsive-headers">
   <caption class="sr-only">Dine sager</caption>
   <thead><tr><th scope="col">Sag</th><th scope="col">Type</th><th scope="col">Titel</th><th scope="col">Status</th><th scope="col">Senest ændret</th><th scope="col">Venter på dig</th></tr></thead>
   <tbody>
-  {{#CASE}}<tr><td>{{ID}}</td><td>{{TYPE}}</td><td>{{TITLE}}</td><td>{{STATE}}{{#FSE_NOTE}}<br><span class="font-small">Forskningsservice skriver: <span class="pre-line">{{TEXT:pre_escape}}</span></span>{{/FSE_NOTE}}</td><td>{{CHANGED}}</td><td>{{#TODO}}<a href="{{HREF}}">{{TEXT}}<span class="sr-only"> (sag {{ID}})</span></a>{{/TODO}}{{#NOTHING}}Intet lige nu{{/NOTHING}}{{#WITHDRAW}}<br><a href="{{PATH}}?id={{ID}}">Træk tilbage<span class="sr-only"> (sag {{ID}})</span></a>{{/WITHDRAW}}</td></tr>
+  {{#CASE}}<tr><td data-title="Sag">{{ID}}</td><td data-title="Type">{{TYPE}}</td><td data-title="Titel">{{TITLE}}</td><td data-title="Status">{{STATE}}{{#FSE_NOTE}}<br><span class="font-small">Forskningsservice skriver: <span class="pre-line">{{TEXT:pre_escape}}</span></span>{{/FSE_NOTE}}</td><td data-title="Senest ændret">{{CHANGED}}</td><td data-title="Venter på dig">{{#TODO}}<a href="{{HREF}}">{{TEXT}}<span class="sr-only"> (sag {{ID}})</span></a>{{/TODO}}{{#NOTHING}}Intet lige nu{{/NOTHING}}{{#WITHDRAW}}<br><a href="{{PATH}}?id={{ID}}">Træk tilbage<span class="sr-only"> (sag {{ID}})</span></a>{{/WITHDRAW}}</td></tr>
   {{/CASE}}</tbody>
 </table>{{/HAS_ANY}}
 {{#APPLY_PRIMARY}}<h2>Søg om en uddannelsesautorisation</h2>

@@ -96,7 +96,7 @@
   </div>
   <fieldset>
     <legend class="h2">2. Den personaleansvarlige leder</legend>
-    <p>Lederen påtager sig ansvaret for autorisationen og fører tilsyn med, at reglerne overholdes. Når du har gemt lederens oplysninger, kan du sende lederen en e-mail med et link. Lederen bekræfter selv via linket, og ansøgningen kan først sendes, når lederen har bekræftet (regel R4).</p>
+    <p>Lederen påtager sig ansvaret for autorisationen og fører tilsyn med, at reglerne overholdes. Når du har gemt lederens oplysninger, kan du sende lederen en e-mail med et link. Lederen bekræfter selv via linket, og ansøgningen kan først sendes, når lederen har bekræftet.</p>
     <div class="form-group{{#ERROR_leder_navn}} form-error{{/ERROR_leder_navn}}">
       <label class="form-label" for="leder_navn">Navn</label>
       {{#ERROR_leder_navn}}<span class="form-error-message" id="leder_navn-error"><span class="sr-only">Fejl: </span>{{MESSAGE}}</span>{{/ERROR_leder_navn}}
@@ -177,10 +177,14 @@
   <fieldset>
     <legend class="h3">Hvor skal de studerende analysere data?</legend>
     {{#ERROR_platform}}<span class="form-error-message" id="platform-error"><span class="sr-only">Fejl: </span>{{MESSAGE}}</span>{{/ERROR_platform}}
-    <ul class="nobullet-list">
-      <li><input class="form-radio radio-large" type="radio" id="platform" name="platform" value="forskermaskinen"{{#FM_CHECKED}} checked{{/FM_CHECKED}}><label for="platform">Forskermaskinen hos Danmarks Statistik (det almindelige valg)</label></li>
-      <li><input class="form-radio radio-large" type="radio" id="platform_hosted" name="platform" value="hosted"{{#HOSTED_CHECKED}} checked{{/HOSTED_CHECKED}}><label for="platform_hosted">Institutionens egen hostede server, udvidet med et drev</label></li>
-    </ul>
+    <div class="form-group-radio">
+      <input class="form-radio" type="radio" id="platform" name="platform" value="forskermaskinen"{{#FM_CHECKED}} checked{{/FM_CHECKED}}>
+      <label class="form-label" for="platform">Forskermaskinen hos Danmarks Statistik (det almindelige valg)</label>
+    </div>
+    <div class="form-group-radio">
+      <input class="form-radio" type="radio" id="platform_hosted" name="platform" value="hosted"{{#HOSTED_CHECKED}} checked{{/HOSTED_CHECKED}}>
+      <label class="form-label" for="platform_hosted">Institutionens egen hostede server, udvidet med et drev</label>
+    </div>
   </fieldset>
   <fieldset>
     <legend class="h3">Kun for en hostet server</legend>
@@ -191,8 +195,10 @@
     </div>
     <div class="form-group{{#ERROR_drev}} form-error{{/ERROR_drev}}">
       {{#ERROR_drev}}<span class="form-error-message" id="drev-error"><span class="sr-only">Fejl: </span>{{MESSAGE}}</span>{{/ERROR_drev}}
-      <input class="form-checkbox" type="checkbox" id="drev" name="drev" value="ja"{{#DRIVE_CHECKED}} checked{{/DRIVE_CHECKED}}{{#ERROR_drev}} aria-invalid="true" aria-describedby="drev-error"{{/ERROR_drev}}>
-      <label for="drev">Drevet er aftalt med servicedesk@dst.dk, og institutionen betaler for det</label>
+      <div class="form-group-checkbox">
+        <input class="form-checkbox" type="checkbox" id="drev" name="drev" value="ja"{{#DRIVE_CHECKED}} checked{{/DRIVE_CHECKED}}{{#ERROR_drev}} aria-invalid="true" aria-describedby="drev-error"{{/ERROR_drev}}>
+        <label class="form-label" for="drev">Drevet er aftalt med servicedesk@dst.dk, og institutionen betaler for det</label>
+      </div>
     </div>
   </fieldset>
   <button type="submit" name="handling" value="videre" class="button button-primary">Gem og gå videre</button>

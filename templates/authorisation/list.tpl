@@ -4,10 +4,10 @@
 {{#INVITATION}}<div class="alert alert-info"><svg class="icon-svg alert-icon" aria-label="Information" role="img" focusable="false"><use href="/static/dkfds/img/all-svg-icons.svg#info"></use></svg><div class="alert-body"><p class="alert-text">{{INVITED_BY}} har inviteret dig som {{ROLE}} hos {{INSTITUTION}}. Åbn linket i e-mailen for at tage imod.</p></div></div>
 {{/INVITATION}}
 {{#NONE}}<p>Du har ingen roller på en uddannelsesautorisation endnu. Den autorisationsansvarlige på din institution kan invitere dig.</p>{{/NONE}}
-{{#HAS_ANY}}<table class="table">
+{{#HAS_ANY}}<table class="table table-md-responsive-headers">
   <caption class="sr-only">Autorisationer</caption>
   <thead><tr><th scope="col">Autorisation</th><th scope="col">Institution</th><th scope="col">Dine roller</th><th scope="col"><span class="sr-only">Handling</span></th></tr></thead>
   <tbody>
-  {{#AUTHORISATION}}<tr><td>{{NUMBER}}</td><td>{{INSTITUTION}}</td><td>{{ROLES}}</td><td><a href="/autorisation/roller?id={{ID}}">Roller og historik<span class="sr-only"> for {{INSTITUTION}}</span></a>{{#PROJECTS}}<br><a href="/projekt?id={{ID}}">Projektindstillinger og gebyrer<span class="sr-only"> for {{INSTITUTION}}</span></a>{{/PROJECTS}}</td></tr>
+  {{#AUTHORISATION}}<tr><td data-title="Autorisation">{{NUMBER}}</td><td data-title="Institution">{{INSTITUTION}}</td><td data-title="Dine roller">{{ROLES}}</td><td><a href="/autorisation/roller?id={{ID}}">Roller og historik<span class="sr-only"> for {{INSTITUTION}}</span></a>{{#PROJECTS}}<br><a href="/projekt?id={{ID}}">Projektindstillinger og gebyrer<span class="sr-only"> for {{INSTITUTION}}</span></a>{{/PROJECTS}}</td></tr>
   {{/AUTHORISATION}}</tbody>
 </table>{{/HAS_ANY}}

@@ -8,11 +8,11 @@
 {{#NOTICE_REVOKED}}<div class="alert alert-success" role="status"><svg class="icon-svg alert-icon" aria-label="Succes" role="img" focusable="false"><use href="/static/dkfds/img/all-svg-icons.svg#success"></use></svg><div class="alert-body"><p class="alert-text">Rollen er tilbagekaldt. Den virker ikke længere, personen har fået besked, og det står i historikken.</p></div></div>{{/NOTICE_REVOKED}}
 {{>ERROR_SUMMARY}}
 <h2>Hvem har hvilken rolle</h2>
-<table class="table">
+<table class="table table-md-responsive-headers">
   <caption class="sr-only">Aktive roller</caption>
   <thead><tr><th scope="col">Rolle</th><th scope="col">Navn</th><th scope="col">E-mail</th><th scope="col">Siden</th><th scope="col">Givet af</th><th scope="col"><span class="sr-only">Handling</span></th></tr></thead>
   <tbody>
-  {{#HOLDER}}<tr><td>{{ROLE}}</td><td>{{NAME}}</td><td>{{EMAIL}}</td><td>{{GRANTED}}</td><td>{{GRANTED_BY}}</td>
+  {{#HOLDER}}<tr><td data-title="Rolle">{{ROLE}}</td><td data-title="Navn">{{NAME}}</td><td data-title="E-mail">{{EMAIL}}</td><td data-title="Siden">{{GRANTED}}</td><td data-title="Givet af">{{GRANTED_BY}}</td>
   <td>{{#REVOKE}}<form method="post" action="/autorisation/tilbagekald" class="revoke-form">
     <input type="hidden" name="csrf" value="{{CSRF}}"><input type="hidden" name="id" value="{{ID}}"><input type="hidden" name="tildeling" value="{{ASSIGNMENT}}">
     <label class="form-label" for="begrundelse-{{ASSIGNMENT}}">Begrundelse<span class="sr-only"> for at tilbagekalde {{NAME}} som {{ROLE}}</span></label>
@@ -58,11 +58,11 @@
 </form>
 {{/INVITE}}
 <h2>Historik</h2>
-<table class="table">
+<table class="table table-md-responsive-headers">
   <caption class="sr-only">Alle roller, også tilbagekaldte</caption>
   <thead><tr><th scope="col">Rolle</th><th scope="col">Navn</th><th scope="col">Givet</th><th scope="col">Givet af</th><th scope="col">Tilbagekaldt</th></tr></thead>
   <tbody>
-  {{#HISTORY}}<tr><td>{{ROLE}}</td><td>{{NAME}}</td><td>{{GRANTED}}</td><td>{{GRANTED_BY}}</td><td>{{#ACTIVE}}Aktiv{{/ACTIVE}}{{#REVOKED}}{{AT}} af {{BY}}: {{REASON}}{{/REVOKED}}</td></tr>
+  {{#HISTORY}}<tr><td data-title="Rolle">{{ROLE}}</td><td data-title="Navn">{{NAME}}</td><td data-title="Givet">{{GRANTED}}</td><td data-title="Givet af">{{GRANTED_BY}}</td><td data-title="Tilbagekaldt">{{#ACTIVE}}Aktiv{{/ACTIVE}}{{#REVOKED}}{{AT}} af {{BY}}: {{REASON}}{{/REVOKED}}</td></tr>
   {{/HISTORY}}</tbody>
 </table>
 <h2>Det må rollerne</h2>

@@ -45,10 +45,10 @@
 
 {{#CHANGES}}<h2 id="aendringer">Ændret siden sidste indsendelse</h2>
 <div class="table--responsive-scroll" tabindex="0" role="region" aria-labelledby="aendringer">
-<table class="table table--compact">
+<table class="table table-md-responsive-headers table--compact">
   <thead><tr><th scope="col">Felt</th><th scope="col">Før</th><th scope="col">Nu</th></tr></thead>
   <tbody>
-  {{#CHANGE}}<tr class="aendring"><th scope="row">{{LABEL}}</th><td class="foer pre-line">{{BEFORE:pre_escape}}</td><td class="efter pre-line">{{AFTER:pre_escape}}</td></tr>
+  {{#CHANGE}}<tr class="aendring"><th data-title="Felt" scope="row">{{LABEL}}</th><td data-title="Før" class="foer pre-line">{{BEFORE:pre_escape}}</td><td data-title="Nu" class="efter pre-line">{{AFTER:pre_escape}}</td></tr>
   {{/CHANGE}}</tbody>
 </table>
 </div>{{/CHANGES}}
@@ -65,10 +65,10 @@
 
 <h2 id="historik">Historik</h2>
 <div class="table--responsive-scroll" tabindex="0" role="region" aria-labelledby="historik">
-<table class="table table--compact">
+<table class="table table-md-responsive-headers table--compact">
   <thead><tr><th scope="col">Hvornår</th><th scope="col">Hvem</th><th scope="col">Fra</th><th scope="col">Til</th><th scope="col">Begrundelse</th></tr></thead>
   <tbody>
-  {{#EVENT}}<tr><td>{{AT}}</td><td>{{WHO}}</td><td>{{FROM}}</td><td>{{TO}}</td><td class="pre-line">{{REASON:pre_escape}}</td></tr>
+  {{#EVENT}}<tr><td data-title="Hvornår">{{AT}}</td><td data-title="Hvem">{{WHO}}</td><td data-title="Fra">{{FROM}}</td><td data-title="Til">{{TO}}</td><td data-title="Begrundelse" class="pre-line">{{REASON:pre_escape}}</td></tr>
   {{/EVENT}}</tbody>
 </table>
 </div>

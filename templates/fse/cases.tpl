@@ -32,7 +32,7 @@ først. Alderen er i arbejdsdage (mandag til fredag, helligdage trukket fra).</p
 </form>
 {{#EMPTY}}<p id="sagsliste">Der er ingen sager, der er {{SHOWING}}, og som passer til søgningen.</p>{{/EMPTY}}
 {{#HAS_ROWS}}<div class="table--responsive-scroll" tabindex="0" role="region" aria-labelledby="sagsliste-titel">
-<table class="table table--compact table--zebra" id="sagsliste">
+<table class="table table-md-responsive-headers table--compact table--zebra" id="sagsliste">
   <caption id="sagsliste-titel">Sager, der er {{SHOWING}} ({{COUNT}}{{#MORE}}, de første{{/MORE}})</caption>
   <thead><tr>
     <th scope="col">Sag</th>
@@ -45,13 +45,13 @@ først. Alderen er i arbejdsdage (mandag til fredag, helligdage trukket fra).</p
   </tr></thead>
   <tbody>
   {{#ROW}}<tr id="sag-{{ID}}">
-    <th scope="row"><a href="/fse/sag?id={{ID}}">Sag {{ID}}</a></th>
-    <td>{{TYPE}}</td>
-    <td>{{TITLE}}<br><span class="font-size-sm">{{UNIVERSITY}}</span></td>
-    <td>{{APPLICANT}}<br><span class="font-size-sm">{{APPLICANT_EMAIL}}</span></td>
-    <td>{{STATE}}</td>
-    <td>{{SUBMITTED}}</td>
-    <td id="alder-{{ID}}">{{AGE}} {{#ONE_DAY}}arbejdsdag{{/ONE_DAY}}{{#DAYS}}arbejdsdage{{/DAYS}}{{#NO_AGE}}-{{/NO_AGE}}</td>
+    <th data-title="Sag" scope="row"><a href="/fse/sag?id={{ID}}">Sag {{ID}}</a></th>
+    <td data-title="Type">{{TYPE}}</td>
+    <td data-title="Titel og institution">{{TITLE}}<br><span class="font-size-sm">{{UNIVERSITY}}</span></td>
+    <td data-title="Ansøger">{{APPLICANT}}<br><span class="font-size-sm">{{APPLICANT_EMAIL}}</span></td>
+    <td data-title="Status">{{STATE}}</td>
+    <td data-title="Indsendt">{{SUBMITTED}}</td>
+    <td data-title="Alder" id="alder-{{ID}}">{{AGE}} {{#ONE_DAY}}arbejdsdag{{/ONE_DAY}}{{#DAYS}}arbejdsdage{{/DAYS}}{{#NO_AGE}}-{{/NO_AGE}}</td>
   </tr>
   {{/ROW}}</tbody>
 </table>

@@ -23,21 +23,21 @@ leveret.</p>
 </div>{{/HAS_DEAD}}
 
 <h2>Overblik</h2>
-<table class="table table--compact" id="overblik">
+<table class="table table-md-responsive-headers table--compact" id="overblik">
   <caption>Antal mails i hver tilstand, og hvad tilstanden betyder</caption>
   <thead><tr><th scope="col">Tilstand</th><th scope="col">Antal</th><th scope="col">Det betyder det</th></tr></thead>
   <tbody>
-    <tr><th scope="row"><a href="/fse/post?tilstand=queued">I kø</a></th><td id="antal-queued">{{COUNT_QUEUED}}</td>
-      <td>Mailen venter på at blive sendt. Det sker normalt inden for et minut.</td></tr>
-    <tr><th scope="row"><a href="/fse/post?tilstand=deferred">Udsat</a></th><td id="antal-deferred">{{COUNT_DEFERRED}}</td>
-      <td>Modtagerens mailserver kunne ikke nås eller bad os prøve igen senere. Portalen prøver
+    <tr><th data-title="Tilstand" scope="row"><a href="/fse/post?tilstand=queued">I kø</a></th><td data-title="Antal" id="antal-queued">{{COUNT_QUEUED}}</td>
+      <td data-title="Det betyder det">Mailen venter på at blive sendt. Det sker normalt inden for et minut.</td></tr>
+    <tr><th data-title="Tilstand" scope="row"><a href="/fse/post?tilstand=deferred">Udsat</a></th><td data-title="Antal" id="antal-deferred">{{COUNT_DEFERRED}}</td>
+      <td data-title="Det betyder det">Modtagerens mailserver kunne ikke nås eller bad os prøve igen senere. Portalen prøver
       selv igen, første gang efter {{RETRY_FIRST}} og derefter sjældnere, højst med {{RETRY_MAX}}s
       mellemrum. Lykkes det ikke inden for {{GIVE_UP}}, opgiver portalen.</td></tr>
-    <tr><th scope="row"><a href="/fse/post?tilstand=dead">Ikke leveret</a></th><td id="antal-dead">{{COUNT_DEAD}}</td>
-      <td>Mailen blev aldrig leveret, og modtageren har ikke fået den. Enten afviste modtagerens
+    <tr><th data-title="Tilstand" scope="row"><a href="/fse/post?tilstand=dead">Ikke leveret</a></th><td data-title="Antal" id="antal-dead">{{COUNT_DEAD}}</td>
+      <td data-title="Det betyder det">Mailen blev aldrig leveret, og modtageren har ikke fået den. Enten afviste modtagerens
       mailserver den, eller portalen opgav efter {{GIVE_UP}}. Portalen prøver ikke selv igen.</td></tr>
-    <tr><th scope="row"><a href="/fse/post?tilstand=sent">Sendt</a></th><td id="antal-sent">{{COUNT_SENT}}</td>
-      <td>Modtagerens mailserver har taget imod mailen.</td></tr>
+    <tr><th data-title="Tilstand" scope="row"><a href="/fse/post?tilstand=sent">Sendt</a></th><td data-title="Antal" id="antal-sent">{{COUNT_SENT}}</td>
+      <td data-title="Det betyder det">Modtagerens mailserver har taget imod mailen.</td></tr>
   </tbody>
 </table>
 
@@ -60,7 +60,7 @@ til fejlen er væk, fx når modtagerens postkasse ikke længere er fuld. Er adre
 det ikke at sende igen.</p>
 {{#EMPTY}}<p id="postliste">{{CAPTION}}: ingen.</p>{{/EMPTY}}
 {{#HAS_ROWS}}<div class="table--responsive-scroll" tabindex="0" role="region" aria-labelledby="postliste-titel">
-<table class="table table--compact table--zebra" id="postliste">
+<table class="table table-md-responsive-headers table--compact table--zebra" id="postliste">
   <caption id="postliste-titel">{{CAPTION}}, nyeste først ({{SHOWN}} vist{{#LIMITED}}: kun de {{LIMIT}} nyeste{{/LIMITED}})</caption>
   <thead><tr>
     <th scope="col">Nr.</th>
@@ -76,21 +76,21 @@ det ikke at sende igen.</p>
   <tbody>
   {{! The most needed columns first: the page is narrower than the table, which scrolls. }}
   {{#ROW}}<tr id="mail-{{ID}}">
-    <th scope="row">{{ID}}</th>
-    <td><span class="badge {{STATE_BADGE}}">{{STATE_LABEL}}</span>
+    <th data-title="Nr." scope="row">{{ID}}</th>
+    <td data-title="Tilstand"><span class="badge {{STATE_BADGE}}">{{STATE_LABEL}}</span>
     {{#RETRY}}<form method="post" action="/fse/post/igen" class="mt-3">
       <input type="hidden" name="csrf" value="{{CSRF}}">
       <input type="hidden" name="id" value="{{ID}}">
       {{#KEEP_STATE}}<input type="hidden" name="tilstand" value="{{STATE}}">{{/KEEP_STATE}}
       <button type="submit" class="button button-secondary">Send igen<span class="sr-only"> mail nr. {{ID}}</span></button>
     </form>{{/RETRY}}</td>
-    <td>{{TO}}</td>
-    <td>{{SUBJECT}}</td>
-    <td>{{#ERROR}}{{TEXT}}{{/ERROR}}{{#NO_ERROR}}Ingen{{/NO_ERROR}}</td>
-    <td>{{ATTEMPTS}}</td>
-    <td>{{NEXT}}</td>
-    <td>{{CREATED}}</td>
-    <td>{{KIND}}</td>
+    <td data-title="Modtager">{{TO}}</td>
+    <td data-title="Emne">{{SUBJECT}}</td>
+    <td data-title="Seneste fejl">{{#ERROR}}{{TEXT}}{{/ERROR}}{{#NO_ERROR}}Ingen{{/NO_ERROR}}</td>
+    <td data-title="Forsøg">{{ATTEMPTS}}</td>
+    <td data-title="Næste forsøg">{{NEXT}}</td>
+    <td data-title="Oprettet">{{CREATED}}</td>
+    <td data-title="Slags">{{KIND}}</td>
   </tr>
   {{/ROW}}</tbody>
 </table>

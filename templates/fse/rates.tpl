@@ -5,7 +5,7 @@
     a rate. A period's last day is included. }}
 <h1>Takster</h1>
 <p class="font-lead">Gebyrerne for Specialeordningen er takster, der gælder i en bestemt periode.
-Portalen bruger den takst, der gælder på den dag, noget sker, fx når et projektforslag indsendes.
+Portalen bruger den takst, der gælder på den dag, noget sker, fx når en projektindstilling sendes.
 En takst, der er tilføjet, ændres ikke: kommer der en ny takst, tilføjer du den med den dato, den
 gælder fra.</p>
 {{#NOTICE_ADDED}}<div class="alert alert-success" role="status" id="besked">
@@ -29,14 +29,14 @@ gælder fra.</p>
   </div>
 </div>{{/HAS_DEMO}}
 {{#EMPTY}}<p>Der er ingen takster for {{LABEL}} endnu.</p>{{/EMPTY}}
-{{#TABLE}}<table class="table table--compact" id="takster-{{NAME}}">
+{{#TABLE}}<table class="table table-md-responsive-headers table--compact" id="takster-{{NAME}}">
   <caption>Takster for {{LABEL}}, den ældste først</caption>
   <thead><tr><th scope="col">Beløb</th><th scope="col">Gælder fra</th><th scope="col">Gælder til og med</th><th scope="col">Status</th><th scope="col">Note</th></tr></thead>
   <tbody>
   {{#RATE}}<tr id="takst-{{ID}}">
-    <td>{{AMOUNT}}</td><td>{{FROM}}</td><td>{{TO}}</td>
-    <td>{{#IS_CURRENT}}<span class="badge badge-success">Gælder nu</span>{{/IS_CURRENT}}{{#IS_FUTURE}}<span class="badge badge-info">Kommende</span>{{/IS_FUTURE}}{{#IS_PAST}}<span class="badge">Ikke gældende</span>{{/IS_PAST}}{{#IS_DEMO}} <span class="badge badge-warning">Demoværdi</span>{{/IS_DEMO}}</td>
-    <td>{{NOTE}}</td>
+    <td data-title="Beløb">{{AMOUNT}}</td><td data-title="Gælder fra">{{FROM}}</td><td data-title="Gælder til og med">{{TO}}</td>
+    <td data-title="Status">{{#IS_CURRENT}}<span class="badge badge-success">Gælder nu</span>{{/IS_CURRENT}}{{#IS_FUTURE}}<span class="badge badge-info">Kommende</span>{{/IS_FUTURE}}{{#IS_PAST}}<span class="badge">Ikke gældende</span>{{/IS_PAST}}{{#IS_DEMO}} <span class="badge badge-warning">Demoværdi</span>{{/IS_DEMO}}</td>
+    <td data-title="Note">{{NOTE}}</td>
   </tr>
   {{/RATE}}</tbody>
 </table>{{/TABLE}}

@@ -15,3 +15,4 @@
 </table>
 <p>Indsendt af {{APPLICANT}} ({{APPLICANT_EMAIL}}).</p>
 <p><a href="{{LINK}}">Se ansøgningen</a></p>
+<p>Venlig hilsen<br>Danmarks Statistik, Forskningsservice</p>

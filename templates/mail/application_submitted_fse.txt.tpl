@@ -27,3 +27,6 @@ Analyseplatform: {{PLATFORM:none}}
 Indsendt af {{APPLICANT:none}} ({{APPLICANT_EMAIL:none}}).
 
 Se ansøgningen: {{LINK:none}}
+
+Venlig hilsen
+Danmarks Statistik, Forskningsservice

@@ -4,3 +4,4 @@
 <p>Ansøgerens begrundelse:</p>
 <p style="white-space: pre-line">{{REASON:pre_escape}}</p>
 <p><a href="{{LINK}}">Åbn sagen i portalen</a></p>
+<p>Venlig hilsen<br>Danmarks Statistik, Forskningsservice</p>

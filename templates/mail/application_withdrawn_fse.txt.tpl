@@ -8,3 +8,6 @@ Ansøgerens begrundelse:
 
 Sagen i portalen:
 {{LINK:none}}
+
+Venlig hilsen
+Danmarks Statistik, Forskningsservice

@@ -8,4 +8,4 @@ databeskyttelsesforordningen. <a href="{{LINK}}">Læs indstillingen og underskri
 <p>Indstillingen kan først sendes til Forskningsservice, når den er underskrevet. Hvis teksten bliver
 ændret, efter du har underskrevet, bortfalder underskriften, og vejlederen beder dig underskrive
 igen.</p>
-<p>Venlig hilsen<br>Specialeportalen, Danmarks Statistik</p>
+<p>Venlig hilsen<br>Danmarks Statistik, Forskningsservice</p>

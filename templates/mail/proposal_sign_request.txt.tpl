@@ -17,4 +17,4 @@ Indstillingen kan først sendes til Forskningsservice, når den er underskrevet.
 igen.
 
 Venlig hilsen
-Specialeportalen, Danmarks Statistik
+Danmarks Statistik, Forskningsservice

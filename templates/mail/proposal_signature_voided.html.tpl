@@ -5,4 +5,4 @@
 derfor bortfaldet.</p>
 <p>Du skal ikke gøre noget nu. Vejlederen beder dig om at underskrive igen, når teksten er færdig, og
 indstillingen kan ikke sendes til Forskningsservice før. <a href="{{LINK}}">Se den nye tekst</a>.</p>
-<p>Venlig hilsen<br>Specialeportalen, Danmarks Statistik</p>
+<p>Venlig hilsen<br>Danmarks Statistik, Forskningsservice</p>

@@ -12,4 +12,4 @@ indstillingen kan ikke sendes til Forskningsservice før. Du kan se den nye teks
 {{LINK:none}}
 
 Venlig hilsen
-Specialeportalen, Danmarks Statistik
+Danmarks Statistik, Forskningsservice

@@ -12,4 +12,4 @@ Du kan nu sende den til Forskningsservice:
 Hvis du ændrer teksten først, bortfalder underskriften, og indstillingen skal underskrives igen.
 
 Venlig hilsen
-Specialeportalen, Danmarks Statistik
+Danmarks Statistik, Forskningsservice

@@ -11,3 +11,4 @@
 {{#FIELD}}<dt>{{LABEL}}</dt><dd style="white-space: pre-line">{{VALUE:pre_escape}}</dd>
 {{/FIELD}}</dl>
 <p><a href="{{LINK}}">Åbn sagen i portalen</a></p>
+<p>Venlig hilsen<br>Danmarks Statistik, Forskningsservice</p>

@@ -13,3 +13,6 @@ Underskrevet som lovlig af: {{SIGNER:none}}
 
 {{/FIELD}}Sagen i portalen:
 {{LINK:none}}
+
+Venlig hilsen
+Danmarks Statistik, Forskningsservice

@@ -12,7 +12,7 @@
 <h2>Underskrift</h2>
 <div id="underskrift">
 {{#SIGNATURE}}<p>Underskrevet som lovlig efter databeskyttelsesforordningen af <strong>{{NAME}}</strong> den {{AT}}. Kontrolsum for teksten: <code>{{HASH}}</code>.</p>{{/SIGNATURE}}
-{{#UNSIGNED}}<p>Ikke underskrevet. En underskriver på autorisationen skal bekræfte, at projektet er lovligt, før indstillingen kan sendes (regel R12).</p>{{/UNSIGNED}}
+{{#UNSIGNED}}<p>Ikke underskrevet. En underskriver på autorisationen skal bekræfte, at projektet er lovligt, før indstillingen kan sendes.</p>{{/UNSIGNED}}
 {{#VOIDED}}<p class="voided">Underskrift af {{NAME}} den {{AT}} er bortfaldet{{#VOIDED_AT}} den {{VOIDED_AT}}{{/VOIDED_AT}}, fordi teksten blev ændret bagefter.</p>{{/VOIDED}}
 </div>
 
@@ -41,8 +41,10 @@
   <input type="hidden" name="csrf" value="{{CSRF}}"><input type="hidden" name="id" value="{{ID}}"><input type="hidden" name="sag" value="{{SAG}}"><input type="hidden" name="version" value="{{VERSION}}"><input type="hidden" name="hash" value="{{HASH}}">
   <div class="form-group{{#ERROR_bekraeft}} form-error{{/ERROR_bekraeft}}">
     {{#ERROR_bekraeft}}<span class="form-error-message" id="bekraeft-error"><span class="sr-only">Fejl: </span>{{MESSAGE}}</span>{{/ERROR_bekraeft}}
-    <input class="form-checkbox" type="checkbox" id="bekraeft" name="bekraeft" value="ja"{{#ERROR_bekraeft}} aria-invalid="true" aria-describedby="bekraeft-error"{{/ERROR_bekraeft}}>
-    <label for="bekraeft">Jeg bekræfter på institutionens vegne, at projektet er lovligt efter databeskyttelsesforordningen</label>
+    <div class="form-group-checkbox">
+      <input class="form-checkbox" type="checkbox" id="bekraeft" name="bekraeft" value="ja"{{#ERROR_bekraeft}} aria-invalid="true" aria-describedby="bekraeft-error"{{/ERROR_bekraeft}}>
+      <label class="form-label" for="bekraeft">Jeg bekræfter på institutionens vegne, at projektet er lovligt efter databeskyttelsesforordningen</label>
+    </div>
   </div>
   <button type="submit" class="button button-primary">Underskriv</button>
 </form>{{/SIGN}}
@@ -65,10 +67,10 @@
 </form>{{/CAN_WITHDRAW}}
 
 <h2>Historik</h2>
-<table class="table" id="historik">
+<table class="table table-md-responsive-headers" id="historik">
   <caption class="sr-only">Hvad der er sket med indstillingen</caption>
   <thead><tr><th scope="col">Tidspunkt</th><th scope="col">Status</th><th scope="col">Af</th><th scope="col">Begrundelse</th></tr></thead>
   <tbody>
-  {{#EVENT}}<tr><td>{{AT}}</td><td>{{STATE_LABEL}}</td><td>{{BY}}</td><td class="pre-line">{{REASON:pre_escape}}</td></tr>
+  {{#EVENT}}<tr><td data-title="Tidspunkt">{{AT}}</td><td data-title="Status">{{STATE_LABEL}}</td><td data-title="Af">{{BY}}</td><td data-title="Begrundelse" class="pre-line">{{REASON:pre_escape}}</td></tr>
   {{/EVENT}}</tbody>
 </table>

@@ -4,7 +4,7 @@
 <p><a href="/projekt?id={{ID}}">Tilbage til projektindstillingerne</a></p>
 {{#NEW_HEADING}}<h1>Ny projektindstilling</h1>{{/NEW_HEADING}}{{#EDIT_HEADING}}<h1>Ret projektindstilling</h1>{{/EDIT_HEADING}}
 <p class="font-lead">{{INSTITUTION}}, uddannelsesautorisation {{NUMBER}}.</p>
-<p>Et bredt projekt dækker et vigtigt emne i kandidatuddannelsen, så flere studerende kan skrive speciale i det. Autorisationen kan højst have fem. Forskningsservice godkender kun et projekt, når det er begrundet, at data er nødvendige for formålet, og at projektet er samfundsmæssigt relevant (regel R19). Du kan gemme undervejs. En underskriver skal underskrive indstillingen, før du kan sende den, og ændrer du teksten bagefter, skal den underskrives igen.</p>
+<p>Et bredt projekt dækker et vigtigt emne i kandidatuddannelsen, så flere studerende kan skrive speciale i det. Autorisationen kan højst have fem. Forskningsservice godkender kun et projekt, når det er begrundet, at data er nødvendige for formålet, og at projektet er samfundsmæssigt relevant. Du kan gemme undervejs. En underskriver skal underskrive indstillingen, før du kan sende den, og ændrer du teksten bagefter, skal den underskrives igen.</p>
 {{#STALE}}<div class="alert alert-warning" role="alert"><svg class="icon-svg alert-icon" aria-label="Bemærk" role="img" focusable="false"><use href="/static/dkfds/img/all-svg-icons.svg#warning"></use></svg><div class="alert-body"><p class="alert-text">{{TEXT}}</p></div></div>{{/STALE}}
 {{>ERROR_SUMMARY}}
 <form method="post" action="/projekt/rediger" novalidate>

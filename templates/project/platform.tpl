@@ -10,10 +10,14 @@
   <fieldset>
     <legend class="h3">Hvor skal de studerende analysere data?</legend>
     {{#ERROR_platform}}<span class="form-error-message" id="platform-error"><span class="sr-only">Fejl: </span>{{MESSAGE}}</span>{{/ERROR_platform}}
-    <ul class="nobullet-list">
-      <li><input class="form-radio radio-large" type="radio" id="platform" name="platform" value="forskermaskinen"{{#FM_CHECKED}} checked{{/FM_CHECKED}}><label for="platform">Forskermaskinen hos Danmarks Statistik (det almindelige valg)</label></li>
-      <li><input class="form-radio radio-large" type="radio" id="platform_hosted" name="platform" value="hosted"{{#HOSTED_CHECKED}} checked{{/HOSTED_CHECKED}}><label for="platform_hosted">Institutionens egen hostede server, udvidet med et drev</label></li>
-    </ul>
+    <div class="form-group-radio">
+      <input class="form-radio" type="radio" id="platform" name="platform" value="forskermaskinen"{{#FM_CHECKED}} checked{{/FM_CHECKED}}>
+      <label class="form-label" for="platform">Forskermaskinen hos Danmarks Statistik (det almindelige valg)</label>
+    </div>
+    <div class="form-group-radio">
+      <input class="form-radio" type="radio" id="platform_hosted" name="platform" value="hosted"{{#HOSTED_CHECKED}} checked{{/HOSTED_CHECKED}}>
+      <label class="form-label" for="platform_hosted">Institutionens egen hostede server, udvidet med et drev</label>
+    </div>
   </fieldset>
   <fieldset>
     <legend class="h3">Kun for en hostet server</legend>
@@ -24,8 +28,10 @@
     </div>
     <div class="form-group{{#ERROR_drev}} form-error{{/ERROR_drev}}">
       {{#ERROR_drev}}<span class="form-error-message" id="drev-error"><span class="sr-only">Fejl: </span>{{MESSAGE}}</span>{{/ERROR_drev}}
-      <input class="form-checkbox" type="checkbox" id="drev" name="drev" value="ja"{{#DRIVE_CHECKED}} checked{{/DRIVE_CHECKED}}{{#ERROR_drev}} aria-invalid="true" aria-describedby="drev-error"{{/ERROR_drev}}>
-      <label for="drev">Drevet er aftalt med servicedesk@dst.dk, og institutionen betaler for det</label>
+      <div class="form-group-checkbox">
+        <input class="form-checkbox" type="checkbox" id="drev" name="drev" value="ja"{{#DRIVE_CHECKED}} checked{{/DRIVE_CHECKED}}{{#ERROR_drev}} aria-invalid="true" aria-describedby="drev-error"{{/ERROR_drev}}>
+        <label class="form-label" for="drev">Drevet er aftalt med servicedesk@dst.dk, og institutionen betaler for det</label>
+      </div>
     </div>
   </fieldset>
   <button type="submit" class="button button-primary">Gem analyseplatformen</button>
