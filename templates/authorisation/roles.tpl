@@ -13,7 +13,7 @@
   <thead><tr><th scope="col">Rolle</th><th scope="col">Navn</th><th scope="col">E-mail</th><th scope="col">Siden</th><th scope="col">Givet af</th><th scope="col"><span class="sr-only">Handling</span></th></tr></thead>
   <tbody>
   {{#HOLDER}}<tr><td data-title="Rolle">{{ROLE}}</td><td data-title="Navn">{{NAME}}</td><td data-title="E-mail">{{EMAIL}}</td><td data-title="Siden">{{GRANTED}}</td><td data-title="Givet af">{{GRANTED_BY}}</td>
-  <td>{{#REVOKE}}<form method="post" action="/autorisation/tilbagekald" class="revoke-form">
+  <td data-title="">{{#REVOKE}}<form method="post" action="/autorisation/tilbagekald" class="revoke-form">
     <input type="hidden" name="csrf" value="{{CSRF}}"><input type="hidden" name="id" value="{{ID}}"><input type="hidden" name="tildeling" value="{{ASSIGNMENT}}">
     <label class="form-label" for="begrundelse-{{ASSIGNMENT}}">Begrundelse<span class="sr-only"> for at tilbagekalde {{NAME}} som {{ROLE}}</span></label>
     <input class="form-input" type="text" id="begrundelse-{{ASSIGNMENT}}" name="begrundelse" maxlength="500">
