@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "appfields.h"
+#include "appvalue.h"
 #include "buf.h"
 #include "cases.h"
 #include "datefmt.h"
@@ -201,7 +202,7 @@ app_step_page(struct ctx *ctx, const struct case_row *c, int step, const struct 
 		break;
 	}
 	case 5: {
-		char label[128];
+		char label[128], value[600];
 
 		/* Everything entered, per step, each with a link back to change it. */
 		for (k = 1; k < APPFIELDS_STEPS; k++) {
@@ -216,7 +217,10 @@ app_step_page(struct ctx *ctx, const struct case_row *c, int step, const struct 
 				row = tmpl_add_row(sec, "ITEM");
 				appfields_label(src->items[i].name, label, sizeof(label));
 				tmpl_set(row, "NAME", label);
-				tmpl_set(row, "VALUE", src->items[i].value);
+				if ((rc = appvalue_text(ctx->db, src->items[i].name,
+				    src->items[i].value, value, sizeof(value))) != DB_OK)
+					return ctx_db_error(ctx, rc);
+				tmpl_set(row, "VALUE", value);
 			}
 		}
 		tmpl_set_int(s, "ID", c->id);

@@ -12,6 +12,7 @@
 
 #include "appfields.h"
 #include "audit.h"
+#include "appvalue.h"
 #include "datefmt.h"
 #include "form.h"
 #include "fse_cases.h"
@@ -25,19 +26,7 @@
 static enum db_err
 university_name(struct ctx *ctx, const char *code, char *out, size_t n)
 {
-	struct db_result res;
-	enum db_err rc;
-
-	snprintf(out, n, "%s", "En anden institution med kandidatuddannelser");
-	if (code == NULL || strcmp(code, "anden") == 0)
-		return DB_OK;
-	if ((rc = db_exec(ctx->db, &res, "SELECT name FROM universities WHERE code = ?", "s",
-	    code)) != DB_OK)
-		return rc;
-	if (res.nrows)
-		snprintf(out, n, "%s", db_cell(&res, 0, 0));
-	db_result_free(&res);
-	return DB_OK;
+	return appvalue_university(ctx->db, code, out, n);
 }
 
 
@@ -291,16 +280,7 @@ create_authorisation(struct ctx *ctx, const struct case_row *c, const struct kvl
 static enum db_err
 field_value(struct ctx *ctx, const char *name, const char *value, char *out, size_t n)
 {
-	if (strcmp(name, "universitet") == 0)
-		return university_name(ctx, value, out, n);
-	if (strcmp(name, "platform") == 0)
-		platform_describe(value, NULL, out, n);	/* the server is its own field */
-	else if (strcmp(name, "drev") == 0)
-		snprintf(out, n, "%s", strcmp(value, "ja") == 0 ? "Ja, aftalt med servicedesk@dst.dk" :
-		    value);
-	else
-		snprintf(out, n, "%s", value);
-	return DB_OK;
+	return appvalue_text(ctx->db, name, value, out, n);
 }
 
 static enum db_err

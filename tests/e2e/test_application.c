@@ -236,7 +236,7 @@ START_TEST(steps_drafts_and_owner)
 	/* Mine sager (R32): the case, its state and what waits; not on the other person's. */
 	client_get("/ansoegning", &a2.jar, &r);
 	ck_assert_int_eq(r.status, 200);
-	snprintf(path, sizeof(path), "<td>%lld</td>", id);
+	snprintf(path, sizeof(path), "<td data-title=\"Sag\">%lld</td>", id);
 	ck_assert(has(&r.body, path));
 	ck_assert(has(&r.body, case_state_label(CASE_DRAFT)));
 	ck_assert(has(&r.body, "Gør ansøgningen færdig"));
@@ -316,6 +316,12 @@ START_TEST(domains_platform_review)
 	ck_assert(has(&r.body, "Servernavn"));
 	ck_assert(has(&r.body, "E-maildomæner"));
 	ck_assert(!has(&r.body, ">domaener<"));
+	/* Values as names and sentences, not the codes the form stores (issue 11). */
+	ck_assert(has(&r.body, "<dd>Institutionens egen hostede server med et drev aftalt med "
+	    "servicedesk@dst.dk</dd>"));
+	ck_assert(!has(&r.body, "<dd>hosted</dd>"));
+	ck_assert(has(&r.body, "<dd>Ja, aftalt med servicedesk@dst.dk</dd>"));
+	ck_assert(!has(&r.body, "<dd>ja</dd>"));
 	snprintf(path, sizeof(path), "/ansoegning/trin?id=%lld&amp;trin=3", id);
 	ck_assert(has(&r.body, path));
 	ck_assert(has(&r.body, "arbejdsdage"));
@@ -610,6 +616,9 @@ START_TEST(manager_confirms_then_submit)
 	client_get(path, &a.jar, &r);
 	ck_assert_int_eq(r.status, 200);
 	ck_assert(has(&r.body, "Bekræftet:</strong> Lars Leder"));
+	/* The university by its name, not the code the form stores (issue 11). */
+	ck_assert(has(&r.body, "<dd>Københavns Universitet</dd>"));
+	ck_assert(!has(&r.body, "<dd>ku</dd>"));
 	reply_free(&r);
 
 	/* A stale version: 409, nothing sent. */

@@ -237,7 +237,8 @@ START_TEST(queue_and_case_page)
 	ck_assert(has(&r.body, needle));
 	ck_assert(has(&r.body, "id=\"leder-status\">bekræftet"));
 	ck_assert(has(&r.body, "id=\"historik\""));
-	ck_assert(has(&r.body, "<td>Kladde</td><td>Sendt til Forskningsservice</td>"));
+	ck_assert(has(&r.body, "<td data-title=\"Fra\">Kladde</td><td data-title=\"Til\">"
+	    "Sendt til Forskningsservice</td>"));
 	ck_assert(!has(&r.body, "Ændret siden sidste indsendelse"));
 	snprintf(needle, sizeof(needle), "name=\"version\" value=\"%u\"", version_of(older));
 	ck_assert_msg(has(&r.body, needle), "the decision forms carry the version shown");
@@ -325,10 +326,11 @@ START_TEST(return_resubmit_approve)
 
 	ck_assert_int_eq(get(path, &cw, &r), 200);
 	ck_assert(has(&r.body, "Ændret siden sidste indsendelse"));
-	ck_assert(has(&r.body, "<th scope=\"row\">Miljøets side på universitetets hjemmeside</th>"
-	    "<td class=\"foer pre-line\">https://oek.fsesag.dk/miljoe</td>"
-	    "<td class=\"efter pre-line\">https://ny.fsesag.dk/side</td>"));
-	ck_assert(!has(&r.body, "<th scope=\"row\">Personaleansvarlig leder</th>"));	/* same */
+	ck_assert(has(&r.body, "<th data-title=\"Felt\" scope=\"row\">Miljøets side på "
+	    "universitetets hjemmeside</th><td data-title=\"Før\" class=\"foer pre-line\">"
+	    "https://oek.fsesag.dk/miljoe</td><td data-title=\"Nu\" class=\"efter pre-line\">"
+	    "https://ny.fsesag.dk/side</td>"));
+	ck_assert(!has(&r.body, "scope=\"row\">Personaleansvarlig leder</th>"));	/* same */
 	reply_free(&r);
 
 	/* The version from before the return is stale, though the case waits for a decision again. */
