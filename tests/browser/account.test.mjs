@@ -83,5 +83,24 @@ test('register, confirm by mail, log in, enrol TOTP, log out, log in with a code
   await page.waitForURL('**/konto');
   assert.match(await page.locator('main').innerText(), /Slået til/);
   await screenshot(page, 'account-page.png');
+
+  // On a phone without JavaScript there is no drawer to open: the header shows the name and
+  // "Log ud" as a plain part of it, and logging out there works (issue 11, WCAG 1.4.10).
+  const phone = await openPage(t, { timeout: 15_000, contextOptions: { javaScriptEnabled: false,
+    viewport: { width: 375, height: 812 }, storageState: await context.storageState() } });
+  await phone.page.goto('/konto');
+  const header = phone.page.locator('header');
+  assert.equal(await header.getByRole('button', { name: 'Menu', exact: true }).isVisible(), false,
+    'no menu button without a script');
+  assert.ok(await header.getByRole('link', { name: 'Birgitte Browser' }).isVisible(),
+    "the user's name in the header");
+  await screenshot(phone.page, 'account-page-375px-no-script.png');
+  await header.getByRole('button', { name: 'Log ud', exact: true }).click();
+  await phone.page.waitForURL('**/konto/log-ind?besked=logget-ud');
+  assert.ok(await phone.page.locator('header').getByRole('link', { name: 'Log ind', exact: true })
+    .isVisible(), '"Log ind" in the header after logging out');
+  assert.ok(await phone.page.evaluate(() => document.documentElement.scrollWidth
+    <= document.documentElement.clientWidth), 'no sideways scrolling without a script');
+  await screenshot(phone.page, 'account-logged-out-375px-no-script.png');
   assert.deepEqual(problems.consoleErrors, [], 'no console errors');
 });

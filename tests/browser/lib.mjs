@@ -53,8 +53,9 @@ export function useBrowser() {
 // error and CSP violation recorded. CSP violations are caught twice: Chromium logs them as
 // console errors, and the securitypolicyviolation event (listener added by an init script, which
 // the page CSP does not govern) catches the ones that never reach the console.
-export async function openPage(t, { timeout = 10_000 } = {}) {
-  const context = await browser.newContext({ baseURL: BASE, locale: 'da-DK' });
+// contextOptions: more of Playwright's context options (a viewport, no JavaScript, ...).
+export async function openPage(t, { timeout = 10_000, contextOptions = {} } = {}) {
+  const context = await browser.newContext({ baseURL: BASE, locale: 'da-DK', ...contextOptions });
   await context.addInitScript(() => {
     window.__cspViolations = [];
     document.addEventListener('securitypolicyviolation', (e) => {
@@ -88,9 +89,27 @@ export async function screenshot(page, name) {
   await page.screenshot({ path: join(SHOTS, name), fullPage: true });
 }
 
+// The layouts every checked page is also seen in, besides the desktop window it is used in
+// (WCAG 1.4.10 Reflow, 1.4.4 Resize text): a phone 375 CSS px wide, and a 1280 x 800 window at
+// 200 % zoom, which lays the page out in 640 x 400 CSS px (the same media queries and line
+// breaks; only the screenshot has half the pixels a zoomed screen shows).
+const NARROW_LAYOUTS = [
+  { name: '375px', width: 375, height: 812 },
+  { name: 'zoom200', width: 640, height: 400 },
+];
+
+// What no page may show (issue 11): a rule id ("R12", "regel R4"), and a stored code where a
+// person reads a name or a plain answer (a university's code, the platform's, a checkbox's value).
+const RULE_ID = /\bR\d{1,2}\b/;
+const RAW_CODES = ['ku', 'au', 'sdu', 'ruc', 'aau', 'dtu', 'cbs', 'itu', 'anden', 'forskermaskinen',
+  'hosted', 'ja', 'nej'];
+
 // Run axe on the current page, write the full result to tests/output/axe/NAME.json, fail on
-// serious/critical violations.
+// serious/critical violations. Every page checked here is also checked for what axe cannot see
+// (pageChecks): at the desktop width it is used in, then at each narrow layout, each of those
+// screenshotted as NAME-LAYOUT.png; the viewport is the desktop one again afterwards.
 export async function axeCheck(page, name) {
+  await pageChecks(page, 'desktop', { text: true });
   if (!(await page.evaluate(() => typeof window.axe === 'object'))) {
     await page.evaluate(axeSource);
   }
@@ -107,7 +126,162 @@ export async function axeCheck(page, name) {
       ? n.failureSummary.replace(/\n/g, ' ') : ''}`).join('\n')).join('\n');
   assert.equal(bad.length, 0,
     `axe serious/critical violations on ${name} (${page.url()}):\n${report}`);
+
+  const desktop = page.viewportSize();
+  try {
+    for (const layout of NARROW_LAYOUTS) {
+      await page.setViewportSize({ width: layout.width, height: layout.height });
+      await pageChecks(page, layout.name);
+      await screenshot(page, `${name}-${layout.name}.png`);
+    }
+  } finally {
+    await page.setViewportSize(desktop);
+  }
   return results;
+}
+
+// The checks of one page in one layout: nothing pushes it sideways, the header offers log-in or
+// log-out, and every checkbox and radio is drawn inside its label; with text, also that the page
+// shows no rule id and no raw code (the text is the same in every layout).
+async function pageChecks(page, layout, { text = false } = {}) {
+  const where = `${page.url()} at ${layout}`;
+  await assertNoSideways(page, where);
+  await assertHeaderOffersAccount(page, where);
+  await assertControlsInLabels(page, where);
+  if (text) await assertPlainText(page, where);
+}
+
+// WCAG 1.4.10: the document is no wider than the viewport (clientWidth: the viewport without a
+// scrollbar). On failure, the elements reaching past it, for the reader of the log.
+async function assertNoSideways(page, where) {
+  const m = await page.evaluate(() => {
+    const doc = document.documentElement;
+    const limit = doc.clientWidth;
+    const wide = [...document.body.querySelectorAll('*')]
+      .filter((el) => el.getBoundingClientRect().right > limit + 1)
+      .slice(0, 8)
+      .map((el) => `${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ''}`
+        + `${el.className && typeof el.className === 'string' ? `.${el.className.trim().replace(/\s+/g, '.')}` : ''}`
+        + ` (right ${Math.round(el.getBoundingClientRect().right)})`);
+    return { scrollWidth: doc.scrollWidth, clientWidth: limit, innerWidth: window.innerWidth, wide };
+  });
+  assert.ok(m.scrollWidth <= m.clientWidth,
+    `page wider than the viewport on ${where}: scrollWidth ${m.scrollWidth} > ${m.clientWidth}`
+    + ` (innerWidth ${m.innerWidth}); reaching past it: ${m.wide.join(', ')}`);
+}
+
+// The header offers "Log ind" or "Log ud" (and with "Log ud" the user's name, a link to the
+// account): visible at once, or in DKFDS's mobile drawer behind the header's Menu button, which
+// is then opened, checked and closed again.
+async function assertHeaderOffersAccount(page, where) {
+  const header = page.locator('header');
+  const offers = header.getByRole('link', { name: 'Log ind', exact: true })
+    .or(header.getByRole('button', { name: 'Log ud', exact: true }));
+  const name = header.locator('a[href="/konto"]');
+  const visible = async () => (await offers.filter({ visible: true }).count()) > 0;
+  const check = async (how) => {
+    if ((await header.getByRole('button', { name: 'Log ud', exact: true })
+      .filter({ visible: true }).count()) > 0) {
+      assert.ok((await name.filter({ visible: true }).count()) > 0,
+        `header offers "Log ud" but not the user's name ${how} on ${where}`);
+    }
+  };
+  if (await visible()) {
+    await check('at once');
+    return;
+  }
+  const menu = header.getByRole('button', { name: 'Menu', exact: true });
+  assert.ok(await menu.isVisible(),
+    `header offers neither "Log ind" nor "Log ud" nor a menu on ${where}`);
+  await menu.click();
+  const drawer = header.locator('.mobile-drawer');
+  await drawer.waitFor({ state: 'visible', timeout: 2_000 });
+  assert.ok(await visible(), `the header's menu offers neither "Log ind" nor "Log ud" on ${where}`);
+  await check('in the menu');
+  assert.ok(await header.getByRole('button', { name: 'Luk menuen', exact: true }).isVisible(),
+    `the header's menu has no close button on ${where}`);
+  // Closed with Escape, which DKFDS's drawer takes too: the close button slides in with the
+  // drawer, and a click would wait for the animation to end. Focus goes back to the menu button;
+  // taken off it, so the screenshot shows the page as it was.
+  await page.keyboard.press('Escape');
+  await drawer.waitFor({ state: 'hidden', timeout: 2_000 });
+  await page.evaluate(() => document.activeElement && document.activeElement.blur());
+  await page.mouse.move(0, 0);
+}
+
+// Every rendered checkbox and radio has a label (for=its id), and what is drawn for it lies inside
+// the label's box, by the boxes Chromium laid out (DevTools protocol): DKFDS draws the box as the
+// label's ::before (DESIGN: Pitfalls), a native control draws itself.
+const cdpSessions = new WeakMap();
+async function assertControlsInLabels(page, where) {
+  const ids = await page.evaluate(() => [...document.querySelectorAll(
+    'input[type="checkbox"], input[type="radio"]')]
+    .filter((el) => el.getClientRects().length > 0)
+    .map((el) => el.id || `(no id, name ${el.name})`));
+  if (ids.length === 0) return;
+  let cdp = cdpSessions.get(page);
+  if (!cdp) {
+    cdp = await page.context().newCDPSession(page);
+    cdpSessions.set(page, cdp);
+  }
+  const { root } = await cdp.send('DOM.getDocument', { depth: -1 });
+  const inputs = new Map();
+  const labels = new Map();
+  (function walk(node) {
+    const attrs = {};
+    for (let i = 0; i + 1 < (node.attributes || []).length; i += 2) {
+      attrs[node.attributes[i]] = node.attributes[i + 1];
+    }
+    if (node.nodeName === 'INPUT' && attrs.id) inputs.set(attrs.id, node);
+    if (node.nodeName === 'LABEL' && attrs.for) labels.set(attrs.for, node);
+    for (const child of node.children || []) walk(child);
+  }(root));
+  const box = async (node) => {
+    const { model } = await cdp.send('DOM.getBoxModel', { nodeId: node.nodeId });
+    const xs = [0, 2, 4, 6].map((i) => model.border[i]);
+    const ys = [1, 3, 5, 7].map((i) => model.border[i]);
+    return { left: Math.min(...xs), top: Math.min(...ys), right: Math.max(...xs),
+      bottom: Math.max(...ys) };
+  };
+  const fmt = (b) => `(${Math.round(b.left)},${Math.round(b.top)})-`
+    + `(${Math.round(b.right)},${Math.round(b.bottom)})`;
+  for (const id of ids) {
+    const input = inputs.get(id);
+    const label = labels.get(id);
+    assert.ok(input && label, `checkbox/radio ${id} has no label for it on ${where}`);
+    const before = (label.pseudoElements || []).find((p) => p.pseudoType === 'before');
+    const drawn = await box(before || input);
+    const around = await box(label);
+    assert.ok(drawn.left >= around.left - 1 && drawn.right <= around.right + 1
+      && drawn.top >= around.top - 1 && drawn.bottom <= around.bottom + 1,
+    `checkbox/radio ${id} is drawn at ${fmt(drawn)}, outside its label ${fmt(around)} on ${where}`);
+  }
+}
+
+// No rule id and no raw code in what the page shows (the text, and the text of every element as a
+// whole: "ku" as a value, not the letters in a word).
+async function assertPlainText(page, where) {
+  const found = await page.evaluate(({ rule, codes }) => {
+    const text = document.body.innerText;
+    const ruleIds = [...text.matchAll(new RegExp(rule, 'g'))].map((m) => {
+      const at = m.index;
+      return text.slice(Math.max(0, at - 40), at + 10).replace(/\s+/g, ' ');
+    });
+    const raw = [];
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      const t = n.nodeValue.trim().replace(/[.:]$/, '');
+      const parent = n.parentElement;
+      if (codes.includes(t) && parent && parent.closest('script, style, option, code') === null
+        && parent.getClientRects().length > 0) {
+        raw.push(`"${t}" in <${parent.tagName.toLowerCase()}> after "`
+          + `${(parent.previousElementSibling?.innerText || '').slice(0, 40)}"`);
+      }
+    }
+    return { ruleIds, raw };
+  }, { rule: RULE_ID.source, codes: RAW_CODES });
+  assert.deepEqual(found.ruleIds, [], `rule ids shown on ${where}`);
+  assert.deepEqual(found.raw, [], `raw codes shown on ${where}`);
 }
 
 // The mail's text as a person reads it: quoted-printable and base64 parts decoded.

@@ -49,7 +49,7 @@ useBrowser();
 
 // Room for a loaded machine and the sanitizer pass, as in application.test.mjs.
 test('platform, draft, sign, edit voids, sign again, submit with fee, FSE approves with number',
-  { timeout: 300_000 }, async (t) => {
+  { timeout: 600_000 }, async (t) => {
     const hex = randomBytes(4).toString('hex');
     const domain = `proj-${hex}.dk`;
     const number = `UA-PB-${hex}`;
