@@ -59,18 +59,22 @@ START_TEST(r19_registers_need_a_reason)
 	fielderr_init(&pr);
 	n = proposal_check(&d, &pr);
 	ck_assert_uint_eq(n, 2);
-	ck_assert(has_problem(&pr, "register_begrundelse_1", "R19"));
+	/* The reason in plain words, no rule id (issue 11: those belong in comments). */
+	ck_assert(has_problem(&pr, "register_begrundelse_1", "godkendes kun, når det er begrundet"));
+	ck_assert(!has_problem(&pr, "register_begrundelse_1", "R19"));
 	ck_assert(has_problem(&pr, "register_navn_3", "navnet på registeret"));
 	kvlist_free(&d);
 
-	/* No register at all, no relevance: both refused with the rule. */
+	/* No register at all, no relevance: both refused with the reason. */
 	parse("titel=T&emne=E&formaal=F&antal_studerende=3&periode_fra=2027-01-01&"
 	    "periode_til=2027-12-31", &d);
 	fielderr_init(&pr);
 	n = proposal_check(&d, &pr);
 	ck_assert_uint_eq(n, 2);
 	ck_assert(has_problem(&pr, "register_navn_1", "mindst ét register"));
-	ck_assert(has_problem(&pr, "samfundsrelevans", "R19"));
+	ck_assert(has_problem(&pr, "samfundsrelevans",
+	    "godkendes kun, hvis relevansen er begrundet"));
+	ck_assert(!has_problem(&pr, "samfundsrelevans", "R19"));
 	kvlist_free(&d);
 }
 END_TEST
