@@ -17,7 +17,7 @@
   <dt>To-trins-login</dt><dd>{{#TOTP_ON}}Slået til{{/TOTP_ON}}{{#TOTP_OFF}}Ikke slået til. <a href="/konto/totp">Slå to-trins-login til</a>{{/TOTP_OFF}}</dd>
 </dl>
 <h2>Dine roller</h2>
-{{#NO_ROLES}}<p>Du har ingen roller endnu. En autorisationsansvarlig kan invitere dig til en rolle, eller du kan søge om en uddannelsesautorisation for din institution.</p>{{/NO_ROLES}}
+{{#NO_ROLES}}<p>Du har ingen roller endnu. En autorisationsansvarlig kan invitere dig til en rolle, eller du kan <a href="/ansoegning">søge om en uddannelsesautorisation</a> for din institution.</p>{{/NO_ROLES}}
 {{#HAS_ROLES}}<table class="table table-md-responsive-headers">
   <caption class="sr-only">Dine roller</caption>
   <thead><tr><th scope="col">Rolle</th><th scope="col">Institution</th><th scope="col">Autorisation</th><th scope="col">Siden</th></tr></thead>

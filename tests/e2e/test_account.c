@@ -136,6 +136,8 @@ START_TEST(register_verify_login_logout)
 	ck_assert_int_eq(r.status, 200);
 	ck_assert(has(&r.body, "Anne Flow"));
 	ck_assert(has(&r.body, email));
+	/* No roles yet: the way to apply is a link, not a sentence (issue 11). */
+	ck_assert(has(&r.body, "<a href=\"/ansoegning\">søge om en uddannelsesautorisation</a>"));
 	ck_assert(has_header(&r, "cache-control: no-store"));
 	ck_assert(html_input_value(&r.body, "csrf", csrf, sizeof(csrf)) == 0);	/* logout form */
 	reply_free(&r);
