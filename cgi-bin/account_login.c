@@ -40,28 +40,6 @@ return_to(struct ctx *ctx)
 	return ctx_return_ok(t) ? t : NULL;
 }
 
-/* 303 to base ("/konto/log-ind/kode"), carrying the way back when there is one. */
-static int
-redirect_on(struct ctx *ctx, const char *base, const char *back)
-{
-	struct buf loc;
-	int st;
-
-	if (back == NULL)
-		return ctx_redirect(ctx, base);
-	buf_init(&loc, 4 * CTX_RETURN_MAX);
-	if (form_encode_pair(&loc, "tilbage", back) != 0)
-		st = ctx_redirect(ctx, base);
-	else {
-		char path[5 * CTX_RETURN_MAX];
-
-		snprintf(path, sizeof(path), "%s?%s", base, loc.data);
-		st = ctx_redirect(ctx, path);
-	}
-	buf_free(&loc);
-	return st;
-}
-
 static int
 login_page(struct ctx *ctx, const char *error, const char *email, int status)
 {
@@ -166,7 +144,7 @@ acct_login_submit(struct ctx *ctx)
 	audit_event(ctx->db, uid, totp ? "login.password_ok" : "login.success", "user", uid, uid,
 	    addr, "");
 	if (totp)
-		return redirect_on(ctx, "/konto/log-ind/kode", return_to(ctx));
+		return ctx_redirect_back(ctx, "/konto/log-ind/kode", return_to(ctx));
 	return ctx_redirect(ctx, return_to(ctx) ? return_to(ctx) : "/konto");
 }
 

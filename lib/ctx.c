@@ -108,23 +108,17 @@ ctx_return_ok(const char *p)
 	return 1;
 }
 
-/* 303 to base, carrying where a GET request wanted to go (?tilbage=), when it is ours. */
-static int
-redirect_carrying(struct ctx *ctx, const char *base)
+int
+ctx_redirect_back(struct ctx *ctx, const char *base, const char *back)
 {
-	const struct http_request *req = ctx->req;
-	char want[CTX_RETURN_MAX + 1];
 	struct buf loc;
 	int st;
 
-	if (req->method == NULL || strcmp(req->method, "GET") != 0 || req->path == NULL ||
-	    (size_t)snprintf(want, sizeof(want), "%s%s%s", req->path, req->query_string &&
-	    req->query_string[0] ? "?" : "", req->query_string ? req->query_string : "") >=
-	    sizeof(want) || !ctx_return_ok(want))
+	if (back == NULL || !ctx_return_ok(back))
 		return ctx_redirect(ctx, base);
 	buf_init(&loc, 4 * CTX_RETURN_MAX);
 	/* "tilbage=..." first (form_encode_pair puts '&' before any pair that is not first). */
-	if (form_encode_pair(&loc, "tilbage", want) != 0)
+	if (form_encode_pair(&loc, "tilbage", back) != 0)
 		st = ctx_redirect(ctx, base);
 	else {
 		char path[5 * CTX_RETURN_MAX];
@@ -134,6 +128,21 @@ redirect_carrying(struct ctx *ctx, const char *base)
 	}
 	buf_free(&loc);
 	return st;
+}
+
+/* 303 to base, carrying where a GET request wanted to go (?tilbage=), when it is ours. */
+static int
+redirect_carrying(struct ctx *ctx, const char *base)
+{
+	const struct http_request *req = ctx->req;
+	char want[CTX_RETURN_MAX + 1];
+
+	if (req->method == NULL || strcmp(req->method, "GET") != 0 || req->path == NULL ||
+	    (size_t)snprintf(want, sizeof(want), "%s%s%s", req->path, req->query_string &&
+	    req->query_string[0] ? "?" : "", req->query_string ? req->query_string : "") >=
+	    sizeof(want))
+		return ctx_redirect(ctx, base);
+	return ctx_redirect_back(ctx, base, want);
 }
 
 int

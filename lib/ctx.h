@@ -49,6 +49,8 @@ int			 ctx_redirect(struct ctx *, const char *path);
 #define CTX_RETURN_MAX	512
 int			 ctx_return_ok(const char *path);
 /* 303 to the login page, carrying where a GET request wanted to go (never a POST's address). */
+/* 303 to base (a path of ours) with ?tilbage=back when back is a path of ours, else plain. */
+int			 ctx_redirect_back(struct ctx *, const char *base, const char *back);
 int			 ctx_redirect_login(struct ctx *);
 /* 303 to the second factor's enrolment, carrying where a GET wanted to go (issue 11: a
  * caseworker sent to enrol on the way to /fse lands on /fse afterwards). */
