@@ -13,14 +13,25 @@
 
 const struct config_key config_keys[] = {
 	{ "db_socket", STR(db_socket), "",
-	  "MariaDB unix socket path; when set, db_host and db_port are not used" },
-	{ "db_host", STR(db_host), "127.0.0.1", "MariaDB host when no socket is given" },
+	  "MariaDB unix socket path; when set, db_host and db_port are not used. A cluster: the "
+	  "nodes' sockets separated by commas, the preferred first; a program that cannot reach "
+	  "one, or finds it outside the cluster's primary component, goes on to the next" },
+	{ "db_host", STR(db_host), "127.0.0.1",
+	  "MariaDB host when no socket is given; a cluster: the nodes separated by commas, the "
+	  "preferred first (as for db_socket), all on db_port" },
 	{ "db_port", UINT(db_port), "3306", "MariaDB TCP port when no socket is given" },
 	{ "db_name", STR(db_name), "portal", "database (schema) name" },
 	{ "db_user", STR(db_user), "portal", "database user (least privilege: this schema only)" },
 	{ "db_password", STR(db_password), "", "database password" },
 	{ "db_connect_timeout", UINT(db_connect_timeout), "3",
 	  "seconds to wait for a connection before answering 503" },
+	{ "db_sync_wait", UINT(db_sync_wait), "0",
+	  "Galera: wsrep_sync_wait for each connection; 1 makes a read wait until the node has "
+	  "applied every write committed anywhere before it, so a page shown after a redirect by "
+	  "another host shows what was just saved. 0 (one server) leaves it unset" },
+	{ "db_prefer_after", UINT(db_prefer_after), "300",
+	  "seconds a program stays on a fallback node before it tries the preferred (first) node "
+	  "again, between transactions" },
 	{ "templates_dir", STR(templates_dir), "templates",
 	  "directory of the ctemplate .tpl files, loaded once at start-up" },
 	{ "migrations_dir", STR(migrations_dir), "db/migrations",

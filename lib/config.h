@@ -20,13 +20,15 @@ enum config_err {
 
 struct config {
 	/* database */
-	char		db_socket[256];
-	char		db_host[128];
+	char		db_socket[1024];	/* one path, or a list: a, b, c (first preferred) */
+	char		db_host[512];	/* one host, or a list like db_socket */
 	unsigned	db_port;
 	char		db_name[64];
 	char		db_user[64];
 	char		db_password[128];
 	unsigned	db_connect_timeout;
+	unsigned	db_sync_wait;	/* wsrep_sync_wait on each connection (Galera) */
+	unsigned	db_prefer_after;	/* seconds on a fallback node before trying the first again */
 	/* files */
 	char		templates_dir[512];
 	char		migrations_dir[512];

@@ -72,7 +72,16 @@ ctx_user(struct ctx *ctx)
 int
 ctx_db_error(struct ctx *ctx, enum db_err rc)
 {
+	if (rc == DB_ERETRY) {
+		/* Another transaction won (a deadlock here, a certification conflict on Galera):
+		 * ours was rolled back whole, so running it again is safe. Never a 500. */
+		log_warn("database conflict: %s", db_errmsg(ctx->db));
+		ctx->rerun = CTX_RERUN_CONFLICT;
+		return 503;
+	}
 	log_error("database: %s: %s", db_strerror(rc), db_errmsg(ctx->db));
+	if (rc == DB_ELOST)
+		ctx->rerun = CTX_RERUN_LOST;
 	return rc == DB_ECONNECT || rc == DB_ELOST || rc == DB_EUNKNOWN ? 503 : 500;
 }
 
@@ -250,6 +259,9 @@ ctx_error(struct ctx *ctx, int status)
 		tmpl_setf(d, "RETRY_URL", "%s?%s", ctx->req->path, ctx->req->query_string);
 	else
 		tmpl_set(d, "RETRY_URL", ctx->req->path ? ctx->req->path : "/");
+	/* Busy (conflicts every time we tried) or out of reach: the same way back, other words. */
+	if (status == 503)
+		tmpl_show(d, ctx->rerun == CTX_RERUN_CONFLICT ? "BUSY" : "DOWN");
 	if (status == 503 && !resend_form(ctx, d))
 		tmpl_show(d, "RETRY");
 	return status;

@@ -13,6 +13,13 @@
 #include "session.h"
 #include "tmpl.h"
 
+/* Why the accept loop should run the handler again (lib/fcgi.c), set by ctx_db_error. */
+enum ctx_rerun {
+	CTX_RERUN_NONE = 0,
+	CTX_RERUN_CONFLICT,	/* the transaction lost a conflict (DB_ERETRY) */
+	CTX_RERUN_LOST,		/* the connection broke inside it: rolled back (DB_ELOST) */
+};
+
 struct ctx {
 	const struct config	*cfg;
 	struct db		*db;
@@ -22,6 +29,7 @@ struct ctx {
 	struct session		 session;	/* valid when session_loaded */
 	int			 session_loaded;
 	int			 authorised;	/* auth_require() ran for this request */
+	enum ctx_rerun		 rerun;		/* the handler's answer stands for a rollback */
 };
 
 /*
@@ -36,7 +44,9 @@ long long		 ctx_user(struct ctx *);
 /*
  * A database error as the handler's answer: logged with the server's message (never shown),
  * 503 when the database cannot be reached (the user's input is still in their form), else 500.
- * ctx_tx_error() rolls the transaction back first: nothing half-written stays.
+ * ctx_tx_error() rolls the transaction back first: nothing half-written stays. A transaction
+ * that lost a conflict, or whose connection broke before COMMIT, was rolled back whole: the
+ * answer is 503 and ctx->rerun asks the accept loop to run the request again.
  */
 int			 ctx_db_error(struct ctx *, enum db_err);
 int			 ctx_tx_error(struct ctx *, enum db_err);

@@ -9,11 +9,17 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "log.h"
 
 #define DB_MAX_STMTS	128
 #define DB_MAX_PARAMS	64
+#define DB_MAX_NODES	8	/* entries of a db_socket / db_host list */
+#define DB_NODE_LEN	256
+
+/* MariaDB Galera: a node outside the primary component refuses every query with 1047. */
+#define ER_WSREP_NOT_READY	ER_UNKNOWN_COM_ERROR
 
 struct db_stmt {
 	char		*sql;
@@ -24,6 +30,15 @@ struct db {
 	const struct config	*cfg;
 	MYSQL			*conn;
 	int			 in_tx;
+	/* The nodes (db_socket's or db_host's list) and which one the connection is to. */
+	char			 nodes[DB_MAX_NODES][DB_NODE_LEN];
+	size_t			 nnodes;
+	size_t			 node;		/* the connected node's index */
+	size_t			 next;		/* where the next connect starts */
+	time_t			 since;		/* when the connection to node was made */
+	/* Test hook (db_fault_commits): the next fault_n commits fail with fault_rc. */
+	enum db_err		 fault_rc;
+	unsigned		 fault_n;
 	struct db_stmt		 stmts[DB_MAX_STMTS];
 	size_t			 nstmts;
 	char			 errmsg[512];
@@ -54,14 +69,60 @@ db_errmsg(const struct db *db)
 	return db->errmsg;
 }
 
+/*
+ * Splits a comma-separated list into db->nodes (spaces around entries dropped); an entry too
+ * long for a node is skipped with a warning rather than cut into another path or host.
+ */
+static void
+db_parse_nodes(struct db *db, const char *list)
+{
+	const char *p = list, *end, *a, *b;
+	size_t len;
+
+	db->nnodes = 0;
+	while (*p && db->nnodes < DB_MAX_NODES) {
+		end = strchr(p, ',');
+		if (end == NULL)
+			end = p + strlen(p);
+		for (a = p; a < end && (*a == ' ' || *a == '\t'); a++)
+			;
+		for (b = end; b > a && (b[-1] == ' ' || b[-1] == '\t'); b--)
+			;
+		len = (size_t)(b - a);
+		if (len >= DB_NODE_LEN)
+			log_warn("database node list: an entry of %zu bytes is too long; skipped", len);
+		else if (len > 0) {
+			memcpy(db->nodes[db->nnodes], a, len);
+			db->nodes[db->nnodes][len] = '\0';
+			db->nnodes++;
+		}
+		p = *end ? end + 1 : end;
+	}
+}
+
 struct db *
 db_new(const struct config *cfg)
 {
 	struct db *db = calloc(1, sizeof(*db));
 
-	if (db)
-		db->cfg = cfg;
+	if (db == NULL)
+		return NULL;
+	db->cfg = cfg;
+	db_parse_nodes(db, cfg->db_socket[0] ? cfg->db_socket : cfg->db_host);
 	return db;
+}
+
+size_t
+db_node(const struct db *db)
+{
+	return db->node;
+}
+
+void
+db_fault_commits(struct db *db, enum db_err rc, unsigned n)
+{
+	db->fault_rc = rc;
+	db->fault_n = n;
 }
 
 static void
@@ -108,22 +169,24 @@ db_note(struct db *db, const char *what, unsigned err, const char *msg)
 	snprintf(db->errmsg, sizeof(db->errmsg), "%s: %u %s", what, err, msg ? msg : "");
 }
 
+/* The connection is of no more use: broken, or its Galera node has left the primary component. */
 static int
 is_lost(unsigned err)
 {
 	return err == CR_SERVER_GONE_ERROR || err == CR_SERVER_LOST || err == CR_CONN_HOST_ERROR ||
-	    err == CR_CONNECTION_ERROR;
+	    err == CR_CONNECTION_ERROR || err == ER_WSREP_NOT_READY;
 }
 
-enum db_err
-db_connect(struct db *db)
+/* One connection attempt to node i; DB_OK or DB_ECONNECT (the reason in errmsg). */
+static enum db_err
+db_connect_node(struct db *db, size_t i)
 {
 	const struct config *c = db->cfg;
 	unsigned timeout = c->db_connect_timeout ? c->db_connect_timeout : 3, rw = 30;
 	my_bool off = 0;
+	char init[160];
+	int socket = c->db_socket[0] != '\0';
 
-	if (db->conn)
-		return DB_OK;
 	if ((db->conn = mysql_init(NULL)) == NULL)
 		return DB_ENOMEM;
 	/* utf8mb4 before connecting, so the handshake itself uses it (DESIGN: Data). */
@@ -136,15 +199,69 @@ db_connect(struct db *db)
 	mysql_options(db->conn, MYSQL_INIT_COMMAND,
 	    "SET time_zone = '+00:00', sql_mode = 'STRICT_ALL_TABLES,NO_ZERO_DATE,"
 	    "NO_ENGINE_SUBSTITUTION,ERROR_FOR_DIVISION_BY_ZERO'");
-	if (mysql_real_connect(db->conn, c->db_socket[0] ? NULL : c->db_host, c->db_user,
-	    c->db_password, c->db_name, c->db_socket[0] ? 0 : c->db_port,
-	    c->db_socket[0] ? c->db_socket : NULL, 0) == NULL) {
+	/* Galera applies other nodes' writes a moment after they commit; waiting for them makes
+	 * the page after a redirect (perhaps served by another host) show what was just saved. */
+	if (c->db_sync_wait) {
+		snprintf(init, sizeof(init), "SET SESSION wsrep_sync_wait = %u", c->db_sync_wait);
+		mysql_options(db->conn, MYSQL_INIT_COMMAND, init);
+	}
+	if (mysql_real_connect(db->conn, socket ? NULL : db->nodes[i], c->db_user, c->db_password,
+	    c->db_name, socket ? 0 : c->db_port, socket ? db->nodes[i] : NULL, 0) == NULL) {
 		db_note(db, "connect", mysql_errno(db->conn), mysql_error(db->conn));
 		mysql_close(db->conn);
 		db->conn = NULL;
 		return DB_ECONNECT;
 	}
 	return DB_OK;
+}
+
+/*
+ * Connects to the first node that answers, starting where the last connection failed, so a
+ * node that is down is not asked first again and again; a program that has been on a fallback
+ * node for db_prefer_after seconds starts over at the preferred one (between transactions).
+ */
+enum db_err
+db_connect(struct db *db)
+{
+	enum db_err rc = DB_ECONNECT;
+	size_t k, i;
+
+	if (db->conn && !db->in_tx && db->node != 0 && db->cfg->db_prefer_after &&
+	    time(NULL) - db->since >= (time_t)db->cfg->db_prefer_after) {
+		db_disconnect(db);
+		db->next = 0;
+	}
+	if (db->conn)
+		return DB_OK;
+	if (db->nnodes == 0) {
+		db_note(db, "connect", 0, "no database socket or host configured");
+		return DB_ECONNECT;
+	}
+	for (k = 0; k < db->nnodes; k++) {
+		i = (db->next + k) % db->nnodes;
+		if ((rc = db_connect_node(db, i)) == DB_OK) {
+			if (i != 0)
+				log_warn("database: on fallback node %zu of %zu (%s)", i + 1,
+				    db->nnodes, db->nodes[i]);
+			db->node = db->next = i;
+			db->since = time(NULL);
+			return DB_OK;
+		}
+		if (rc == DB_ENOMEM)
+			return rc;
+		if (db->nnodes > 1)
+			log_warn("database node %s: %s", db->nodes[i], db->errmsg);
+	}
+	return rc;
+}
+
+/* The connection's node is gone or out of the cluster: drop it, and start at the next. */
+static void
+db_leave_node(struct db *db)
+{
+	db_disconnect(db);
+	if (db->nnodes > 1)
+		db->next = (db->node + 1) % db->nnodes;
 }
 
 static MYSQL_STMT *
@@ -425,10 +542,10 @@ db_exec(struct db *db, struct db_result *res, const char *sql, const char *types
 	/* The connection broke under us (2006/2013): start over with a fresh one. */
 	log_warn("database connection lost (%s); reconnecting", db->errmsg);
 	if (db->in_tx) {
-		db_disconnect(db);
+		db_leave_node(db);
 		return DB_ELOST;	/* the server rolled the transaction back */
 	}
-	db_disconnect(db);
+	db_leave_node(db);
 	va_start(ap, types);
 	rc = db_exec_once(db, res, sql, types, ap);
 	va_end(ap);
@@ -446,7 +563,7 @@ db_begin(struct db *db)
 		unsigned err = mysql_errno(db->conn);
 
 		db_note(db, "begin", err, mysql_error(db->conn));
-		db_disconnect(db);
+		db_leave_node(db);
 		/* Nothing had happened yet: one fresh connection is safe to try. */
 		if ((rc = db_connect(db)) != DB_OK)
 			return rc;
@@ -464,15 +581,31 @@ db_commit(struct db *db)
 
 	if (db->conn == NULL)
 		return DB_ELOST;
+	if (db->fault_n > 0) {
+		enum db_err rc = db->fault_rc;
+
+		db->fault_n--;
+		db_note(db, "commit", 0, "failed on purpose (db_fault_commits)");
+		db_rollback(db);
+		return rc;
+	}
 	if (mysql_commit(db->conn) != 0) {
 		err = mysql_errno(db->conn);
 		db_note(db, "commit", err, mysql_error(db->conn));
+		/* A node that left the cluster refuses the commit before it is replicated: rolled
+		 * back, not unknown. A connection cut off during COMMIT: it may have committed. */
+		if (err == ER_WSREP_NOT_READY) {
+			db_leave_node(db);
+			return DB_ELOST;
+		}
 		if (is_lost(err)) {
-			db_disconnect(db);
+			db_leave_node(db);
 			return DB_EUNKNOWN;
 		}
 		db_rollback(db);
-		return err == ER_LOCK_DEADLOCK ? DB_ERETRY : DB_EEXEC;
+		/* Galera's certification conflict arrives here as 1213 (the other node's
+		 * transaction won); InnoDB's lock wait timeout too, when the lock was ours. */
+		return err == ER_LOCK_DEADLOCK || err == ER_LOCK_WAIT_TIMEOUT ? DB_ERETRY : DB_EEXEC;
 	}
 	db->in_tx = 0;
 	if (mysql_autocommit(db->conn, 1) != 0)

@@ -3,6 +3,12 @@
  * enters SQL text), each prepared once and cached by its SQL text; utf8mb4 set before
  * connecting; on a lost connection (2006/2013) it reconnects and prepares again, retrying a
  * statement only outside a transaction, and a commit cut off is reported as unknown.
+ *
+ * A cluster (MariaDB Galera): db_socket or db_host lists the nodes, the preferred first. A node
+ * that cannot be reached, or answers that it is outside the primary component (1047), is left
+ * for the next one. A transaction that loses a certification conflict gets DB_ERETRY at COMMIT
+ * (or at any statement, when another node's write aborted it): the request runs again whole
+ * (lib/fcgi.c). DESIGN.md: Process model.
  */
 #ifndef PORTAL_DB_H
 #define PORTAL_DB_H
@@ -17,7 +23,7 @@ enum db_err {
 	DB_EPREPARE,	/* the SQL text is wrong: a programming error */
 	DB_EEXEC,	/* the statement failed */
 	DB_EDUP,	/* duplicate key (1062): usually a user-facing conflict */
-	DB_ERETRY,	/* deadlock or lock wait timeout: run the transaction again */
+	DB_ERETRY,	/* deadlock, lock wait timeout or Galera conflict (1213): run it again */
 	DB_ELOST,	/* connection lost inside a transaction: it was rolled back */
 	DB_EUNKNOWN,	/* connection lost during COMMIT: it may or may not have committed */
 	DB_EARGS,	/* bad type string or parameter count */
@@ -60,5 +66,13 @@ long long	 db_cell_int(const struct db_result *, size_t row, size_t col, long lo
 enum db_err	 db_begin(struct db *);
 enum db_err	 db_commit(struct db *);
 void		 db_rollback(struct db *);
+
+/* The index in the node list of the node connected to (0: the preferred one). */
+size_t		 db_node(const struct db *);
+/*
+ * For tests: the next n commits roll back and return rc (DB_ERETRY: as if another node's
+ * transaction had won at COMMIT), so the rerun of a request can be shown on one server.
+ */
+void		 db_fault_commits(struct db *, enum db_err rc, unsigned n);
 
 #endif

@@ -11,10 +11,74 @@
 #include <time.h>
 #include <unistd.h>
 
+#include <sodium.h>
+
 #include "auth.h"
 #include "log.h"
 
+/*
+ * How many times a request runs when its transaction keeps losing conflicts (Galera's
+ * certification, InnoDB's deadlocks), and when its connection breaks before COMMIT (once more:
+ * lib/db.c moves on to the next node). Then the answer is 503 with the form to send again.
+ */
+#define FCGI_CONFLICT_RUNS	5
+#define FCGI_LOST_RUNS		2
+
 static volatile sig_atomic_t fcgi_stopping;
+
+/*
+ * Undoes what a run of the handler left behind, so the next run starts as the first did: its
+ * transaction (already rolled back by ctx_tx_error; again here in case), its page, its headers
+ * (a cookie of a session its transaction never kept), and the session it may have changed.
+ */
+static void
+rerun_reset(struct ctx *ctx, int authorised)
+{
+	db_rollback(ctx->db);
+	tmpl_dict_free(ctx->layout);
+	ctx->layout = NULL;
+	buf_reset(&ctx->resp->headers);
+	buf_reset(&ctx->resp->body);
+	ctx->resp->content_type = NULL;
+	ctx->resp->cacheable = 0;
+	ctx->resp->status = 0;
+	explicit_bzero(&ctx->session, sizeof(ctx->session));
+	ctx->session_loaded = 0;
+	ctx->authorised = authorised;
+	ctx->rerun = CTX_RERUN_NONE;
+}
+
+/*
+ * Runs the handler, and again while its transaction lost a conflict (DESIGN: Process model): the
+ * whole request, its reads, writes, audit events and outbox mail, since a rolled-back
+ * transaction left nothing. A short random pause first, longer each time, so two requests that
+ * collided do not collide again in step.
+ */
+static int
+run_handler(struct ctx *ctx, const struct route *match)
+{
+	const int authorised = ctx->authorised;
+	struct timespec pause;
+	int status, run;
+
+	for (run = 1;; run++) {
+		ctx->rerun = CTX_RERUN_NONE;
+		status = match->handler(ctx);
+		if (ctx->rerun == CTX_RERUN_NONE ||
+		    run >= (ctx->rerun == CTX_RERUN_CONFLICT ? FCGI_CONFLICT_RUNS : FCGI_LOST_RUNS))
+			break;
+		log_warn("%s %s: %s; running the request again (run %d)", ctx->req->method,
+		    ctx->req->path, ctx->rerun == CTX_RERUN_CONFLICT ?
+		    "conflict with another transaction" : "connection lost before commit", run + 1);
+		rerun_reset(ctx, authorised);
+		pause.tv_sec = 0;
+		pause.tv_nsec = (long)(run * 5 + (int)randombytes_uniform(10)) * 1000000L;
+		nanosleep(&pause, NULL);
+	}
+	if (ctx->rerun != CTX_RERUN_NONE)
+		log_warn("%s %s: gave up after %d runs", ctx->req->method, ctx->req->path, run);
+	return status;
+}
 
 /*
  * Cross-site requests that change something are refused before any handler runs (DESIGN:
@@ -123,7 +187,7 @@ fcgi_handle(const struct config *cfg, struct db *db, const struct route *routes,
 	    (status = auth_require(&ctx, match->action, 0)) != 0)
 		goto done;
 	ctx.authorised = policy_rules[match->action].scope != SCOPE_AUTHORISATION;
-	status = match->handler(&ctx);
+	status = run_handler(&ctx, match);
 	if (!ctx.authorised && status < 400) {
 		log_error("%s %s: handler answered without auth_require()", req->method, req->path);
 		buf_reset(&resp->body);

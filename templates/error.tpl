@@ -13,8 +13,11 @@ teksten mindre, og prøv igen.</p>{{/E413}}
 {{#E415}}<p class="font-lead">Det, du sendte, er i et format, vi ikke kan læse. Gå tilbage og prøv igen.</p>{{/E415}}
 {{#E500}}<p class="font-lead">Der skete en fejl hos os. Det, du skrev, er ikke gemt. Prøv igen om lidt.
 Sker det igen, så skriv til os.</p>{{/E500}}
-{{#E503}}<p class="font-lead">Portalen kan ikke nå sine data lige nu. Det, du skrev, er ikke gemt,
-men det står stadig i formularen, når du går tilbage. Prøv igen om et par minutter.</p>
+{{#E503}}{{#DOWN}}<p class="font-lead">Portalen kan ikke nå sine data lige nu. Det, du skrev, er ikke gemt,
+men det står stadig i formularen, når du går tilbage. Prøv igen om et par minutter.</p>{{/DOWN}}
+{{#BUSY}}<p class="font-lead">Andre ændrede det samme i samme øjeblik, og vi kunne ikke gemme dit, selv om
+vi prøvede flere gange. Det, du skrev, er ikke gemt, men det står stadig i formularen, når du går
+tilbage. Prøv igen om et øjeblik.</p>{{/BUSY}}
 {{#RESEND}}<p>Du kan også sende det samme igen herfra, når der er gået et par minutter. Adgangskoder og
 engangskoder er ikke med: dem skal du skrive igen.</p>
 <form method="post" action="{{ACTION}}" id="send-igen">
