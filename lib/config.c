@@ -36,6 +36,9 @@ const struct config_key config_keys[] = {
 	  "directory of the ctemplate .tpl files, loaded once at start-up" },
 	{ "migrations_dir", STR(migrations_dir), "db/migrations",
 	  "directory of NNN_name.sql migrations (portalctl migrate)" },
+	{ "pdf_font_dir", STR(pdf_font_dir), "/usr/share/fonts/truetype/dejavu",
+	  "directory of the TrueType fonts the generated PDFs embed (Annex 1): DejaVuSans.ttf and "
+	  "DejaVuSans-Bold.ttf from Debian's fonts-dejavu-core" },
 	{ "max_body_bytes", SIZE(max_body_bytes), "1048576",
 	  "largest request body a program reads, in bytes; larger gets 413 (nginx's "
 	  "client_max_body_size is the first gate)" },

@@ -32,6 +32,7 @@ struct config {
 	/* files */
 	char		templates_dir[512];
 	char		migrations_dir[512];
+	char		pdf_font_dir[512];	/* the TrueType fonts generated PDFs embed */
 	/* requests */
 	size_t		max_body_bytes;
 	size_t		max_upload_bytes;	/* multipart bodies: forms with a file */
