@@ -24,6 +24,9 @@ enum fx_pdf_form {
  * (app.alert\\(1\\)) >>") through qpdf's QDF form and fix-qdf. */
 int	fx_pdf_catalog_entry(const struct buf *pdf, const char *entry, enum fx_pdf_form,
 	    struct buf *out);
+/* pdf signed digitally by poppler's pdfsig with a new self-signed certificate whose common
+ * name is signer (no single quotes): a signature that matches, from an issuer nobody knows. */
+int	fx_pdf_signed(const struct buf *pdf, const char *signer, struct buf *out);
 /* pdf with a file attached by qpdf --add-attachment. */
 int	fx_pdf_attachment(const struct buf *pdf, struct buf *out);
 int	fx_png(struct buf *out, unsigned width, unsigned height);
