@@ -72,6 +72,18 @@ ctx_user(struct ctx *ctx)
 int
 ctx_db_error(struct ctx *ctx, enum db_err rc)
 {
+	/*
+	 * A module reporting its own failure (CASES_EDB, a parse of what it read, ...) passes
+	 * DB_EEXEC; when the statement under it lost a conflict or its connection, that is the
+	 * answer: a transaction aborted by another node's write is run again, never a 500.
+	 */
+	if (rc == DB_EEXEC) {
+		enum db_err last = db_last_error(ctx->db);
+
+		if (last == DB_ERETRY || last == DB_ELOST || last == DB_ECONNECT ||
+		    last == DB_EUNKNOWN)
+			rc = last;
+	}
 	if (rc == DB_ERETRY) {
 		/* Another transaction won (a deadlock here, a certification conflict on Galera):
 		 * ours was rolled back whole, so running it again is safe. Never a 500. */

@@ -36,6 +36,7 @@ struct db {
 	size_t			 node;		/* the connected node's index */
 	size_t			 next;		/* where the next connect starts */
 	time_t			 since;		/* when the connection to node was made */
+	enum db_err		 last;		/* the last error a statement gave (db_last_error) */
 	/* Test hook (db_fault_commits): the next fault_n commits fail with fault_rc. */
 	enum db_err		 fault_rc;
 	unsigned		 fault_n;
@@ -110,6 +111,27 @@ db_new(const struct config *cfg)
 	db->cfg = cfg;
 	db_parse_nodes(db, cfg->db_socket[0] ? cfg->db_socket : cfg->db_host);
 	return db;
+}
+
+/* Every error db_exec, db_begin and db_commit give is remembered for db_last_error. */
+static enum db_err
+noted(struct db *db, enum db_err rc)
+{
+	if (rc != DB_OK)
+		db->last = rc;
+	return rc;
+}
+
+enum db_err
+db_last_error(const struct db *db)
+{
+	return db->last;
+}
+
+void
+db_forget_error(struct db *db)
+{
+	db->last = DB_OK;
 }
 
 size_t
@@ -538,18 +560,18 @@ db_exec(struct db *db, struct db_result *res, const char *sql, const char *types
 	rc = db_exec_once(db, res, sql, types, ap);
 	va_end(ap);
 	if (rc != DB_ECONNECT || !db->conn)
-		return rc;
+		return noted(db, rc);
 	/* The connection broke under us (2006/2013): start over with a fresh one. */
 	log_warn("database connection lost (%s); reconnecting", db->errmsg);
 	if (db->in_tx) {
 		db_leave_node(db);
-		return DB_ELOST;	/* the server rolled the transaction back */
+		return noted(db, DB_ELOST);	/* the server rolled the transaction back */
 	}
 	db_leave_node(db);
 	va_start(ap, types);
 	rc = db_exec_once(db, res, sql, types, ap);
 	va_end(ap);
-	return rc;
+	return noted(db, rc);
 }
 
 enum db_err
@@ -558,7 +580,7 @@ db_begin(struct db *db)
 	enum db_err rc;
 
 	if ((rc = db_connect(db)) != DB_OK)
-		return rc;
+		return noted(db, rc);
 	if (mysql_autocommit(db->conn, 0) != 0) {
 		unsigned err = mysql_errno(db->conn);
 
@@ -566,12 +588,12 @@ db_begin(struct db *db)
 		db_leave_node(db);
 		/* Nothing had happened yet: one fresh connection is safe to try. */
 		if ((rc = db_connect(db)) != DB_OK)
-			return rc;
+			return noted(db, rc);
 		if (mysql_autocommit(db->conn, 0) != 0)
-			return DB_ECONNECT;
+			return noted(db, DB_ECONNECT);
 	}
 	db->in_tx = 1;
-	return DB_OK;
+	return noted(db, DB_OK);
 }
 
 enum db_err
@@ -580,14 +602,14 @@ db_commit(struct db *db)
 	unsigned err;
 
 	if (db->conn == NULL)
-		return DB_ELOST;
+		return noted(db, DB_ELOST);
 	if (db->fault_n > 0) {
 		enum db_err rc = db->fault_rc;
 
 		db->fault_n--;
 		db_note(db, "commit", 0, "failed on purpose (db_fault_commits)");
 		db_rollback(db);
-		return rc;
+		return noted(db, rc);
 	}
 	if (mysql_commit(db->conn) != 0) {
 		err = mysql_errno(db->conn);
@@ -596,21 +618,22 @@ db_commit(struct db *db)
 		 * back, not unknown. A connection cut off during COMMIT: it may have committed. */
 		if (err == ER_WSREP_NOT_READY) {
 			db_leave_node(db);
-			return DB_ELOST;
+			return noted(db, DB_ELOST);
 		}
 		if (is_lost(err)) {
 			db_leave_node(db);
-			return DB_EUNKNOWN;
+			return noted(db, DB_EUNKNOWN);
 		}
 		db_rollback(db);
 		/* Galera's certification conflict arrives here as 1213 (the other node's
 		 * transaction won); InnoDB's lock wait timeout too, when the lock was ours. */
-		return err == ER_LOCK_DEADLOCK || err == ER_LOCK_WAIT_TIMEOUT ? DB_ERETRY : DB_EEXEC;
+		return noted(db, err == ER_LOCK_DEADLOCK || err == ER_LOCK_WAIT_TIMEOUT ?
+		    DB_ERETRY : DB_EEXEC);
 	}
 	db->in_tx = 0;
 	if (mysql_autocommit(db->conn, 1) != 0)
 		db_disconnect(db);
-	return DB_OK;
+	return noted(db, DB_OK);
 }
 
 void

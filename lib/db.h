@@ -67,6 +67,13 @@ enum db_err	 db_begin(struct db *);
 enum db_err	 db_commit(struct db *);
 void		 db_rollback(struct db *);
 
+/*
+ * The last error db_exec, db_begin or db_commit gave since db_forget_error (errno's way): a
+ * module that reports its own error (CASES_EDB, ...) over a lost conflict leaves DB_ERETRY here,
+ * and ctx_db_error finds it, so the request runs again instead of answering 500.
+ */
+enum db_err	 db_last_error(const struct db *);
+void		 db_forget_error(struct db *);
 /* The index in the node list of the node connected to (0: the preferred one). */
 size_t		 db_node(const struct db *);
 /*

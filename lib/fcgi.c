@@ -63,6 +63,7 @@ run_handler(struct ctx *ctx, const struct route *match)
 
 	for (run = 1;; run++) {
 		ctx->rerun = CTX_RERUN_NONE;
+		db_forget_error(ctx->db);	/* what ctx_db_error consults is this run's */
 		status = match->handler(ctx);
 		if (ctx->rerun == CTX_RERUN_NONE ||
 		    run >= (ctx->rerun == CTX_RERUN_CONFLICT ? FCGI_CONFLICT_RUNS : FCGI_LOST_RUNS))

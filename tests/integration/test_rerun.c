@@ -4,7 +4,8 @@
  * certification would) is run again whole by the accept loop (lib/fcgi.c, issue 12): its audit
  * event and its outbox mail exist once, never twice and never half; one that keeps losing gets
  * 503 with the form to send again, and nothing written; a commit whose outcome is unknown is
- * never run again (the form's submission key answers a second send, not the loop).
+ * never run again (the form's submission key answers a second send, not the loop). A module's
+ * own error over a lost conflict is the conflict (db_last_error).
  */
 #include <check.h>
 #include <stdio.h>
@@ -31,6 +32,7 @@ static struct config cfg;
 static struct db *db;
 static int runs;		/* how many times the handler ran in the last request */
 static char marker[64];		/* this request's mail subject and audit detail */
+static int collapse;		/* report a failed commit as a module does: DB_EEXEC */
 
 /*
  * A handler as every handler is written: one transaction with its audit event and its mail,
@@ -52,7 +54,7 @@ h_change(struct ctx *ctx)
 	/* A header the first run set must not reach the answer of the second. */
 	http_response_header(ctx->resp, "X-Rerun-Run", runs == 1 ? "first" : "later");
 	if ((rc = db_commit(ctx->db)) != DB_OK)
-		return ctx_tx_error(ctx, rc);
+		return ctx_tx_error(ctx, collapse ? DB_EEXEC : rc);
 	return ctx_redirect(ctx, "/gemt");
 }
 
@@ -195,6 +197,17 @@ START_TEST(lost_before_commit_runs_once_more)
 }
 END_TEST
 
+START_TEST(module_error_over_a_conflict_runs_again)
+{
+	/* A module that reports its own error (CASES_EDB, passed on as DB_EEXEC) over a statement
+	 * that lost a conflict: still a conflict (db_last_error), run again, never a 500. */
+	collapse = 1;
+	fails_once_then_saved(DB_ERETRY, "module");
+	collapse = 0;
+	http_response_free(&resp);
+}
+END_TEST
+
 START_TEST(unknown_outcome_is_not_run_again)
 {
 	/* Cut off during COMMIT: it may have committed, so the loop must not make it twice. */
@@ -217,6 +230,7 @@ main(void)
 	tcase_add_test(tc, conflict_at_commit_runs_again_whole);
 	tcase_add_test(tc, conflict_every_time_is_503_with_the_form);
 	tcase_add_test(tc, lost_before_commit_runs_once_more);
+	tcase_add_test(tc, module_error_over_a_conflict_runs_again);
 	tcase_add_test(tc, unknown_outcome_is_not_run_again);
 	suite_add_tcase(s, tc);
 	return check_run(s);
