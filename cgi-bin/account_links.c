@@ -92,6 +92,8 @@ acct_register_submit(struct ctx *ctx)
 
 	if ((rc = db_begin(ctx->db)) != DB_OK)
 		return ctx_db_error(ctx, rc);
+	/* One account per address: carried by the unique key users_email, which the INSERT
+	 * below writes; the lock only orders two registrations on one server. */
 	if ((rc = db_exec(ctx->db, &res, "SELECT id, name FROM users WHERE email = ? FOR UPDATE",
 	    "s", email)) != DB_OK)
 		return ctx_tx_error(ctx, rc);
@@ -118,6 +120,10 @@ acct_register_submit(struct ctx *ctx)
 		db_result_free(&res);
 		rc = db_exec(ctx->db, &res, "INSERT INTO users (email, name, password_hash) "
 		    "VALUES (?, ?, ?)", "sss", email, f.v[R_NAME].value, hash);
+		/* A registration of the same address on another node committed after our read:
+		 * run again, whole, and take the "has an account" path (lib/fcgi.c reruns). */
+		if (rc == DB_EDUP)
+			rc = DB_ERETRY;
 		if (rc != DB_OK)
 			return ctx_tx_error(ctx, rc);
 		uid = (long long)res.insert_id;
@@ -148,7 +154,8 @@ acct_check_mail_page(struct ctx *ctx)
 	return 200;
 }
 
-/* Looks a link's token up; FOR UPDATE inside a transaction so two clicks cannot both use it. */
+/* Looks a link's token up; FOR UPDATE inside a transaction so two clicks cannot both use it.
+ * Carried by the token's row: using it writes used_at, so two clicks on a cluster collide. */
 static enum db_err
 find_token(struct ctx *ctx, const char *token, const char *purpose, int lock, long long *id,
     long long *user_id, int *usable)
@@ -262,7 +269,10 @@ acct_forgot_submit(struct ctx *ctx)
 		return ctx_tx_error(ctx, rc);
 	if (res.nrows) {
 		uid = db_cell_int(&res, 0, 0, 0);
-		/* One live link at a time: an older one stops working when a new one is sent. */
+		/* One live link at a time: an older one stops working when a new one is sent.
+		 * The user's row is only locked, not written; the rule is carried by the unique key
+		 * email_tokens_live_reset (migration 013), which two requests on two nodes both
+		 * write, so one of them runs again and ends the other's link. */
 		if ((rc = db_exec(ctx->db, NULL, "UPDATE email_tokens SET used_at = NOW(6) WHERE "
 		    "user_id = ? AND purpose = 'reset' AND used_at IS NULL", "i", uid)) != DB_OK ||
 		    (rc = acct_new_email_token(ctx, uid, "reset", RESET_MINUTES, token)) != DB_OK ||
@@ -272,7 +282,8 @@ acct_forgot_submit(struct ctx *ctx)
 		    (rc = audit_event(ctx->db, 0, "password.reset_requested", "user", uid, uid,
 		    ctx->req->remote_addr, "")) != DB_OK) {
 			db_result_free(&res);
-			return ctx_tx_error(ctx, rc);
+			/* Another request's live link committed after our read: run again. */
+			return ctx_tx_error(ctx, rc == DB_EDUP ? DB_ERETRY : rc);
 		}
 	}
 	db_result_free(&res);

@@ -202,7 +202,9 @@ acct_code_submit(struct ctx *ctx)
 		return code_page(ctx, "Du har prøvet for mange gange. Vent lidt, og prøv igen.", 429);
 	if ((rc = db_begin(ctx->db)) != DB_OK)
 		return ctx_db_error(ctx, rc);
-	/* FOR UPDATE: two requests with the same code cannot both pass (codes are single use). */
+	/* FOR UPDATE: two requests with the same code cannot both pass (codes are single use).
+	 * Carried by the user's row: a code that passes writes totp_last_step (always a later
+	 * step than the one read), so two on a cluster collide on that row at COMMIT. */
 	if ((rc = db_exec(ctx->db, &res, "SELECT totp_secret, totp_last_step FROM users WHERE "
 	    "id = ? AND totp_enabled_at IS NOT NULL FOR UPDATE", "i", uid)) != DB_OK)
 		return ctx_tx_error(ctx, rc);

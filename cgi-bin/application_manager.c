@@ -224,6 +224,8 @@ find_confirmation(struct ctx *ctx, const char *token, int lock, struct confirmat
 	memset(mc, 0, sizeof(*mc));
 	if (token == NULL || session_hash_token(token, hash) == -1)
 		return DB_OK;
+	/* Single use (R4.2): carried by the confirmation's row, which confirming writes
+	 * (confirmed_at), so two confirmations on a cluster collide on it. */
 	rc = db_exec(ctx->db, &res, lock ?
 	    "SELECT m.id, m.case_id, m.confirmed_at IS NULL AND m.expires_at > NOW(6), "
 	    "m.manager_email, m.manager_name, u.name, u.email, c.data FROM manager_confirmations m "

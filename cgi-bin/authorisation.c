@@ -417,7 +417,8 @@ revoke_submit(struct ctx *ctx)
 		return ctx_db_error(ctx, rc);
 	if ((rc = db_begin(ctx->db)) != DB_OK)
 		return ctx_db_error(ctx, rc);
-	/* The assignment must be on this authorisation and still active (checked under lock). */
+	/* The assignment must be on this authorisation and still active (checked under lock). The
+	 * UPDATE below writes the same row, so on a cluster two revocations collide there. */
 	if ((rc = db_exec(ctx->db, &res, "SELECT r.role, r.user_id, u.email, u.name, i.name FROM "
 	    "role_assignments r JOIN users u ON u.id = r.user_id JOIN authorisations a ON a.id = "
 	    "r.authorisation_id JOIN institutions i ON i.id = a.institution_id WHERE r.id = ? AND "
@@ -592,6 +593,9 @@ invitation_accept(struct ctx *ctx)
 
 	if ((rc = db_begin(ctx->db)) != DB_OK)
 		return ctx_db_error(ctx, rc);
+	/* Single use: the invitation's row, locked here, is written by invite_accept
+	 * (accepted_at), so two acceptances of one link collide on it on a cluster too; a
+	 * withdrawal (authorisation_pending.c) writes the same row. */
 	if ((rc = find_invitation(ctx, token, 1, &inv)) != DB_OK)
 		return ctx_tx_error(ctx, rc);
 	if (!inv.usable) {

@@ -50,6 +50,8 @@ lock_pending(struct ctx *ctx, long long auth, struct pending *p)
 		return 400;	/* only our own buttons send these fields */
 	if ((rc = db_begin(ctx->db)) != DB_OK)
 		return ctx_db_error(ctx, rc);
+	/* Carried by the invitation's row: mark_withdrawn writes it (withdrawn_at), as an
+	 * acceptance does (accepted_at), so the two cannot both commit on a cluster. */
 	if ((rc = db_exec(ctx->db, &res, "SELECT v.id, v.email, v.role, v.override_reason, i.name "
 	    "FROM invitations v JOIN authorisations a ON a.id = v.authorisation_id JOIN "
 	    "institutions i ON i.id = a.institution_id WHERE v.id = ? AND v.authorisation_id = ? "

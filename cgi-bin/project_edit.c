@@ -201,7 +201,10 @@ proj_edit_submit(struct ctx *ctx)
 		return ctx_db_error(ctx, rc);
 	}
 	if (proj_param(ctx, "sag") == 0) {
-		/* A new proposal: the authorisation row locked, so the platform cannot vanish. */
+		/* A new proposal: the authorisation row locked, so the platform cannot vanish. No
+		 * write needs to carry this on a cluster: a platform, once stated, is only ever
+		 * replaced by another (proj_platform_submit checks it like the application does),
+		 * never taken away, so a concurrent change cannot leave R17 unmet. */
 		if ((st = proj_auth_load(ctx, ACT_PROJECT_EDIT, &p.a, 1)) != 0)
 			goto out;
 		if (p.a.platform[0] == '\0') {

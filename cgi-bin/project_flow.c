@@ -342,7 +342,9 @@ proj_submit(struct ctx *ctx)
 	if ((rc = db_begin(ctx->db)) != DB_OK)
 		return ctx_db_error(ctx, rc);
 	/* Locks the authorisation's row, then the proposal's: submissions under one authorisation
-	 * run one at a time, so two cannot both take the fifth place (R18). */
+	 * run one at a time on one server, so two cannot both take the fifth place (R18; on a
+	 * cluster the proposal_gate write below carries it). The case's version, written by
+	 * cases_move, carries "one move per version". */
 	if ((st = proj_load(ctx, ACT_PROJECT_EDIT, &p, 1)) != 0)
 		return st;
 	if (!case_editable(p.c.state)) {
@@ -384,6 +386,19 @@ proj_submit(struct ctx *ctx)
 		struct db_result res;
 		long long used;
 
+		/*
+		 * R18 is carried by the authorisation's row, written here: every first submission
+		 * (the only move that adds to the count, lib/casefsm.c) bumps proposal_gate before
+		 * it counts. The FOR UPDATE lock of proj_load serialises submissions on one server;
+		 * on a Galera cluster it is local to a node, and only this write makes two first
+		 * submissions on two nodes conflict at COMMIT (the loser runs again and then sees
+		 * the other's proposal). Migration 013 says why withdrawals need not write it.
+		 */
+		if ((rc = db_exec(ctx->db, NULL, "UPDATE authorisations SET proposal_gate = "
+		    "proposal_gate + 1 WHERE id = ?", "i", p.a.id)) != DB_OK) {
+			st = ctx_tx_error(ctx, rc);
+			goto out;
+		}
 		/* A locking read: it sees what a submission that held the lock before us
 		 * committed, where a plain read would see the transaction's older snapshot. */
 		if ((rc = db_exec(ctx->db, &res, "SELECT COUNT(*) FROM cases WHERE type = 'project' "

@@ -54,6 +54,9 @@ cases_load(struct db *db, long long id, int lock, struct case_row *c)
 	int st;
 
 	memset(c, 0, sizeof(*c));
+	/* The lock orders writers on one server; what carries "one change per version" on a
+	 * cluster is the row itself: cases_save and cases_move write it (version + 1, WHERE
+	 * version = the one read), so two changes on two nodes collide on it. */
 	if (db_exec(db, &res, lock ?
 	    "SELECT id, type, state, version, created_by, COALESCE(authorisation_id, 0), title, "
 	    "data FROM cases WHERE id = ? FOR UPDATE" :

@@ -540,6 +540,16 @@ fees_add(struct db *db, const struct fees_new *n, long long actor, const char *r
 		return FEES_EDATE;
 	if (!note_ok(n->note))
 		return FEES_ENOTE;
+	/*
+	 * R29, periods never overlap: carried by the kind's row in rate_kinds, written here before
+	 * the periods are read. The lock below orders two additions on one server; on a Galera
+	 * cluster it is local to a node, and two additions of one kind on two nodes conflict only
+	 * through this write (the loser gets 1213 at COMMIT, runs again and sees the other's).
+	 * The upsert also makes the row should a kind be added without migrating it.
+	 */
+	if ((rc = db_exec(db, NULL, "INSERT INTO rate_kinds (kind, version) VALUES (?, 1) "
+	    "ON DUPLICATE KEY UPDATE version = version + 1", "s", kinds[n->kind].name)) != DB_OK)
+		return from_db(rc);
 	if ((frc = list_rows(db, (int)n->kind, 1, &l)) != FEES_OK)
 		return frc;
 	if ((frc = fees_check_period(l.rows, l.nrows, n->valid_from, to, &clash, &close)) !=

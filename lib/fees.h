@@ -146,7 +146,8 @@ struct fees_new {
 
 /*
  * Adds a rate inside the CALLER'S transaction (db_begin before, db_commit after), so the rate
- * and whatever the caller writes with it commit together. It locks the kind's rows with
+ * and whatever the caller writes with it commit together. It writes the kind's row in
+ * rate_kinds (what carries the rule on a Galera cluster), locks the kind's rows with
  * SELECT ... FOR UPDATE, checks the period (fees_check_period), ends an open-ended earlier rate
  * the day before the new one starts (reported in *closed, which may be NULL), inserts, and writes
  * the audit events fee.rate.add (and fee.rate.close) with actor (0: none, e.g. portalctl) and

@@ -131,6 +131,8 @@ fixture_account(const char *email, const char *name, const char *password,
 	return id;
 }
 
+/* The role held already (an account made again on a used stack) stays as it is: one active
+ * assignment of a role is a unique key (migration 013). */
 void
 fixture_grant(long long uid, unsigned roles, long long authorisation)
 {
@@ -140,7 +142,7 @@ fixture_grant(long long uid, unsigned roles, long long authorisation)
 		if (roles & ROLE_BIT(r))
 			ck_assert_int_eq(db_exec(fx_db, NULL, "INSERT INTO role_assignments (user_id, "
 			    "role, authorisation_id, grant_reason) VALUES (?, ?, NULLIF(?, 0), "
-			    "'test fixture')", "isi", uid, role_name((enum role)r), authorisation),
+			    "'test fixture') ON DUPLICATE KEY UPDATE id = id", "isi", uid, role_name((enum role)r), authorisation),
 			    DB_OK);
 }
 

@@ -513,7 +513,7 @@ START_TEST(five_limit_holds_under_concurrency)
 	char number[64], path[128];
 	struct who sup, sup2, signer;
 	struct reply r;
-	long long a, one, two;
+	long long a, one, two, gate;
 	char ver[2][24];
 	int fds[2], go[2], i, ok = 0, refused = 0;
 
@@ -543,6 +543,10 @@ START_TEST(five_limit_holds_under_concurrency)
 	    "WHERE id = ?", one));
 	snprintf(ver[1], sizeof(ver[1]), "%lld", fixture_scalar_int("SELECT version FROM cases "
 	    "WHERE id = ?", two));
+	/* What carries R18 on a cluster is a write to the authorisation's row (issue 12):
+	 * drafts and signatures do not touch it, the winning submission bumps it once. */
+	gate = fixture_scalar_int("SELECT proposal_gate FROM authorisations WHERE id = ?", a);
+	ck_assert_int_eq(gate, 0);
 	ck_assert_int_eq(pipe(fds), 0);
 	ck_assert_int_eq(pipe(go), 0);
 	for (i = 0; i < 2; i++) {
@@ -584,6 +588,9 @@ START_TEST(five_limit_holds_under_concurrency)
 	    "AND type = 'project' AND state IN ('submitted', 'returned', 'approved')", a), 5);
 	ck_assert_int_eq(fixture_scalar_int("SELECT COUNT(*) FROM case_fees WHERE authorisation_id "
 	    "= ?", a), 1);
+	/* The loser's bump was rolled back with the rest of its transaction. */
+	ck_assert_int_eq(fixture_scalar_int("SELECT proposal_gate FROM authorisations WHERE id = ?",
+	    a), gate + 1);
 	snprintf(path, sizeof(path), "/projekt?id=%lld", a);
 	ck_assert_int_eq(get(&sup, path, &r), 200);
 	ck_assert(has(&r.body, "<strong>5 af 5</strong>"));
@@ -697,6 +704,10 @@ START_TEST(fse_returns_then_approves)
 	ck_assert_int_eq(submit(&sup, a, sag, &r), 303);
 	reply_free(&r);
 	ck_assert_str_eq(state_of(sag), "submitted");
+	/* R18's gate (issue 12): a re-proposal adds nothing to the count, so only the first
+	 * submission wrote the authorisation's row. */
+	ck_assert_int_eq(fixture_scalar_int("SELECT proposal_gate FROM authorisations WHERE id = ?",
+	    a), 1);
 	/* A re-proposal costs the fee of its day too (R23): charged twice, the second as such. */
 	ck_assert_int_eq(fixture_scalar_int("SELECT COUNT(*) FROM case_fees WHERE case_id = ?", sag),
 	    2);
