@@ -146,6 +146,24 @@ fixture_grant(long long uid, unsigned roles, long long authorisation)
 			    DB_OK);
 }
 
+long long
+fixture_invitation(long long authorisation, const char *email, const char *role,
+    long long inviter, char token[SESSION_TOKEN_CHARS + 1])
+{
+	unsigned char hash[32];
+	struct db_result res;
+	long long id;
+
+	session_new_token(token, hash);
+	ck_assert_int_eq(db_exec(fx_db, &res, "INSERT INTO invitations (token_hash, "
+	    "authorisation_id, email, role, invited_by, expires_at) VALUES (?, ?, ?, ?, ?, "
+	    "NOW(6) + INTERVAL 1 DAY)", "bissi", hash, sizeof(hash), authorisation, email, role,
+	    inviter), DB_OK);
+	id = (long long)res.insert_id;
+	db_result_free(&res);
+	return id;
+}
+
 void
 fixture_session(long long uid, struct jar *jar, char csrf[SESSION_TOKEN_CHARS + 1])
 {

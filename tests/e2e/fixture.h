@@ -32,6 +32,10 @@ long long	fixture_user(const char *email, const char *name);
 long long	fixture_account(const char *email, const char *name, const char *password,
 		    const unsigned char *secret);
 void		fixture_grant(long long uid, unsigned roles, long long authorisation);
+/* An open invitation (a day left) to email for role on authorisation from inviter; the link's
+ * token into token; its id. */
+long long	fixture_invitation(long long authorisation, const char *email, const char *role,
+		    long long inviter, char token[SESSION_TOKEN_CHARS + 1]);
 /* A logged-in session of uid (0: an anonymous visitor's) in jar, and its CSRF token. */
 void		fixture_session(long long uid, struct jar *, char csrf[SESSION_TOKEN_CHARS + 1]);
 /* The first cell of a query with one string or one integer argument (-1 for none). */

@@ -15,13 +15,13 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
-#include <sys/wait.h>
 #include <unistd.h>
 
 #include "client.h"
 #include "fixture.h"
 #include "maildir.h"
 #include "policy.h"
+#include "race.h"
 
 #include "../check_run.h"
 
@@ -506,64 +506,41 @@ END_TEST
  * history, and both invitations are used. The unique key role_assignments_active carries it;
  * tests/galera races the same over two cluster nodes.
  */
-static void
-open_invitation(long long inviter, const char *email, const char *role, char *token)
-{
-	unsigned char hash[32];
+struct two_links {
+	struct who	*invitee;
+	char		 tokens[2][SESSION_TOKEN_CHARS + 1];
+};
 
-	session_new_token(token, hash);
-	ck_assert_int_eq(db_exec(fx_db, NULL, "INSERT INTO invitations (token_hash, "
-	    "authorisation_id, email, role, invited_by, expires_at) VALUES (?, ?, ?, ?, ?, "
-	    "NOW(6) + INTERVAL 1 DAY)", "bissi", hash, sizeof(hash), auth, email, role, inviter),
-	    DB_OK);
+/* 'o' when the link's acceptance was answered "accepted". */
+static char
+accept_one(int i, void *arg)
+{
+	struct two_links *tl = arg;
+	struct reply cr;
+	char loc[256];
+
+	post(tl->invitee, "/autorisation/invitation", &cr, "token", tl->tokens[i], NULL, NULL,
+	    NULL, NULL, NULL, NULL);
+	return reply_done(&cr, loc, sizeof(loc)) == 303 && strstr(loc, "besked=accepteret") ?
+	    'o' : '?';
 }
 
 START_TEST(two_invitations_accepted_at_once_grant_once)
 {
-	char tokens[2][SESSION_TOKEN_CHARS + 1];
 	const char *email = mail("to.invitationer");
 	struct who resp, invitee;
-	int fds[2], go[2], i, accepted = 0;
+	struct two_links tl;
+	char verdict[2];
 
 	as(&resp, fixture_user(mail("ansvarlig"), "Rikke Ansvarlig"));
 	fixture_grant(resp.uid, B(RESPONSIBLE), auth);
 	as(&invitee, fixture_user(email, named("Tove Tovejs")));
-	open_invitation(resp.uid, email, "signer", tokens[0]);
-	open_invitation(resp.uid, email, "signer", tokens[1]);
-	ck_assert_int_eq(pipe(fds), 0);
-	ck_assert_int_eq(pipe(go), 0);
-	for (i = 0; i < 2; i++) {
-		pid_t pid = fork();
-
-		ck_assert_int_ge(pid, 0);
-		if (pid == 0) {
-			char c, res;
-			struct reply cr;
-			char loc[256];
-
-			close(go[1]);
-			if (read(go[0], &c, 1) < 0)	/* EOF is the go signal */
-				_exit(1);
-			post(&invitee, "/autorisation/invitation", &cr, "token", tokens[i], NULL,
-			    NULL, NULL, NULL, NULL, NULL);
-			res = reply_done(&cr, loc, sizeof(loc)) == 303 &&
-			    strstr(loc, "besked=accepteret") ? 'o' : '?';
-			_exit(write(fds[1], &res, 1) == 1 ? 0 : 1);
-		}
-	}
-	close(go[0]);
-	close(go[1]);
-	for (i = 0; i < 2; i++) {
-		char res = 0;
-
-		ck_assert_int_eq(read(fds[0], &res, 1), 1);
-		accepted += res == 'o';
-	}
-	while (wait(NULL) > 0)
-		;
-	close(fds[0]);
-	close(fds[1]);
-	ck_assert_int_eq(accepted, 2);
+	tl.invitee = &invitee;
+	fixture_invitation(auth, email, "signer", resp.uid, tl.tokens[0]);
+	fixture_invitation(auth, email, "signer", resp.uid, tl.tokens[1]);
+	race_two(accept_one, &tl, verdict);
+	ck_assert_int_eq(verdict[0], 'o');
+	ck_assert_int_eq(verdict[1], 'o');
 	ck_assert_int_eq(fixture_scalar_int("SELECT COUNT(*) FROM role_assignments WHERE user_id = "
 	    "? AND role = 'signer' AND authorisation_id IS NOT NULL AND revoked_at IS NULL",
 	    invitee.uid), 1);

@@ -123,19 +123,10 @@ END_TEST
 static long long
 invitation(const char *role)
 {
-	char token[SESSION_TOKEN_CHARS + 1];
-	unsigned char hash[32];
-	struct db_result res;
-	long long id;
+	char token[SESSION_TOKEN_CHARS + 1], email[128];
 
-	session_new_token(token, hash);
-	ck_assert_int_eq(db_exec(fx_db, &res, "INSERT INTO invitations (token_hash, "
-	    "authorisation_id, email, role, invited_by, expires_at) SELECT ?, ?, email, ?, id, "
-	    "NOW(6) + INTERVAL 1 DAY FROM users WHERE id = ?", "bisi", hash, sizeof(hash), auth,
-	    role, uid), DB_OK);
-	id = (long long)res.insert_id;
-	db_result_free(&res);
-	return id;
+	snprintf(email, sizeof(email), "regel.%s@regler.dk", sfx);
+	return fixture_invitation(auth, email, role, uid, token);
 }
 
 /* Two open invitations to the same role, both accepted: one grant, both invitations used, and
