@@ -28,8 +28,6 @@ static const struct form_field logo_fields[L__MAX] = {
 
 /* How many earlier logos the page lists. */
 #define LOGO_HISTORY_MAX	20
-/* A transaction that lost a race to another upload runs again, whole, this many times. */
-#define LOGO_TRIES		3
 
 static void
 file_facts(struct tmpl_dict *row, const struct files_meta *m)
@@ -142,7 +140,7 @@ logo_submit(struct ctx *ctx)
 	struct form f;
 	enum db_err rc = DB_OK;
 	char path[96], detail[160];
-	int st, tries;
+	int st;
 
 	if ((st = auth_require(ctx, ACT_LOGO_UPLOAD, id)) != 0)
 		return st;
@@ -151,27 +149,18 @@ logo_submit(struct ctx *ctx)
 	part = kvlist_get(&ctx->req->form, "logo");
 	snprintf(detail, sizeof(detail), "%s sha256 %.16s", f.v[L_LOGO].file->type,
 	    f.v[L_LOGO].file->sha256);
-	for (tries = 0; tries < LOGO_TRIES; tries++) {
-		if ((rc = db_begin(ctx->db)) != DB_OK)
-			return ctx_db_error(ctx, rc);
-		if ((rc = files_store(ctx->db, FILES_LOGO, id, 0, ctx_user(ctx), part->value,
-		    part->value_len, f.v[L_LOGO].file, &file_id)) == DB_OK &&
-		    (rc = audit_event(ctx->db, ctx_user(ctx), "authorisation.logo", "authorisation",
-		    id, 0, ctx->req->remote_addr, detail)) == DB_OK &&
-		    (rc = db_commit(ctx->db)) == DB_OK)
-			break;
-		db_rollback(ctx->db);
-		/* Another upload of the same logo won the race: ours runs again, whole. */
-		if (rc != DB_EDUP && rc != DB_ERETRY)
-			return ctx_db_error(ctx, rc);
-		log_info("logo upload on authorisation %lld lost a race (%s), try %d", id,
-		    db_strerror(rc), tries + 1);
-	}
-	if (rc != DB_OK) {
-		/* Lost every time: busy, not broken. The form comes back with the 503 page. */
-		log_warn("logo upload on authorisation %lld gave up after %d tries", id, tries);
-		return 503;
-	}
+	if ((rc = db_begin(ctx->db)) != DB_OK)
+		return ctx_db_error(ctx, rc);
+	if ((rc = files_store(ctx->db, FILES_LOGO, id, 0, ctx_user(ctx), part->value,
+	    part->value_len, f.v[L_LOGO].file, &file_id)) != DB_OK ||
+	    (rc = audit_event(ctx->db, ctx_user(ctx), "authorisation.logo", "authorisation",
+	    id, 0, ctx->req->remote_addr, detail)) != DB_OK)
+		/* Another upload of the logo took the current place first (the unique key
+		 * files_current carries "one current logo"): the accept loop runs ours again,
+		 * whole, and it then replaces that one. */
+		return ctx_tx_error(ctx, rc == DB_EDUP ? DB_ERETRY : rc);
+	if ((rc = db_commit(ctx->db)) != DB_OK)
+		return ctx_db_error(ctx, rc);
 	log_info("logo %lld uploaded on authorisation %lld", file_id, id);
 	snprintf(path, sizeof(path), "/autorisation/logo?id=%lld&besked=gemt", id);
 	return ctx_redirect(ctx, path);

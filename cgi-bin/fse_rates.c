@@ -24,7 +24,6 @@
 #include "tmpl.h"
 
 #define RATE_ID_MAX	999999999999999LL	/* form_int takes at most 15 digits */
-#define ADD_TRIES	2	/* a deadlock between two adds of one kind: once more, then 500 */
 
 /* What each kind means for whoever sets it (R23, R24, R29), in the order of enum fees_kind. */
 static const char *const kind_help[FEES_KIND__MAX] = {
@@ -68,6 +67,9 @@ static const struct form_field query_fields[Q__MAX] = {
 static int
 fees_fail(struct ctx *ctx, enum fees_err frc)
 {
+	/* A lost conflict (another addition of the kind, R29): the request runs again whole. */
+	if (frc == FEES_ERETRY)
+		return ctx_tx_error(ctx, DB_ERETRY);
 	db_rollback(ctx->db);
 	log_error("rates: %s: %s", fees_strerror(frc), db_errmsg(ctx->db));
 	return db_connected(ctx->db) ? 500 : 503;
@@ -285,7 +287,6 @@ fse_rates_add(struct ctx *ctx)
 	enum db_err rc;
 	long long ore = 0, id = 0;
 	struct form f;
-	int tries;
 
 	form_read(&f, add_fields, F__MAX, &ctx->req->form);
 	fielderr_init(&fe);
@@ -325,15 +326,12 @@ fse_rates_add(struct ctx *ctx)
 		return render(ctx, &f, &fe, 0, 0, 422);
 	}
 
-	/* The rate, an ended earlier one and their audit events commit together (R29, R33). */
-	for (tries = 0; tries < ADD_TRIES; tries++) {
-		if ((rc = db_begin(ctx->db)) != DB_OK)
-			return ctx_db_error(ctx, rc);
-		frc = fees_add(ctx->db, &n, ctx_user(ctx), ctx->req->remote_addr, &id, &closed);
-		if (frc != FEES_ERETRY)
-			break;
-		db_rollback(ctx->db);
-	}
+	/* The rate, an ended earlier one and their audit events commit together (R29, R33). A
+	 * transaction that loses to another addition of the kind is run again whole by the accept
+	 * loop (fees_fail), so there is no retry here. */
+	if ((rc = db_begin(ctx->db)) != DB_OK)
+		return ctx_db_error(ctx, rc);
+	frc = fees_add(ctx->db, &n, ctx_user(ctx), ctx->req->remote_addr, &id, &closed);
 	if (frc == FEES_EOVERLAP) {
 		/* A colleague added one in the meantime. */
 		db_rollback(ctx->db);
