@@ -234,12 +234,16 @@ proj_sign(struct ctx *ctx)
 		st = redirect_to(ctx, &p, "underskrevet");
 		goto out;
 	}
+	/* One live signature of a text (R12): the case's lock above orders signers on one
+	 * server; on a cluster the unique key proposal_signatures_live (migration 013) carries
+	 * it. A duplicate is a colleague's signature that committed first: the request runs again
+	 * and then finds it (the "nothing more to do" answer above). */
 	if ((rc = db_exec(ctx->db, NULL, "INSERT INTO proposal_signatures (case_id, signer_id, "
 	    "text_hash, case_version) VALUES (?, ?, UNHEX(?), ?)", "iisi", p.c.id, ctx_user(ctx),
 	    hex, (long long)p.c.version)) != DB_OK ||
 	    (rc = audit_event(ctx->db, ctx_user(ctx), "proposal.sign", "case", p.c.id,
 	    p.c.created_by, ctx->req->remote_addr, hex)) != DB_OK) {
-		st = ctx_tx_error(ctx, rc);
+		st = ctx_tx_error(ctx, rc == DB_EDUP ? DB_ERETRY : rc);
 		goto out;
 	}
 	/* The supervisor who drafted it is told it can be sent now (R32). */

@@ -46,6 +46,21 @@ ALTER TABLE email_tokens
     AS (IF(purpose = 'reset' AND used_at IS NULL, user_id, NULL)) PERSISTENT,
   ADD UNIQUE KEY IF NOT EXISTS email_tokens_live_reset (live_reset);
 
+-- R12: one live signature of a proposal's text. Signing checks under the case's lock that no
+-- live signature matches the text and inserts one; the case row is not written, so on a
+-- cluster two signers could both sign (and the supervisor be told twice). A unique key over
+-- the text while the signature is live carries it; voided ones leave the key.
+UPDATE proposal_signatures s JOIN (
+    SELECT case_id, text_hash, MIN(id) AS keep_id FROM proposal_signatures
+    WHERE voided_at IS NULL GROUP BY case_id, text_hash HAVING COUNT(*) > 1) d
+  ON s.case_id = d.case_id AND s.text_hash = d.text_hash
+  SET s.voided_at = NOW(6)
+  WHERE s.voided_at IS NULL AND s.id <> d.keep_id;
+ALTER TABLE proposal_signatures
+  ADD COLUMN IF NOT EXISTS live_case BIGINT UNSIGNED
+    AS (IF(voided_at IS NULL, case_id, NULL)) PERSISTENT,
+  ADD UNIQUE KEY IF NOT EXISTS proposal_signatures_live (live_case, text_hash);
+
 -- R29: the periods of one rate kind never overlap. lib/fees.c checks the periods and inserts;
 -- each such transaction first bumps its kind's version here, so two additions of one kind
 -- write the same row and cannot both commit unseen by each other.

@@ -11,6 +11,7 @@
  *       invite_accept of a second invitation to the same role is accepted without a grant.
  *   R29 rate periods never overlap: fees_add bumps the kind's row in rate_kinds.
  *   One live password-reset link per user: the unique key email_tokens_live_reset.
+ *   R12 one live signature of a proposal's text: the unique key proposal_signatures_live.
  *
  * Every name carries this run's suffix, so the suite runs again on a used database.
  */
@@ -21,6 +22,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "cases.h"
 #include "fees.h"
 #include "../e2e/fixture.h"
 #include "invite.h"
@@ -230,6 +232,41 @@ START_TEST(one_live_reset_link_is_a_unique_key)
 }
 END_TEST
 
+static enum db_err
+sign(struct db *db, long long sag, const char *hex)
+{
+	return db_exec(db, NULL, "INSERT INTO proposal_signatures (case_id, signer_id, text_hash, "
+	    "case_version) VALUES (?, ?, UNHEX(?), 1)", "iis", sag, uid, hex);
+}
+
+/* R12: two signers of the same text at once (two nodes) collide on the key; a voided
+ * signature leaves it, so the text can be signed again after an edit voided it. */
+START_TEST(one_live_signature_of_a_text)
+{
+	const char *hex = "a1b2c3d4e5f60718293a4b5c6d7e8f90a1b2c3d4e5f60718293a4b5c6d7e8f90";
+	const char *other_text = "00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff";
+	long long sag;
+
+	ck_assert_int_eq(db_begin(fx_db), DB_OK);
+	ck_assert_int_eq(cases_create(fx_db, "project", uid, auth, "Regelprojekt", "titel=R",
+	    &sag), CASES_OK);
+	ck_assert_int_eq(db_commit(fx_db), DB_OK);
+	ck_assert_int_eq(db_begin(fx_db), DB_OK);
+	ck_assert_int_eq(sign(fx_db, sag, hex), DB_OK);
+	ck_assert_int_eq(db_begin(other), DB_OK);
+	ck_assert_int_eq(sign(other, sag, hex), DB_ERETRY);	/* waits on the same key */
+	db_rollback(other);
+	ck_assert_int_eq(db_commit(fx_db), DB_OK);
+	ck_assert_int_eq(sign(fx_db, sag, hex), DB_EDUP);
+	ck_assert_int_eq(sign(fx_db, sag, other_text), DB_OK);	/* another text: fine */
+	ck_assert_int_eq(db_exec(fx_db, NULL, "UPDATE proposal_signatures SET voided_at = NOW(6) "
+	    "WHERE case_id = ?", "i", sag), DB_OK);
+	ck_assert_int_eq(sign(fx_db, sag, hex), DB_OK);
+	ck_assert_int_eq(fixture_scalar_int("SELECT COUNT(*) FROM proposal_signatures WHERE "
+	    "case_id = ? AND voided_at IS NULL", sag), 1);
+}
+END_TEST
+
 static Suite *
 suite(void)
 {
@@ -243,6 +280,7 @@ suite(void)
 	tcase_add_test(tc, second_invitation_accepted_without_a_second_grant);
 	tcase_add_test(tc, rate_additions_of_one_kind_write_one_row);
 	tcase_add_test(tc, one_live_reset_link_is_a_unique_key);
+	tcase_add_test(tc, one_live_signature_of_a_text);
 	suite_add_tcase(s, tc);
 	return s;
 }
