@@ -304,7 +304,10 @@ db_prepare(struct db *db, const char *sql, enum db_err *rc)
 
 		db_note(db, "prepare", err, mysql_stmt_error(st));
 		mysql_stmt_close(st);
-		*rc = is_lost(err) ? DB_ECONNECT : DB_EPREPARE;
+		/* On Galera another node's write can abort our transaction while a statement is
+		 * being prepared (seen in the test stack's races): a conflict, not a bad statement. */
+		*rc = is_lost(err) ? DB_ECONNECT : err == ER_LOCK_DEADLOCK ||
+		    err == ER_LOCK_WAIT_TIMEOUT ? DB_ERETRY : DB_EPREPARE;
 		return NULL;
 	}
 	/* Statements seen once are kept; a full cache just stops caching new ones. */
@@ -536,7 +539,14 @@ db_exec_once(struct db *db, struct db_result *res, const char *sql, const char *
 	if (res) {
 		memset(res, 0, sizeof(*res));
 		if ((rc = db_fetch_all(st, res)) != DB_OK) {
-			db_note(db, "fetch", mysql_stmt_errno(st), mysql_stmt_error(st));
+			err = mysql_stmt_errno(st);
+			db_note(db, "fetch", err, mysql_stmt_error(st));
+			/* Cut off or aborted while the rows came: as when executing. */
+			if (rc == DB_EEXEC && is_lost(err))
+				rc = DB_ECONNECT;
+			else if (rc == DB_EEXEC && (err == ER_LOCK_DEADLOCK ||
+			    err == ER_LOCK_WAIT_TIMEOUT))
+				rc = DB_ERETRY;
 			db_result_free(res);
 			goto out;
 		}
