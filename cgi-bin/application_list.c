@@ -13,6 +13,7 @@
 #include "casekind.h"
 #include "datefmt.h"
 #include "policy.h"
+#include "submitkey.h"
 
 /* ---- Mine sager (R32) ----------------------------------------------------------------------- */
 
@@ -38,6 +39,7 @@ app_list_page(struct ctx *ctx)
 		return 500;
 	}
 	tmpl_set(d, "CSRF", ctx->session.csrf);
+	submitkey_put(ctx, d);	/* "Start en ny ansøgning" makes one draft however often sent */
 	tmpl_set_int(d, "SERVICE_DAYS", ctx->cfg->fse_service_days);
 	{
 		const char *b = kvlist_value(&ctx->req->query, "besked");

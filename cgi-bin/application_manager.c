@@ -17,6 +17,7 @@
 #include "log.h"
 #include "mail.h"
 #include "session.h"
+#include "submitkey.h"
 
 /*
  * The manager's confirmation as it stands for the address now saved in the case: 1 confirmed,
@@ -168,6 +169,11 @@ app_manager_send(struct ctx *ctx)
 		st = ctx_db_error(ctx, rc);
 		goto out;
 	}
+	/* Sent twice (issue 12): one link and one mail to the manager, the page says so. */
+	if ((st = submitkey_claim(ctx, "manager.confirm")) != 0) {
+		tmpl_dict_free(md);
+		goto out;
+	}
 	if ((rc = db_exec(ctx->db, NULL, "INSERT INTO manager_confirmations (case_id, token_hash, "
 	    "manager_email, manager_name, expires_at) VALUES (?, ?, ?, ?, NOW(6) + INTERVAL ? DAY)",
 	    "ibssi", id, hash, sizeof(hash), email, name, (long long)APP_CONFIRM_DAYS)) != DB_OK) {
@@ -188,11 +194,15 @@ app_manager_send(struct ctx *ctx)
 		st = ctx_tx_error(ctx, rc);
 		goto out;
 	}
+	snprintf(path, sizeof(path), "/ansoegning/trin?id=%lld&trin=%lld&besked=leder", id, step);
+	if ((rc = submitkey_done(ctx, path)) != DB_OK) {
+		st = ctx_tx_error(ctx, rc);
+		goto out;
+	}
 	if ((rc = db_commit(ctx->db)) != DB_OK) {
 		st = ctx_db_error(ctx, rc);
 		goto out;
 	}
-	snprintf(path, sizeof(path), "/ansoegning/trin?id=%lld&trin=%lld&besked=leder", id, step);
 	st = ctx_redirect(ctx, path);
 out:
 	kvlist_free(&data);

@@ -17,6 +17,7 @@
 #include "http.h"
 #include "http_parse.h"
 #include "page.h"
+#include "submitkey.h"
 
 /* R4.2, as the applicant reads it when the manager has not confirmed. */
 static const char R42_TEXT[] = "Lederen har ikke bekræftet endnu. Den personaleansvarlige leder "
@@ -103,6 +104,7 @@ app_step_page(struct ctx *ctx, const struct case_row *c, int step, const struct 
 	tmpl_set(d, "STEP_LABEL", appfields_step_label(step));
 	tmpl_set_int(d, "VERSION", c->version);
 	tmpl_set(d, "CSRF", ctx->session.csrf);
+	submitkey_put(ctx, d);	/* the manager's link: one per press of the button */
 	tmpl_set_int(d, "SERVICE_DAYS", ctx->cfg->fse_service_days);
 	step_guide(d, c->id, step);
 	if (conflict)
@@ -260,15 +262,21 @@ app_create(struct ctx *ctx)
 	char path[96];
 	long long id;
 	enum db_err rc;
+	int st;
 
 	if ((rc = db_begin(ctx->db)) != DB_OK)
 		return ctx_db_error(ctx, rc);
+	/* Sent twice (issue 12): the draft the first send made is shown, no second one. */
+	if ((st = submitkey_claim(ctx, "application.new")) != 0)
+		return st;
 	if (cases_create(ctx->db, "authorisation", ctx_user(ctx), 0,
 	    "Ansøgning om uddannelsesautorisation", "", &id) != CASES_OK)
 		return ctx_tx_error(ctx, DB_EEXEC);
+	snprintf(path, sizeof(path), "/ansoegning/trin?id=%lld&trin=1", id);
+	if ((rc = submitkey_done(ctx, path)) != DB_OK)
+		return ctx_tx_error(ctx, rc);
 	if ((rc = db_commit(ctx->db)) != DB_OK)
 		return ctx_db_error(ctx, rc);
-	snprintf(path, sizeof(path), "/ansoegning/trin?id=%lld&trin=1", id);
 	return ctx_redirect(ctx, path);
 }
 

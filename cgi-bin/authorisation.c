@@ -23,6 +23,7 @@
 #include "page.h"
 #include "policy.h"
 #include "session.h"
+#include "submitkey.h"
 #include "tmpl.h"
 
 /* The roles the responsible appoints or attaches by invitation (R9). Students are attached on
@@ -162,7 +163,9 @@ roles_page_with(struct ctx *ctx, long long id, const struct form *f,
 		db_result_free(&res);
 		return 404;
 	}
-	if ((d = ctx_page(ctx, "authorisation/roles.tpl", "Roller på autorisationen")) == NULL) {
+	if ((d = ctx_page(ctx, "authorisation/roles.tpl", "Roller på autorisationen")) != NULL)
+		submitkey_put(ctx, d);	/* one invitation per form, however often sent */
+	if (d == NULL) {
 		db_result_free(&res);
 		return 500;
 	}
@@ -377,11 +380,15 @@ invite_submit(struct ctx *ctx)
 	in.subject = "Du er inviteret til en rolle på Specialeportalen";
 	if ((rc = db_begin(ctx->db)) != DB_OK)
 		return ctx_db_error(ctx, rc);
-	if ((rc = invite_create(ctx->db, ctx->cfg, &in, NULL)) != DB_OK)
+	/* Sent twice (issue 12): one invitation and one mail, the page says it was sent. */
+	if ((st = submitkey_claim(ctx, "invitation.new")) != 0)
+		return st;
+	snprintf(path, sizeof(path), "/autorisation/roller?id=%lld&besked=inviteret", id);
+	if ((rc = invite_create(ctx->db, ctx->cfg, &in, NULL)) != DB_OK ||
+	    (rc = submitkey_done(ctx, path)) != DB_OK)
 		return ctx_tx_error(ctx, rc);
 	if ((rc = db_commit(ctx->db)) != DB_OK)
 		return ctx_db_error(ctx, rc);
-	snprintf(path, sizeof(path), "/autorisation/roller?id=%lld&besked=inviteret", id);
 	return ctx_redirect(ctx, path);
 }
 

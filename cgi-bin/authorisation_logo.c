@@ -17,6 +17,7 @@
 #include "form.h"
 #include "log.h"
 #include "page.h"
+#include "submitkey.h"
 
 enum { L_ID, L_LOGO, L__MAX };
 
@@ -78,7 +79,9 @@ logo_render(struct ctx *ctx, long long id, const struct form *f, int status)
 		db_result_free(&res);
 		return 404;
 	}
-	if ((d = ctx_page(ctx, "authorisation/logo.tpl", "Institutionens logo")) == NULL) {
+	if ((d = ctx_page(ctx, "authorisation/logo.tpl", "Institutionens logo")) != NULL)
+		submitkey_put(ctx, d);	/* one upload per form, however often sent */
+	if (d == NULL) {
 		db_result_free(&res);
 		return 500;
 	}
@@ -151,10 +154,15 @@ logo_submit(struct ctx *ctx)
 	    f.v[L_LOGO].file->sha256);
 	if ((rc = db_begin(ctx->db)) != DB_OK)
 		return ctx_db_error(ctx, rc);
+	/* Sent twice (issue 12): one upload, the page shows it. */
+	if ((st = submitkey_claim(ctx, "logo.upload")) != 0)
+		return st;
+	snprintf(path, sizeof(path), "/autorisation/logo?id=%lld&besked=gemt", id);
 	if ((rc = files_store(ctx->db, FILES_LOGO, id, 0, ctx_user(ctx), part->value,
 	    part->value_len, f.v[L_LOGO].file, &file_id)) != DB_OK ||
 	    (rc = audit_event(ctx->db, ctx_user(ctx), "authorisation.logo", "authorisation",
-	    id, 0, ctx->req->remote_addr, detail)) != DB_OK)
+	    id, 0, ctx->req->remote_addr, detail)) != DB_OK ||
+	    (rc = submitkey_done(ctx, path)) != DB_OK)
 		/* Another upload of the logo took the current place first (the unique key
 		 * files_current carries "one current logo"): the accept loop runs ours again,
 		 * whole, and it then replaces that one. */
@@ -162,6 +170,5 @@ logo_submit(struct ctx *ctx)
 	if ((rc = db_commit(ctx->db)) != DB_OK)
 		return ctx_db_error(ctx, rc);
 	log_info("logo %lld uploaded on authorisation %lld", file_id, id);
-	snprintf(path, sizeof(path), "/autorisation/logo?id=%lld&besked=gemt", id);
 	return ctx_redirect(ctx, path);
 }

@@ -21,6 +21,7 @@
 #include "log.h"
 #include "page.h"
 #include "policy.h"
+#include "submitkey.h"
 #include "tmpl.h"
 
 #define RATE_ID_MAX	999999999999999LL	/* form_int takes at most 15 digits */
@@ -206,7 +207,9 @@ render(struct ctx *ctx, const struct form *errors, const struct fielderr *fe,
 
 	if ((frc = fees_list(ctx->db, -1, &l)) != FEES_OK)
 		return fees_fail(ctx, frc);
-	if ((d = ctx_page(ctx, "fse/rates.tpl", "Takster")) == NULL) {
+	if ((d = ctx_page(ctx, "fse/rates.tpl", "Takster")) != NULL)
+		submitkey_put(ctx, d);	/* one rate per form, however often sent */
+	if (d == NULL) {
 		fees_list_free(&l);
 		return 500;
 	}
@@ -287,6 +290,7 @@ fse_rates_add(struct ctx *ctx)
 	enum db_err rc;
 	long long ore = 0, id = 0;
 	struct form f;
+	int st;
 
 	form_read(&f, add_fields, F__MAX, &ctx->req->form);
 	fielderr_init(&fe);
@@ -310,6 +314,15 @@ fse_rates_add(struct ctx *ctx)
 	n.valid_to = to[0] ? to : NULL;
 	n.note = f.v[F_NOTE].value ? f.v[F_NOTE].value : "";
 
+	/* The rate, an ended earlier one and their audit events commit together (R29, R33). A
+	 * transaction that loses to another addition of the kind is run again whole by the accept
+	 * loop (fees_fail), so there is no retry here. */
+	if ((rc = db_begin(ctx->db)) != DB_OK)
+		return ctx_db_error(ctx, rc);
+	/* Sent twice (issue 12): one rate, the page names it. Claimed before the first look,
+	 * which would otherwise take the first send's rate for a clash. */
+	if ((st = submitkey_claim(ctx, "rate.new")) != 0)
+		return st;
 	/* A first look without a lock, to name the rate it clashes with; fees_add decides. */
 	if ((frc = fees_list(ctx->db, (int)n.kind, &l)) != FEES_OK)
 		return fees_fail(ctx, frc);
@@ -317,20 +330,15 @@ fse_rates_add(struct ctx *ctx)
 	if (frc == FEES_EOVERLAP)
 		overlap_text(&l.rows[clash], msg, sizeof(msg));
 	fees_list_free(&l);
-	if (frc == FEES_EPERIOD) {
-		fielderr_add(&fe, "gyldig_til", "Den sidste dag kan ikke ligge før den første dag.");
+	if (frc == FEES_EPERIOD || frc == FEES_EOVERLAP) {
+		db_rollback(ctx->db);
+		if (frc == FEES_EPERIOD)
+			fielderr_add(&fe, "gyldig_til", "Den sidste dag kan ikke ligge før den første "
+			    "dag.");
+		else
+			fielderr_add(&fe, "gyldig_fra", msg);
 		return render(ctx, &f, &fe, 0, 0, 422);
 	}
-	if (frc == FEES_EOVERLAP) {
-		fielderr_add(&fe, "gyldig_fra", msg);
-		return render(ctx, &f, &fe, 0, 0, 422);
-	}
-
-	/* The rate, an ended earlier one and their audit events commit together (R29, R33). A
-	 * transaction that loses to another addition of the kind is run again whole by the accept
-	 * loop (fees_fail), so there is no retry here. */
-	if ((rc = db_begin(ctx->db)) != DB_OK)
-		return ctx_db_error(ctx, rc);
 	frc = fees_add(ctx->db, &n, ctx_user(ctx), ctx->req->remote_addr, &id, &closed);
 	if (frc == FEES_EOVERLAP) {
 		/* A colleague added one in the meantime. */
@@ -341,14 +349,16 @@ fse_rates_add(struct ctx *ctx)
 	}
 	if (frc != FEES_OK)
 		return fees_fail(ctx, frc);
-	if ((rc = db_commit(ctx->db)) != DB_OK)
-		return ctx_db_error(ctx, rc);
-	log_info("rate %lld (%s) added by user %lld", id, fees_kind_name(n.kind), ctx_user(ctx));
 	if (closed.id)
 		snprintf(path, sizeof(path), "/fse/takster?besked=tilfoejet&nr=%lld&sluttet=%lld#%s",
 		    id, closed.id, fees_kind_name(n.kind));
 	else
 		snprintf(path, sizeof(path), "/fse/takster?besked=tilfoejet&nr=%lld#%s", id,
 		    fees_kind_name(n.kind));
+	if ((rc = submitkey_done(ctx, path)) != DB_OK)
+		return ctx_tx_error(ctx, rc);
+	if ((rc = db_commit(ctx->db)) != DB_OK)
+		return ctx_db_error(ctx, rc);
+	log_info("rate %lld (%s) added by user %lld", id, fees_kind_name(n.kind), ctx_user(ctx));
 	return ctx_redirect(ctx, path);
 }

@@ -16,6 +16,7 @@
 #include "page.h"
 #include "platform.h"
 #include "policy.h"
+#include "submitkey.h"
 #include "tmpl.h"
 
 int
@@ -39,8 +40,10 @@ proj_form(struct ctx *ctx, struct proj *p, const struct kvlist *values,
 		tmpl_set_int(row, "SAG", p->c.id);
 		tmpl_set_int(row, "VERSION", p->c.version);
 		tmpl_show(d, "EDIT_HEADING");
-	} else
+	} else {
 		tmpl_show(d, "NEW_HEADING");
+		submitkey_put(ctx, tmpl_add_row(d, "NEW_KEY"));	/* one proposal per form */
+	}
 	if (stale)
 		tmpl_set(tmpl_add_row(d, "STALE"), "TEXT", stale);
 	for (i = 0; i < proposal_nfields; i++) {
@@ -217,16 +220,23 @@ proj_edit_submit(struct ctx *ctx)
 			st = proj_form(ctx, &p, in, &fe, NULL, 422);
 			goto out;
 		}
+		/* Sent twice (issue 12): the proposal the first send made is shown. */
+		if ((st = submitkey_claim(ctx, "proposal.new")) != 0)
+			goto out;
 		if ((crc = cases_create(ctx->db, "project", ctx_user(ctx), p.a.id,
 		    kvlist_value(in, "titel"), data.data ? data.data : "", &sag)) != CASES_OK) {
 			st = ctx_tx_error(ctx, DB_EEXEC);
+			goto out;
+		}
+		snprintf(path, sizeof(path), "/projekt/sag?id=%lld&sag=%lld&besked=gemt", p.a.id, sag);
+		if ((rc = submitkey_done(ctx, path)) != DB_OK) {
+			st = ctx_tx_error(ctx, rc);
 			goto out;
 		}
 		if ((rc = db_commit(ctx->db)) != DB_OK) {
 			st = ctx_db_error(ctx, rc);
 			goto out;
 		}
-		snprintf(path, sizeof(path), "/projekt/sag?id=%lld&sag=%lld&besked=gemt", p.a.id, sag);
 		st = ctx_redirect(ctx, path);
 		goto out;
 	}

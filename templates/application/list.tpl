@@ -27,11 +27,13 @@
 <p>Ansøgningen har fem trin. Du kan gemme en kladde undervejs og komme tilbage senere. Når du har sendt ansøgningen, behandler Forskningsservice i Danmarks Statistik den. Målet er, at du har svar inden for {{SERVICE_DAYS}} arbejdsdage.</p>
 <form method="post" action="/ansoegning/ny">
   <input type="hidden" name="csrf" value="{{CSRF}}">
+  <input type="hidden" name="engangsnoegle" value="{{SUBMIT_KEY}}">
   <button type="submit" class="button button-primary">Start en ny ansøgning</button>
 </form>{{/APPLY_PRIMARY}}
 {{#APPLY_SECONDARY}}<h2>Skal en anden institution have en uddannelsesautorisation?</h2>
 <p>Det er kun nødvendigt, hvis et fakultet, institut eller center, der ikke allerede har en autorisation, vil bruge ordningen. Ansøgningen har fem trin, og Forskningsservice svarer inden for {{SERVICE_DAYS}} arbejdsdage.</p>
 <form method="post" action="/ansoegning/ny">
   <input type="hidden" name="csrf" value="{{CSRF}}">
+  <input type="hidden" name="engangsnoegle" value="{{SUBMIT_KEY}}">
   <button type="submit" class="button button-secondary">Start en ny ansøgning</button>
 </form>{{/APPLY_SECONDARY}}

@@ -76,6 +76,7 @@
 {{#CAN_SEND}}<p>Bekræftelsen sendes til den gemte adresse, så gem trinnet først, hvis du har ændret den.</p>
 <form method="post" action="/ansoegning/leder">
   <input type="hidden" name="csrf" value="{{CSRF}}">
+  <input type="hidden" name="engangsnoegle" value="{{SUBMIT_KEY}}">
   <input type="hidden" name="id" value="{{ID}}">
   <input type="hidden" name="version" value="{{VERSION}}">
   <input type="hidden" name="trin" value="{{TRIN}}">
@@ -224,6 +225,7 @@
 {{#NOT_CONFIRMED}}<p><strong>Ikke bekræftet endnu.</strong> Den personaleansvarlige leder skal selv bekræfte ansvaret via et link, vi sender til lederens e-mailadresse{{#PENDING}} (sendt til {{EMAIL}} {{AT}}){{/PENDING}}. Bekræftelsen sendes til den gemte adresse, så gem trinnet først, hvis du har ændret den.</p>
 {{#CAN_SEND}}<form method="post" action="/ansoegning/leder">
   <input type="hidden" name="csrf" value="{{CSRF}}">
+  <input type="hidden" name="engangsnoegle" value="{{SUBMIT_KEY}}">
   <input type="hidden" name="id" value="{{ID}}">
   <input type="hidden" name="version" value="{{VERSION}}">
   <input type="hidden" name="trin" value="{{TRIN}}">

@@ -15,6 +15,7 @@
 <h2>Upload et nyt logo</h2>
 <form method="post" action="/autorisation/logo" enctype="multipart/form-data" novalidate>
   <input type="hidden" name="csrf" value="{{CSRF}}">
+  <input type="hidden" name="engangsnoegle" value="{{SUBMIT_KEY}}">
   <input type="hidden" name="id" value="{{ID}}">
   <div class="form-group{{#ERROR_logo}} form-error{{/ERROR_logo}}">
     <label class="form-label" for="logo">Fil med logoet</label>

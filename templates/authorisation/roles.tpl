@@ -35,6 +35,7 @@
 {{#FSE_RESPONSIBLE}}<p id="fse-ansvarlig">Som Forskningsservice kan du også invitere til rollen som autorisationsansvarlig, fx når lederens invitation er udløbet. Tager personen imod, ophører en ansøgers midlertidige rolle som autorisationsansvarlig, og ansøgeren får besked på e-mail.</p>{{/FSE_RESPONSIBLE}}
 <form method="post" action="/autorisation/inviter" novalidate>
   <input type="hidden" name="csrf" value="{{CSRF}}">
+  <input type="hidden" name="engangsnoegle" value="{{SUBMIT_KEY}}">
   <input type="hidden" name="id" value="{{ID}}">
   <div class="form-group{{#ERROR_email}} form-error{{/ERROR_email}}">
     <label class="form-label" for="email">E-mailadresse</label>

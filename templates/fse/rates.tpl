@@ -48,6 +48,7 @@ takst dagen før. Ellers må perioden ikke overlappe en anden takst af samme sla
 {{>ERROR_SUMMARY}}
 <form method="post" action="/fse/takster" novalidate>
   <input type="hidden" name="csrf" value="{{CSRF}}">
+  <input type="hidden" name="engangsnoegle" value="{{SUBMIT_KEY}}">
   <div class="form-group{{#ERROR_art}} form-error{{/ERROR_art}}">
     <label class="form-label" for="art">Hvad er taksten for?</label>
     {{#ERROR_art}}<span class="form-error-message" id="art-error"><span class="sr-only">Fejl: </span>{{MESSAGE}}</span>{{/ERROR_art}}

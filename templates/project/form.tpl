@@ -10,7 +10,7 @@
 <form method="post" action="/projekt/rediger" novalidate>
   <input type="hidden" name="csrf" value="{{CSRF}}">
   <input type="hidden" name="id" value="{{ID}}">
-  {{#EXISTING}}<input type="hidden" name="sag" value="{{SAG}}"><input type="hidden" name="version" value="{{VERSION}}">{{/EXISTING}}
+  {{#EXISTING}}<input type="hidden" name="sag" value="{{SAG}}"><input type="hidden" name="version" value="{{VERSION}}">{{/EXISTING}}{{#NEW_KEY}}<input type="hidden" name="engangsnoegle" value="{{SUBMIT_KEY}}">{{/NEW_KEY}}
   <div class="form-group{{#ERROR_titel}} form-error{{/ERROR_titel}}">
     <label class="form-label" for="titel">Titel</label>
     {{#ERROR_titel}}<span class="form-error-message" id="titel-error"><span class="sr-only">Fejl: </span>{{MESSAGE}}</span>{{/ERROR_titel}}

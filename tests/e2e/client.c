@@ -9,6 +9,7 @@
 #include <strings.h>
 #include <time.h>
 
+#include "session.h"
 #include "totp.h"
 
 static size_t
@@ -259,4 +260,16 @@ client_login_code(struct jar *jar, const unsigned char *secret, size_t len, char
 	ck_assert_int_eq(totp_init(), 0);
 	ck_assert_int_eq(totp_code(secret, len, time(NULL), code), 0);
 	return client_post_code(jar, "/konto/log-ind/kode", code, location, n);
+}
+
+const char *
+client_new_key(void)
+{
+	static char keys[4][SESSION_TOKEN_CHARS + 1];
+	static int n;
+	unsigned char hash[32];
+
+	n = (n + 1) % 4;
+	session_new_token(keys[n], hash);
+	return keys[n];
 }

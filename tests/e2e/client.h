@@ -35,6 +35,12 @@ int		 has(const struct buf *, const char *);
 int		 has_header(const struct reply *, const char *line);
 /* The value of a response header (first), copied into out; 0 when found. */
 int		 reply_header(const struct reply *, const char *name, char *out, size_t outlen);
+/*
+ * A fresh one-time submission key (lib/submitkey: the field engangsnoegle), as a form page
+ * carries one; the portal takes any well-formed key on first use, so suites that post a
+ * create form without reading its page first send one of these. Valid until the next four.
+ */
+const char	*client_new_key(void);
 /* The value attribute of the input named name in an HTML body; 0 when found. */
 int		 html_input_value(const struct buf *, const char *name, char *out, size_t outlen);
 

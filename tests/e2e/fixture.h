@@ -13,6 +13,15 @@
 #include "db.h"
 #include "session.h"
 
+/* A person a suite acts as: the user, a logged-in session (cookie and CSRF token) and, where
+ * the suite keeps it, the address. */
+struct who {
+	long long	uid;
+	struct jar	jar;
+	char		csrf[SESSION_TOKEN_CHARS + 1];
+	char		email[128];
+};
+
 extern struct db	*fx_db;
 extern struct config	 fx_cfg;
 

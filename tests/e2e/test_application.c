@@ -22,12 +22,6 @@
 
 #include "../check_run.h"
 
-struct who {
-	long long	uid;
-	struct jar	jar;
-	char		csrf[SESSION_TOKEN_CHARS + 1];
-};
-
 static char sfx[16];
 
 static void
@@ -85,7 +79,8 @@ start(struct who *w)
 	struct reply r;
 	long long id;
 
-	client_post_form("/ansoegning/ny", &w->jar, &r, "csrf", w->csrf, NULL);
+	client_post_form("/ansoegning/ny", &w->jar, &r, "csrf", w->csrf, "engangsnoegle",
+	    client_new_key(), NULL);
 	ck_assert_int_eq(reply_done(&r, location, sizeof(location)), 303);
 	p = strstr(location, "/ansoegning/trin?id=");
 	ck_assert_ptr_nonnull(p);
@@ -497,7 +492,7 @@ subject_of(const char *to, const char *needle, char *out, size_t n)
 START_TEST(manager_confirms_then_submit)
 {
 	char data[16384], idbuf[32], path[256], location[256], token[128], csrf[128],
-	    applicant[128], manager[128], needle[128], subject[512], days[64];
+	    applicant[128], manager[128], needle[128], subject[512], days[64], key[64], again[256];
 	struct who a;
 	struct jar anon;
 	struct reply r;
@@ -558,6 +553,7 @@ START_TEST(manager_confirms_then_submit)
 	client_get(path, &a.jar, &r);
 	ck_assert_int_eq(r.status, 200);
 	ck_assert(has(&r.body, "action=\"/ansoegning/leder\""));
+	ck_assert_int_eq(html_input_value(&r.body, "engangsnoegle", key, sizeof(key)), 0);
 	/* At the top of the step, with its state (issue 11). */
 	ck_assert(has(&r.body, "<strong>Ikke sendt endnu.</strong>"));
 	ck_assert(strstr(r.body.data, "id=\"lederens-bekraeftelse\"") <
@@ -567,9 +563,16 @@ START_TEST(manager_confirms_then_submit)
 	/* Send the confirmation: a single-use link in the manager's mail, stored hashed. */
 	snprintf(path, sizeof(path), "%u", stored(id, data, sizeof(data)));
 	client_post_form("/ansoegning/leder", &a.jar, &r, "csrf", a.csrf, "id", idbuf, "version",
-	    path, "trin", "5", NULL);
+	    path, "trin", "5", "engangsnoegle", key, NULL);
 	ck_assert_int_eq(reply_done(&r, location, sizeof(location)), 303);
 	ck_assert_ptr_nonnull(strstr(location, "besked=leder"));
+	/* The same press sent again (issue 12): the same answer, no second link or mail. */
+	client_post_form("/ansoegning/leder", &a.jar, &r, "csrf", a.csrf, "id", idbuf, "version",
+	    path, "trin", "5", "engangsnoegle", key, NULL);
+	ck_assert_int_eq(reply_done(&r, again, sizeof(again)), 303);
+	ck_assert_str_eq(again, location);
+	ck_assert_int_eq(fixture_scalar_int("SELECT COUNT(*) FROM manager_confirmations WHERE "
+	    "case_id = ?", id), 1);
 	ck_assert_int_eq(fixture_scalar_int("SELECT COUNT(*) FROM manager_confirmations WHERE "
 	    "case_id = ? AND confirmed_at IS NULL AND expires_at > NOW() + INTERVAL 13 DAY", id), 1);
 	ck_assert_int_eq(maildir_find_token(manager, "/ansoegning/bekraeft", 1, 30, token,

@@ -23,12 +23,6 @@
 #define B(r)	ROLE_BIT(ROLE_##r)
 #define BOUNDARY "----portal-test-7d1f"
 
-struct who {
-	long long	uid;
-	struct jar	jar;
-	char		csrf[SESSION_TOKEN_CHARS + 1];
-};
-
 static long long auth_a, auth_b;
 static struct who responsible, supervisor, other, fse, anonymous;
 
@@ -64,10 +58,11 @@ setup(void)
 	fixture_session(0, &anonymous.jar, anonymous.csrf);
 }
 
-/* POST /autorisation/logo as multipart/form-data: csrf, id and the file part. */
+/* POST /autorisation/logo as multipart/form-data: csrf, id, the submission key (key, or a
+ * fresh one when NULL) and the file part. */
 static long
-upload(struct who *w, long long auth, const char *filename, const struct buf *bytes,
-    struct reply *r)
+upload_keyed(struct who *w, long long auth, const char *key, const char *filename,
+    const struct buf *bytes, struct reply *r)
 {
 	struct buf body;
 	char ctype[96];
@@ -75,8 +70,10 @@ upload(struct who *w, long long auth, const char *filename, const struct buf *by
 	buf_init(&body, 0);
 	buf_printf(&body, "--" BOUNDARY "\r\nContent-Disposition: form-data; name=\"csrf\"\r\n\r\n"
 	    "%s\r\n--" BOUNDARY "\r\nContent-Disposition: form-data; name=\"id\"\r\n\r\n%lld\r\n"
+	    "--" BOUNDARY "\r\nContent-Disposition: form-data; name=\"engangsnoegle\"\r\n\r\n%s\r\n"
 	    "--" BOUNDARY "\r\nContent-Disposition: form-data; name=\"logo\"; filename=\"%s\"\r\n"
-	    "Content-Type: image/png\r\n\r\n", w->csrf, auth, filename);
+	    "Content-Type: image/png\r\n\r\n", w->csrf, auth, key ? key : client_new_key(),
+	    filename);
 	if (bytes)
 		buf_append(&body, bytes->data, bytes->len);
 	buf_puts(&body, "\r\n--" BOUNDARY "--\r\n");
@@ -84,6 +81,13 @@ upload(struct who *w, long long auth, const char *filename, const struct buf *by
 	client_request("POST", "/autorisation/logo", ctype, body.data, body.len, NULL, &w->jar, r);
 	buf_free(&body);
 	return r->status;
+}
+
+static long
+upload(struct who *w, long long auth, const char *filename, const struct buf *bytes,
+    struct reply *r)
+{
+	return upload_keyed(w, auth, NULL, filename, bytes, r);
 }
 
 static long long
@@ -113,23 +117,34 @@ get_id(struct who *w, const char *prefix, long long id, const char *rest, struct
 
 START_TEST(logo_uploaded_shown_and_served)
 {
+	char loc[256], hdr[512], path[64], key[SESSION_TOKEN_CHARS + 1];
 	struct buf png;
 	struct reply r;
-	char loc[256], hdr[512], path[64];
-	long long id;
+	long long id, files;
 
 	ck_assert_int_eq(fx_png(&png, 240, 80), 0);
 	ck_assert_int_eq(get(&responsible, "/autorisation/logo?id=", auth_a, &r), 200);
 	ck_assert(has(&r.body, "Der er ikke uploadet et logo endnu"));
 	ck_assert(has(&r.body, "enctype=\"multipart/form-data\""));
+	ck_assert_int_eq(html_input_value(&r.body, "engangsnoegle", key, sizeof(key)), 0);
 	reply_free(&r);
 
-	ck_assert_int_eq(upload(&responsible, auth_a, "logo.png", &png, &r), 303);
+	ck_assert_int_eq(upload_keyed(&responsible, auth_a, key, "logo.png", &png, &r), 303);
 	reply_header(&r, "Location", loc, sizeof(loc));
 	snprintf(path, sizeof(path), "/autorisation/logo?id=%lld&besked=gemt", auth_a);
 	ck_assert_str_eq(loc, path);
 	reply_free(&r);
 	ck_assert_int_gt(id = current_logo(auth_a), 0);
+	ck_assert_int_eq(fixture_scalar_int("SELECT COUNT(*) FROM audit_events WHERE action = "
+	    "'authorisation.logo' AND object_id = ?", auth_a), 1);
+	/* The same form sent again (issue 12): the same answer, no second upload. */
+	files = files_of(auth_a);
+	ck_assert_int_eq(upload_keyed(&responsible, auth_a, key, "logo.png", &png, &r), 303);
+	reply_header(&r, "Location", hdr, sizeof(hdr));
+	ck_assert_str_eq(hdr, loc);
+	reply_free(&r);
+	ck_assert_int_eq(files_of(auth_a), files);
+	ck_assert_int_eq(current_logo(auth_a), id);
 	ck_assert_int_eq(fixture_scalar_int("SELECT COUNT(*) FROM audit_events WHERE action = "
 	    "'authorisation.logo' AND object_id = ?", auth_a), 1);
 

@@ -27,13 +27,6 @@
 
 #define B(r)	ROLE_BIT(ROLE_##r)
 
-struct who {
-	long long	uid;
-	struct jar	jar;
-	char		csrf[SESSION_TOKEN_CHARS + 1];
-	char		email[128];
-};
-
 static char sfx[24];
 
 /* A user with roles (FSE roles are global) and a logged-in session. */

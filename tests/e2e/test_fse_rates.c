@@ -23,12 +23,6 @@
 
 #define B(r)	ROLE_BIT(ROLE_##r)
 
-struct who {
-	long long	uid;
-	struct jar	jar;
-	char		csrf[SESSION_TOKEN_CHARS + 1];
-};
-
 static char sfx[40];
 static int year;	/* this run's first year; tests use year .. year + 3 */
 
@@ -97,7 +91,8 @@ post_rate(struct who *w, struct reply *r, const char *amount, const char *from, 
     const char *note)
 {
 	client_post_form("/fse/takster", &w->jar, r, "csrf", w->csrf, "art", "casework_hour",
-	    "beloeb", amount, "gyldig_fra", from, "gyldig_til", to, "note", note, NULL);
+	    "beloeb", amount, "gyldig_fra", from, "gyldig_til", to, "note", note,
+	    "engangsnoegle", client_new_key(), NULL);
 	return r->status;
 }
 

@@ -27,13 +27,6 @@
 
 #define B(r)	ROLE_BIT(ROLE_##r)
 
-struct who {
-	long long	uid;
-	struct jar	jar;
-	char		csrf[SESSION_TOKEN_CHARS + 1];
-	char		email[128];
-};
-
 static char sfx[24];
 
 static void
@@ -106,8 +99,10 @@ post(struct who *w, const char *path, struct reply *r, long long auth, long long
 		while (i < 12 && (k[i] = va_arg(ap, const char *)) != NULL)
 			i++;
 		va_end(ap);
+		/* A fresh submission key with every post: a new proposal needs one (issue 12),
+		 * the other forms ignore it. */
 		client_post_form(path, &w->jar, r, "csrf", w->csrf, "id", a, "sag", sag ? s : "",
-		    k[0], k[1], k[2], k[3], k[4], k[5], k[6], k[7], k[8], k[9], k[10], k[11],
+		    "engangsnoegle", client_new_key(), k[0], k[1], k[2], k[3], k[4], k[5], k[6], k[7], k[8], k[9], k[10], k[11],
 		    NULL);
 	}
 	return r->status;
@@ -144,7 +139,8 @@ save(struct who *w, long long auth, long long sag, const char *title, const char
 	snprintf(v, sizeof(v), "%lld", sag ? fixture_scalar_int("SELECT version FROM cases WHERE "
 	    "id = ?", sag) : 0);
 	client_post_form("/projekt/rediger", &w->jar, r, "csrf", w->csrf, "id", a,
-	    "sag", sag ? s : "", "version", sag ? v : "", "titel", title,
+	    "sag", sag ? s : "", "version", sag ? v : "", "engangsnoegle", client_new_key(),
+	    "titel", title,
 	    COMPLETE[2], COMPLETE[3], COMPLETE[4], COMPLETE[5], COMPLETE[6], COMPLETE[7],
 	    COMPLETE[8], reason, COMPLETE[10], COMPLETE[11], COMPLETE[12], COMPLETE[13],
 	    COMPLETE[14], COMPLETE[15], COMPLETE[16], COMPLETE[17], NULL);
@@ -419,7 +415,7 @@ START_TEST(signing_needs_a_finished_proposal)
 	/* A draft with only a title, as a supervisor saves one to come back to. */
 	snprintf(a_str, sizeof(a_str), "%lld", a);
 	client_post_form("/projekt/rediger", &sup.jar, &r, "csrf", sup.csrf, "id", a_str, "sag", "",
-	    "version", "", "titel", "Kun en titel endnu", NULL);
+	    "version", "", "titel", "Kun en titel endnu", "engangsnoegle", client_new_key(), NULL);
 	ck_assert_int_eq(reply_done(&r, loc, sizeof(loc)), 303);
 	sag = sag_of(loc);
 

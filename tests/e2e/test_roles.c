@@ -27,12 +27,6 @@
 
 #define B(r)	ROLE_BIT(ROLE_##r)
 
-struct who {
-	long long	uid;
-	struct jar	jar;
-	char		csrf[SESSION_TOKEN_CHARS + 1];
-};
-
 static void
 as(struct who *w, long long uid)
 {
@@ -40,11 +34,17 @@ as(struct who *w, long long uid)
 	fixture_session(uid, &w->jar, w->csrf);
 }
 
+/* Every post carries a fresh submission key: an invitation is a create form (issue 12), and
+ * the other forms ignore the field. */
 static long
 post(struct who *w, const char *path, struct reply *r, const char *a, const char *av,
     const char *b, const char *bv, const char *c, const char *cv, const char *d, const char *dv)
 {
-	client_post_form(path, &w->jar, r, "csrf", w->csrf, a, av, b, bv, c, cv, d, dv, NULL);
+	const char *key = client_new_key();
+
+	/* The pairs end at the first NULL name, so the key goes in front of them. */
+	client_post_form(path, &w->jar, r, "csrf", w->csrf, "engangsnoegle", key, a, av, b, bv, c,
+	    cv, d, dv, NULL);
 	return r->status;
 }
 
