@@ -10,6 +10,7 @@
 
 #include "form.h"
 #include "log.h"
+#include "submitkey.h"
 
 static const struct {
 	int		 status;
@@ -241,7 +242,11 @@ resend_form(struct ctx *ctx, struct tmpl_dict *d)
 		row = tmpl_add_row(sec, "FIELD");
 		tmpl_set(row, "NAME", kv->name);
 		tmpl_set(row, "VALUE", kv->value);
-		if (strcmp(kv->name, "csrf") != 0 && kv->value[0]) {
+		/* The CSRF token and the form's one-time key go back with the form (the key is what
+		 * makes sending again safe: a first send that was saved after all is found, not
+		 * repeated) but are nothing the user wrote. */
+		if (strcmp(kv->name, "csrf") != 0 && strcmp(kv->name, SUBMITKEY_FIELD) != 0 &&
+		    kv->value[0]) {
 			row = tmpl_add_row(sec, "SHOWN");
 			tmpl_set(row, "NAME", kv->name);
 			tmpl_set(row, "VALUE", kv->value);

@@ -96,6 +96,7 @@ setup(void)
 	    strlen(cookie)), 0);
 	ck_assert_int_eq(kvlist_add(&req.form, "csrf", 4, sess.csrf, strlen(sess.csrf)), 0);
 	ck_assert_int_eq(kvlist_add(&req.form, "titel", 5, "Min ændring", strlen("Min ændring")), 0);
+	ck_assert_int_eq(kvlist_add(&req.form, "engangsnoegle", 13, "noegle-123", 10), 0);
 }
 
 static void
@@ -184,6 +185,9 @@ START_TEST(conflict_every_time_is_503_with_the_form)
 	ck_assert_msg(body_has("Andre ændrede det samme"), "the busy text is missing");
 	ck_assert_msg(body_has("value=\"Min ændring\""), "the typed title is not in the form");
 	ck_assert_msg(body_has("Send igen"), "no button to send again");
+	/* The one-time key goes back with the form, but is not listed as something typed. */
+	ck_assert_msg(body_has("name=\"engangsnoegle\" value=\"noegle-123\""), "key not resent");
+	ck_assert_msg(!body_has("<dt>engangsnoegle</dt>"), "the key is shown as typed");
 	ck_assert_msg(!body_has("kan ikke nå sine data"), "the busy page says the database is down");
 	http_response_free(&resp);
 }
