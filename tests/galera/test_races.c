@@ -1,0 +1,387 @@
+/*
+ * Races through HTTP on a Galera cluster (issue 12): two requests released at the same moment,
+ * one to host A (node 1), one to host B (node 2). Galera sees a conflict only at COMMIT and only
+ * on rows both transactions write, so each rule below must rest on a written row or a unique
+ * key, and the loser's conflict (1213) must be run again, never answered with a 500.
+ *   - R18: the fifth and the sixth proposal of an authorisation submitted at once: one wins, the
+ *     other is told in plain Danish that five are open, and five is what the database holds.
+ *   - R9 (roles by invitation): two invitations of one person to one role accepted at once on
+ *     two nodes: one active assignment.
+ *   - A single-use link (an invitation) used twice at once: one use, the other sees that the
+ *     invitation was taken, never a 500.
+ * Each race prints its counts (rounds, wins, the losers' statuses, 500s, conflicts run again by
+ * the programs, from their logs) before it asserts, so the figures are there when it fails.
+ */
+#include <check.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "cases.h"
+#include "client.h"
+#include "fees.h"
+#include "fixture.h"
+#include "galera.h"
+#include "policy.h"
+
+#include "../check_run.h"
+
+#define B(r)		ROLE_BIT(ROLE_##r)
+#define R18_ROUNDS	20
+#define ROLE_ROUNDS	10
+#define LINK_ROUNDS	10
+
+/* What a racer reports: its answer as a small code. */
+enum { WON = 1, REFUSED_CLEARLY = 2 };
+
+struct who {
+	long long	uid;
+	struct jar	jar;
+	char		csrf[SESSION_TOKEN_CHARS + 1];
+};
+
+static char sfx[24];
+
+static void
+setup(void)
+{
+	fixture_open();
+	snprintf(sfx, sizeof(sfx), "%ld%d", (long)getpid(), rand() % 100000);
+}
+
+static void
+person(struct who *w, const char *local, int round, unsigned roles, long long auth)
+{
+	char email[128];
+
+	snprintf(email, sizeof(email), "%s.%d.%s@galera-%s.dk", local, round, sfx, sfx);
+	w->uid = fixture_user(email, "Gitte Galera");
+	if (roles)
+		fixture_grant(w->uid, roles, auth);
+	fixture_session(w->uid, &w->jar, w->csrf);
+}
+
+static long long
+authorisation(const char *tag, int round)
+{
+	char name[96], number[64], domain[64];
+	long long a;
+
+	snprintf(name, sizeof(name), "Galerainstitut %s %d %s", tag, round, sfx);
+	snprintf(number, sizeof(number), "G-%s-%d-%s", tag, round, sfx);
+	snprintf(domain, sizeof(domain), "galera-%s.dk", sfx);
+	a = fixture_authorisation(name, number, domain);
+	ck_assert_int_eq(db_exec(fx_db, NULL, "UPDATE authorisations SET platform = "
+	    "'forskermaskinen' WHERE id = ?", "i", a), DB_OK);
+	return a;
+}
+
+/* A form post with the session's token; fields as name, value pairs, NULL-terminated (<= 16). */
+static long
+post(struct who *w, const char *path, struct reply *r, ...)
+{
+	const char *k[32] = { NULL };
+	va_list ap;
+	int i = 0;
+
+	va_start(ap, r);
+	while (i < 32 && (k[i] = va_arg(ap, const char *)) != NULL)
+		i++;
+	va_end(ap);
+	client_post_form(path, &w->jar, r, "csrf", w->csrf, k[0], k[1], k[2], k[3], k[4], k[5],
+	    k[6], k[7], k[8], k[9], k[10], k[11], k[12], k[13], k[14], k[15], k[16], k[17], k[18],
+	    k[19], k[20], k[21], k[22], k[23], k[24], k[25], k[26], k[27], k[28], k[29], k[30],
+	    k[31], NULL);
+	return r->status;
+}
+
+/* ---- R18 ---------------------------------------------------------------------------------- */
+
+static void
+proposal_rate_today(void)
+{
+	char today[FEES_DATE_LEN];
+	long long ore = 0, id = 0;
+	struct fees_new r = { FEES_PROPOSAL, 350000, NULL, NULL, "Testtakst (test_races)", 0 };
+
+	fees_today(today);
+	if (fees_rate_on(fx_db, FEES_PROPOSAL, today, &ore, &id) == FEES_OK)
+		return;
+	r.valid_from = today;
+	ck_assert_int_eq(db_begin(fx_db), DB_OK);
+	ck_assert_int_eq(fees_add(fx_db, &r, 0, "127.0.0.1", &id, NULL), FEES_OK);
+	ck_assert_int_eq(db_commit(fx_db), DB_OK);
+}
+
+/* A proposal of a in state, straight into the database (those before the fifth). */
+static void
+proposal_in(long long a, long long uid, const char *state)
+{
+	long long id;
+
+	ck_assert_int_eq(db_begin(fx_db), DB_OK);
+	ck_assert_int_eq(cases_create(fx_db, "project", uid, a, "Tidligere indstilling",
+	    "titel=Tidligere", &id), CASES_OK);
+	ck_assert_int_eq(db_commit(fx_db), DB_OK);
+	ck_assert_int_eq(db_exec(fx_db, NULL, "UPDATE cases SET state = ? WHERE id = ?", "si",
+	    state, id), DB_OK);
+}
+
+/* A complete proposal saved by sup over HTTP (host A) and signed; its case id. */
+static long long
+signed_proposal(struct who *sup, struct who *signer, long long a, const char *title)
+{
+	char id[32], sag_s[32], loc[256], path[128], hash[80], version[16];
+	struct reply r;
+	const char *p;
+
+	snprintf(id, sizeof(id), "%lld", a);
+	ck_assert_int_eq(post(sup, "/projekt/rediger", &r, "id", id, "sag", "", "version", "",
+	    "titel", title, "emne", "Arbejdsmarkedsøkonomi",
+	    "formaal", "Hvordan påvirker uddannelse løn og beskæftigelse",
+	    "register_navn_1", "BEF",
+	    "register_begrundelse_1", "Køn og alder er nødvendige for at sammenligne grupper",
+	    "samfundsrelevans", "Svarer på uddannelsespolitiske spørgsmål",
+	    "antal_studerende", "12", "periode_fra", "2027-02-01", "periode_til", "2028-01-31",
+	    NULL), 303);
+	ck_assert_int_eq(reply_done(&r, loc, sizeof(loc)), 303);
+	ck_assert_ptr_nonnull(strstr(loc, "besked=gemt"));
+	ck_assert_ptr_nonnull(p = strstr(loc, "sag="));
+	snprintf(sag_s, sizeof(sag_s), "%lld", atoll(p + 4));
+	/* The signer opens the page and signs what it shows (R12). */
+	snprintf(path, sizeof(path), "/projekt/sag?id=%s&sag=%s", id, sag_s);
+	client_get(path, &signer->jar, &r);
+	ck_assert_int_eq(r.status, 200);
+	ck_assert_int_eq(html_input_value(&r.body, "hash", hash, sizeof(hash)), 0);
+	ck_assert_int_eq(html_input_value(&r.body, "version", version, sizeof(version)), 0);
+	reply_free(&r);
+	ck_assert_int_eq(post(signer, "/projekt/underskriv", &r, "id", id, "sag", sag_s, "version",
+	    version, "hash", hash, "bekraeft", "ja", NULL), 303);
+	reply_free(&r);
+	return atoll(sag_s);
+}
+
+/* The two racers of one R18 round: who 0 sends one proposal on host A, who 1 the other on B. */
+struct r18_round {
+	long long	a, sag[2];
+	struct who	sup[2];
+	char		version[2][24];
+};
+
+/* A racer's answer: won (303), refused with the clear message (409), or the status. */
+static int
+r18_racer(int who, void *arg)
+{
+	struct r18_round *rr = arg;
+	char id[32], sag[32];
+	struct reply r;
+	int code;
+
+	snprintf(id, sizeof(id), "%lld", rr->a);
+	snprintf(sag, sizeof(sag), "%lld", rr->sag[who]);
+	post(&rr->sup[who], "/projekt/indsend", &r, "id", id, "sag", sag, "version",
+	    rr->version[who], NULL);
+	if (r.status == 303)
+		code = WON;
+	else if (r.status == 409 && has(&r.body, "allerede fem projektindstillinger"))
+		code = REFUSED_CLEARLY;
+	else
+		code = (int)r.status;
+	reply_free(&r);
+	return code;
+}
+
+START_TEST(r18_fifth_and_sixth_on_two_hosts)
+{
+	int round, out[2], who, won_rounds = 0, refused = 0, five_rounds = 0, e500 = 0;
+	int wins_by_host[2] = { 0, 0 }, other[2] = { 0, 0 };
+	long conflicts = galera_log_lines("conflict");
+	long long open;
+
+	proposal_rate_today();
+	for (round = 0; round < R18_ROUNDS; round++) {
+		struct r18_round rr;
+		struct who signer;
+		int wins = 0;
+
+		memset(&rr, 0, sizeof(rr));
+		rr.a = authorisation("fem", round);
+		person(&rr.sup[0], "vejleder", round, B(SUPERVISOR), rr.a);
+		person(&rr.sup[1], "kollega", round, B(SUPERVISOR), rr.a);
+		person(&signer, "underskriver", round, B(SIGNER), rr.a);
+		/* Four open (submitted, returned, approved twice): one place left. */
+		proposal_in(rr.a, rr.sup[0].uid, "submitted");
+		proposal_in(rr.a, rr.sup[0].uid, "returned");
+		proposal_in(rr.a, rr.sup[0].uid, "approved");
+		proposal_in(rr.a, rr.sup[0].uid, "approved");
+		rr.sag[0] = signed_proposal(&rr.sup[0], &signer, rr.a, "Den femte");
+		rr.sag[1] = signed_proposal(&rr.sup[1], &signer, rr.a, "Den sjette");
+		for (who = 0; who < 2; who++)
+			snprintf(rr.version[who], sizeof(rr.version[who]), "%lld",
+			    fixture_scalar_int("SELECT version FROM cases WHERE id = ?", rr.sag[who]));
+		galera_caught_up();
+		galera_race(r18_racer, &rr, out);
+		for (who = 0; who < 2; who++) {
+			if (out[who] == WON) {
+				wins++;
+				wins_by_host[who]++;
+			} else if (out[who] == REFUSED_CLEARLY)
+				refused++;
+			else {
+				other[who] = out[who];
+				e500 += out[who] == 500;
+				printf("R18 round %d: host %c answered %d\n", round + 1, "AB"[who],
+				    out[who]);
+			}
+		}
+		won_rounds += wins == 1;
+		galera_caught_up();
+		open = fixture_scalar_int("SELECT COUNT(*) FROM cases WHERE authorisation_id = ? AND "
+		    "type = 'project' AND state IN ('submitted', 'returned', 'approved')", rr.a);
+		five_rounds += open == 5;
+		if (open != 5)
+			printf("R18 round %d: %lld open proposals\n", round + 1, open);
+	}
+	conflicts = galera_log_lines("conflict") - conflicts;
+	printf("R18 race: %d rounds, %d with exactly one winner (host A %d, host B %d), %d losers "
+	    "told \"allerede fem\", %d ended with five, 500s: %d, conflicts run again: %ld\n",
+	    R18_ROUNDS, won_rounds, wins_by_host[0], wins_by_host[1], refused, five_rounds, e500,
+	    conflicts);
+	fflush(stdout);
+	ck_assert_int_eq(e500, 0);
+	ck_assert_int_eq(won_rounds, R18_ROUNDS);
+	ck_assert_int_eq(refused, R18_ROUNDS);
+	ck_assert_int_eq(five_rounds, R18_ROUNDS);
+	(void)other;
+}
+END_TEST
+
+/* ---- invitations -------------------------------------------------------------------------- */
+
+/* An invitation of email to role on a, by uid, minted as invite_create makes it; token out. */
+static void
+invitation(long long a, const char *email, const char *role, long long by, char *token)
+{
+	unsigned char hash[32];
+
+	session_new_token(token, hash);
+	ck_assert_int_eq(db_exec(fx_db, NULL, "INSERT INTO invitations (token_hash, "
+	    "authorisation_id, email, role, invited_by, override_reason, expires_at) VALUES "
+	    "(?, ?, ?, ?, ?, '', NOW(6) + INTERVAL 7 DAY)", "bissi", hash, sizeof(hash), a, email,
+	    role, by), DB_OK);
+}
+
+struct accept_round {
+	struct who	invitee;
+	char		token[2][SESSION_TOKEN_CHARS + 1];
+};
+
+/* A racer accepts its token: won (303), told the invitation was taken (410), or the status. */
+static int
+accept_racer(int who, void *arg)
+{
+	struct accept_round *ar = arg;
+	struct reply r;
+	int code;
+
+	post(&ar->invitee, "/autorisation/invitation", &r, "token", ar->token[who], NULL);
+	if (r.status == 303)
+		code = WON;
+	else if (r.status == 410 && has(&r.body, "Invitationen er allerede taget imod"))
+		code = REFUSED_CLEARLY;
+	else
+		code = (int)r.status;
+	reply_free(&r);
+	return code;
+}
+
+/* rounds of two acceptances at once, of two invitations (same: one invitation twice). */
+static void
+accept_race(const char *what, int rounds, int same)
+{
+	int round, out[2], who, won = 0, told = 0, e500 = 0, one_role = 0, one_use = 0;
+	long conflicts = galera_log_lines("conflict");
+	long long a, resp, n;
+	char email[128], local[32];
+
+	a = authorisation(same ? "link" : "rolle", 0);
+	resp = fixture_user((snprintf(email, sizeof(email), "ansvarlig.%s.%s@galera-%s.dk",
+	    same ? "l" : "r", sfx, sfx), email), "Rikke Ansvarlig");
+	fixture_grant(resp, B(RESPONSIBLE), a);
+	for (round = 0; round < rounds; round++) {
+		struct accept_round ar;
+		long long uid;
+
+		snprintf(local, sizeof(local), "inviteret%s", same ? "l" : "r");
+		snprintf(email, sizeof(email), "%s.%d.%s@galera-%s.dk", local, round, sfx, sfx);
+		invitation(a, email, "supervisor", resp, ar.token[0]);
+		if (same)
+			memcpy(ar.token[1], ar.token[0], sizeof(ar.token[1]));
+		else
+			invitation(a, email, "supervisor", resp, ar.token[1]);
+		uid = fixture_user(email, "Ivan Inviteret");
+		ar.invitee.uid = uid;
+		fixture_session(uid, &ar.invitee.jar, ar.invitee.csrf);
+		galera_caught_up();
+		galera_race(accept_racer, &ar, out);
+		for (who = 0; who < 2; who++) {
+			won += out[who] == WON;
+			told += out[who] == REFUSED_CLEARLY;
+			e500 += out[who] == 500;
+			if (out[who] != WON && out[who] != REFUSED_CLEARLY)
+				printf("%s round %d: host %c answered %d\n", what, round + 1,
+				    "AB"[who], out[who]);
+		}
+		galera_caught_up();
+		n = fixture_scalar_int("SELECT COUNT(*) FROM role_assignments WHERE user_id = ? AND "
+		    "role = 'supervisor' AND revoked_at IS NULL", uid);
+		one_role += n == 1;
+		if (n != 1)
+			printf("%s round %d: %lld active assignments\n", what, round + 1, n);
+		if (same)
+			one_use += out[0] + out[1] == WON + REFUSED_CLEARLY;
+	}
+	conflicts = galera_log_lines("conflict") - conflicts;
+	printf("%s: %d rounds, %d accepted (303), %d told the invitation was taken (410), "
+	    "%d rounds with one active assignment, 500s: %d, conflicts run again: %ld\n", what,
+	    rounds, won, told, one_role, e500, conflicts);
+	fflush(stdout);
+	ck_assert_int_eq(e500, 0);
+	ck_assert_int_eq(one_role, rounds);
+	if (same) {
+		/* One use, and the other told plainly that it was used. */
+		ck_assert_int_eq(one_use, rounds);
+	} else {
+		/* Each invitation is used once, whatever the outcome of the grant. */
+		ck_assert_int_eq(won + told, 2 * rounds);
+	}
+}
+
+START_TEST(two_invitations_one_role)
+{
+	accept_race("two invitations of one person to one role", ROLE_ROUNDS, 0);
+}
+END_TEST
+
+START_TEST(single_use_link_twice)
+{
+	accept_race("one invitation link used twice", LINK_ROUNDS, 1);
+}
+END_TEST
+
+int
+main(void)
+{
+	Suite *s = suite_create("galera_races");
+	TCase *tc = tcase_create("races");
+
+	tcase_add_checked_fixture(tc, setup, fixture_close);
+	tcase_set_timeout(tc, 600);
+	tcase_add_test(tc, r18_fifth_and_sixth_on_two_hosts);
+	tcase_add_test(tc, two_invitations_one_role);
+	tcase_add_test(tc, single_use_link_twice);
+	suite_add_tcase(s, tc);
+	return check_run(s);
+}
