@@ -10,8 +10,12 @@
  * batch is given back untouched and the mailer pauses (doubling up to a minute) before it tries
  * again. Nothing is idle-polled faster than mailer_poll. --once: stop when nothing is due.
  *
- * Several mailers (on any hosts) may run: SKIP LOCKED keeps their claims apart. SIGTERM (and
- * SIGINT) end the current message, give the rest of the batch back and exit 0.
+ * Several mailers (on any hosts) may run: SKIP LOCKED keeps their claims apart on one server.
+ * On a Galera cluster each node locks alone, so mailers on two nodes divide the outbox
+ * (mailer_slot of mailer_slots, each claims its share first and takes others' rows once they
+ * have waited MAIL_TAKEOVER seconds), and a claim that still loses a conflict is run again at
+ * once (lib/mail_outbox.c). SIGTERM (and SIGINT) end the current message, give the rest of the
+ * batch back and exit 0.
  *
  * Never lost, possibly twice: a row is marked sent only after the server accepted it. If the
  * mailer dies (SIGKILL, crash, host gone) or cannot reach the database between the server's
@@ -151,7 +155,8 @@ main(int argc, char **argv)
 	struct db *db = NULL;
 	char err[1024], owner[128], host[64], rnd[9], reply[1024];
 	unsigned char rb[4];
-	unsigned lease, batch, paused = 0;
+	struct mail_share share;
+	unsigned lease, batch, paused = 0, lost = 0;
 	unsigned long long nsent = 0;
 	size_t n, i, j;
 	int once = 0, rc = 1;
@@ -191,6 +196,14 @@ main(int argc, char **argv)
 	/* Long enough for slow sends (renewed halfway through a batch), short enough that a
 	 * killed mailer's rows come back within minutes. */
 	lease = 4 * cfg.smtp_timeout + 60;
+	share.slots = cfg.mailer_slots ? cfg.mailer_slots : 1;
+	share.slot = cfg.mailer_slot;
+	share.takeover = MAIL_TAKEOVER;
+	if (share.slot >= share.slots) {
+		fprintf(stderr, "mailer: mailer_slot (%u) must be below mailer_slots (%u)\n",
+		    share.slot, share.slots);
+		goto out;
+	}
 	if (sodium_init() < 0)
 		goto out;
 	randombytes_buf(rb, sizeof(rb));
@@ -202,8 +215,8 @@ main(int argc, char **argv)
 
 	if ((db = db_new(&cfg)) == NULL || (smtp = mail_smtp_new(&cfg)) == NULL)
 		goto out;
-	log_info("started owner=%s smtp=%s batch=%u lease=%us%s", owner, cfg.smtp_url, batch,
-	    lease, once ? " once" : "");
+	log_info("started owner=%s smtp=%s batch=%u lease=%us share=%u/%u%s", owner, cfg.smtp_url,
+	    batch, lease, share.slot, share.slots, once ? " once" : "");
 
 	next_purge = purge(db, &cfg);
 	while (!stop) {
@@ -212,7 +225,7 @@ main(int argc, char **argv)
 		if (now_mono() >= next_purge)
 			next_purge = purge(db, &cfg);
 
-		if (mail_claim(db, owner, lease, batch, ids, &n) != MAIL_OK) {
+		if (mail_claim(db, owner, lease, &share, batch, ids, &n, &lost) != MAIL_OK) {
 			/* Database away: nothing was claimed, nothing is lost; try again later. */
 			if (once)
 				goto out;
@@ -226,6 +239,8 @@ main(int argc, char **argv)
 			continue;
 		}
 		claimed_at = now_mono();
+		/* One line a batch: how often claims collide is read from these (tests/galera). */
+		log_info("claimed batch n=%zu conflicts=%u", n, lost);
 		for (i = 0; i < n; i++) {
 			struct mail_row row;
 			enum mail_outcome out;

@@ -96,6 +96,13 @@ const struct config_key config_keys[] = {
 	{ "mailer_batch", UINT(mailer_batch), "50",
 	  "mails a mailer claims and sends over one SMTP connection at a time" },
 	{ "mailer_poll", UINT(mailer_poll), "2", "seconds a mailer sleeps when nothing is due" },
+	{ "mailer_slot", UINT(mailer_slot), "0",
+	  "with several mailers on a cluster: this mailer's share of the outbox, the rows whose id "
+	  "modulo mailer_slots is this number (0 to mailer_slots - 1); each mailer its own" },
+	{ "mailer_slots", UINT(mailer_slots), "1",
+	  "the number of shares the mailers divide the outbox into (1: every mailer claims any "
+	  "row); a share's rows due for a minute are claimed by any mailer, so one stopped "
+	  "mailer delays its mail, never loses it" },
 	{ "mail_keep_sent_days", UINT(mail_keep_sent_days), "30",
 	  "days a sent mail (body, attachments, server reply) is kept in the outbox before the "
 	  "mailer deletes it (R33: data minimisation); 0: keep forever" },

@@ -64,6 +64,8 @@ struct config {
 	unsigned	mail_give_up;
 	unsigned	mailer_batch;
 	unsigned	mailer_poll;
+	unsigned	mailer_slot;	/* issue 12: this mailer's share, id % mailer_slots */
+	unsigned	mailer_slots;
 	unsigned	mail_keep_sent_days;	/* R33: 0 = keep forever */
 	unsigned	mail_keep_dead_days;
 	/* demo fee rates, seeded by portalctl seed-demo-rates (issue 6; R29): not real fees */

@@ -148,10 +148,30 @@ struct mail_row {
 	struct db_result	 res, ares;
 };
 
+/*
+ * Which rows a mailer claims (issue 12). SKIP LOCKED keeps mailers on one server apart, but a
+ * Galera node's row locks are its own: mailers on two nodes see the same due rows, both claim
+ * them and the one that commits second loses (1213), on almost every batch. So each mailer has
+ * a share, the rows whose id % slots is its slot, and claims those first; rows of the other
+ * shares only once they have been due for `takeover` seconds (their mailer is stopped, slow or
+ * gone), so every mail is still sent. slots = 1: one share, every mailer claims any row.
+ */
+struct mail_share {
+	unsigned	slot, slots;
+	unsigned	takeover;	/* seconds */
+};
+#define MAIL_TAKEOVER		60	/* seconds another share's due row waits for its mailer */
+#define MAIL_CLAIM_TRIES	4	/* a claim that loses a conflict is run again at once */
+
 /* Claims up to max due rows for `owner` for lease seconds (SELECT ... FOR UPDATE SKIP LOCKED in
- * a short transaction). ids gets the claimed ids (capacity max); *n their number. */
-enum mail_err	 mail_claim(struct db *, const char *owner, unsigned lease, size_t max,
-		    unsigned long long *ids, size_t *n);
+ * a short transaction): its share's rows first, then others' rows due for share->takeover
+ * seconds (share NULL: any row). A claim that loses a conflict (DB_ERETRY: another mailer on
+ * another node took a row first) is rolled back and run again at once, MAIL_CLAIM_TRIES times at
+ * most; *conflicts (may be NULL) gets how many times it lost. ids gets the claimed ids (capacity
+ * max); *n their number. */
+enum mail_err	 mail_claim(struct db *, const char *owner, unsigned lease,
+		    const struct mail_share *share, size_t max, unsigned long long *ids, size_t *n,
+		    unsigned *conflicts);
 /* Loads a row this owner holds; MAIL_ENOTFOUND if the claim was lost or it is done. */
 enum mail_err	 mail_load(struct db *, const char *owner, unsigned long long id, struct mail_row *);
 void		 mail_row_free(struct mail_row *);

@@ -14,6 +14,8 @@
  *   - a mailer SIGKILLed mid-batch: its claims wait for their lease, then another mailer sends
  *     them; nothing lost, duplicates (at most the one in flight) counted and reported;
  *   - SIGTERM: exit 0, the rest of the batch given back, no duplicate;
+ *   - shares (issue 12: mailers on several Galera nodes): each claims its own rows first and
+ *     another share's only once they have been due for the takeover time;
  *   - retention (R33): sent mails past mail_keep_sent_days and dead ones past
  *     mail_keep_dead_days go (with their attachments), nothing else does, whatever its age
  *     (queued, deferred, claimed); 0 days keeps forever; more than a batch is purged whole;
@@ -1105,6 +1107,75 @@ START_TEST(purge_more_than_a_batch)
 }
 END_TEST
 
+/*
+ * Shares (issue 12): mailers on several Galera nodes divide the outbox by id % mailer_slots so
+ * that their claims do not collide; each takes its own share first and another's rows only when
+ * they have been due for the takeover time (their mailer stopped), so nothing waits forever.
+ * mail_claim is called directly; other suites' due rows may be claimed too, so only this run's
+ * kind is counted and every claim is given back at the end.
+ */
+static long long
+claimed_of_kind(const char *owner, int parity)
+{
+	struct db_result res;
+	long long n;
+
+	ck_assert_int_eq(db_exec(db, &res, "SELECT COUNT(*) FROM outbox WHERE kind = ? AND "
+	    "claimed_by = ? AND (id % 2 = ? OR ? = -1)", "ssii", kind, owner, (long long)parity,
+	    (long long)parity), DB_OK);
+	n = db_cell_int(&res, 0, 0, -1);
+	db_result_free(&res);
+	return n;
+}
+
+static void
+give_back(const char *owner)
+{
+	ck_assert_int_eq(db_exec(db, NULL, "UPDATE outbox SET claimed_by = NULL, claimed_until = "
+	    "NULL WHERE claimed_by = ?", "s", owner), DB_OK);
+}
+
+START_TEST(shares_claim_own_rows_then_stale_ones)
+{
+	static unsigned long long ids[40], got[1000];
+	const struct mail_share zero = { 0, 2, 60 }, one = { 1, 2, 60 };
+	unsigned lost = 99;
+	size_t n;
+
+	set_kind("share");
+	enqueue_n(40, "share", ids);
+	/* Fresh rows: each share takes its own, never the other's. */
+	ck_assert_int_eq(mail_claim(db, "share-0", 300, &zero, 1000, got, &n, &lost), MAIL_OK);
+	ck_assert_uint_eq(lost, 0);
+	ck_assert_int_eq(claimed_of_kind("share-0", 0), 20);
+	ck_assert_int_eq(claimed_of_kind("share-0", 1), 0);
+	ck_assert_int_eq(mail_claim(db, "share-1", 300, &one, 1000, got, &n, NULL), MAIL_OK);
+	ck_assert_int_eq(claimed_of_kind("share-1", 1), 20);
+	ck_assert_int_eq(claimed_of_kind("share-1", 0), 0);
+	give_back("share-0");
+	give_back("share-1");
+
+	/* Share 0's rows due for two minutes (its mailer is gone): share 1 takes them too, its
+	 * own first when the batch has room for only some. */
+	ck_assert_int_eq(db_exec(db, NULL, "UPDATE outbox SET next_attempt = NOW(6) - INTERVAL "
+	    "120 SECOND WHERE kind = ? AND id % 2 = 0", "s", kind), DB_OK);
+	ck_assert_int_eq(mail_claim(db, "share-1", 300, &one, 10, got, &n, NULL), MAIL_OK);
+	ck_assert_uint_eq(n, 10);
+	ck_assert_int_eq(claimed_of_kind("share-1", 1), 10);
+	give_back("share-1");
+	ck_assert_int_eq(mail_claim(db, "share-1", 300, &one, 1000, got, &n, NULL), MAIL_OK);
+	ck_assert_int_eq(claimed_of_kind("share-1", -1), 40);
+	give_back("share-1");
+
+	/* One share (NULL, or slots 1) is any due row, as before shares existed. */
+	ck_assert_int_eq(mail_claim(db, "share-any", 300, NULL, 1000, got, &n, NULL), MAIL_OK);
+	ck_assert_int_eq(claimed_of_kind("share-any", -1), 40);
+	give_back("share-any");
+	ck_assert_int_eq(db_exec(db, NULL, "UPDATE outbox SET state = 'dead', next_attempt = NULL "
+	    "WHERE kind = ?", "s", kind), DB_OK);
+}
+END_TEST
+
 int
 main(void)
 {
@@ -1138,6 +1209,7 @@ main(void)
 	tcase_add_test(tc, purge_keeps_exactly_what_it_should);
 	tcase_add_test(tc, purge_zero_days_keeps_forever);
 	tcase_add_test(tc, purge_more_than_a_batch);
+	tcase_add_test(tc, shares_claim_own_rows_then_stale_ones);
 	suite_add_tcase(s, tc);
 	rc = check_run(s);
 	if (rc == EXIT_SUCCESS) {
