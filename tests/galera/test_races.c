@@ -375,13 +375,21 @@ int
 main(void)
 {
 	Suite *s = suite_create("galera_races");
-	TCase *tc = tcase_create("races");
+	/* One case each, so that one can be run alone (CK_RUN_CASE=r18, roles or link). */
+	struct { const char *name; const TTest *test; } cases[] = {
+		{ "r18", r18_fifth_and_sixth_on_two_hosts },
+		{ "roles", two_invitations_one_role },
+		{ "link", single_use_link_twice },
+	};
+	size_t i;
 
-	tcase_add_checked_fixture(tc, setup, fixture_close);
-	tcase_set_timeout(tc, 600);
-	tcase_add_test(tc, r18_fifth_and_sixth_on_two_hosts);
-	tcase_add_test(tc, two_invitations_one_role);
-	tcase_add_test(tc, single_use_link_twice);
-	suite_add_tcase(s, tc);
+	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		TCase *tc = tcase_create(cases[i].name);
+
+		tcase_add_checked_fixture(tc, setup, fixture_close);
+		tcase_set_timeout(tc, 600);
+		tcase_add_test(tc, cases[i].test);
+		suite_add_tcase(s, tc);
+	}
 	return check_run(s);
 }
