@@ -74,7 +74,7 @@ writer(int w, long long a, struct jar *jar, const char *csrf, double t0, int fd)
 
 		snprintf(title, sizeof(title), "Last %d-%d", w, i);
 		client_post_form("/projekt/rediger", jar, &r, "csrf", csrf, "id", id, "sag", "",
-		    "version", "", "titel", title, NULL);
+		    "version", "", "engangsnoegle", client_new_key(), "titel", title, NULL);
 		ans.status = (int)r.status;
 		ans.t = now() - t0;
 		ans.secs = now() - sent;
