@@ -540,9 +540,15 @@ db_exec_once(struct db *db, struct db_result *res, const char *sql, const char *
 		memset(res, 0, sizeof(*res));
 		if ((rc = db_fetch_all(st, res)) != DB_OK) {
 			err = mysql_stmt_errno(st);
+			if (err == 0)
+				err = mysql_errno(db->conn);
 			db_note(db, "fetch", err, mysql_stmt_error(st));
-			/* Cut off or aborted while the rows came: as when executing. */
-			if (rc == DB_EEXEC && is_lost(err))
+			/* Cut off or aborted while the rows came: as when executing. A failure with
+			 * no error code (seen on Galera after another node's write aborted us) leaves
+			 * the connection in a state we cannot know: it is dropped, never used again,
+			 * so the server rolls back and frees its locks now (on the Galera stack a
+			 * reused one made a later statement wait 30 s). */
+			if (rc == DB_EEXEC && (err == 0 || is_lost(err)))
 				rc = DB_ECONNECT;
 			else if (rc == DB_EEXEC && (err == ER_LOCK_DEADLOCK ||
 			    err == ER_LOCK_WAIT_TIMEOUT))
