@@ -5,6 +5,8 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "form.h"
+
 /* A4 in points, and the page's furniture. */
 #define PAGE_W		595.276f
 #define PAGE_H		841.89f
@@ -279,12 +281,6 @@ draw_logo(struct doc *d, const struct annex1 *a)
 	return ANNEX1_OK;
 }
 
-static int
-blank(const char *s)
-{
-	return s == NULL || s[strspn(s, " \t\r\n")] == '\0';
-}
-
 static enum annex1_err
 compose(struct doc *d, const struct annex1 *a, const char *font_dir)
 {
@@ -340,9 +336,9 @@ annex1_render(const struct annex1 *a, const char *font_dir, struct buf *out)
 	HPDF_UINT32 size, n;
 	HPDF_BYTE chunk[8192];
 
-	if (blank(a->project_number) || blank(a->student_name) || blank(a->date) ||
-	    blank(a->thesis_title) || blank(a->authors) || blank(a->reason) ||
-	    blank(a->supervisor_name) || font_dir == NULL)
+	if (form_blank(a->project_number) || form_blank(a->student_name) || form_blank(a->date) ||
+	    form_blank(a->thesis_title) || form_blank(a->authors) || form_blank(a->reason) ||
+	    form_blank(a->supervisor_name) || font_dir == NULL)
 		return ANNEX1_EARGS;
 	memset(&d, 0, sizeof(d));
 	if ((d.pdf = HPDF_New(on_hpdf_error, &st)) == NULL)

@@ -199,6 +199,24 @@ is_lost(unsigned err)
 	    err == CR_CONNECTION_ERROR || err == ER_WSREP_NOT_READY;
 }
 
+/*
+ * A server error as ours, the same wherever a statement fails (prepare, execute, fetch): lost
+ * connections, duplicate keys, and the transaction aborted by a deadlock, a lock wait or
+ * another Galera node's write (which can arrive at any of the three); otherwise, the place's
+ * own error.
+ */
+static enum db_err
+db_err_of(unsigned err, enum db_err otherwise)
+{
+	if (is_lost(err))
+		return DB_ECONNECT;
+	if (err == ER_DUP_ENTRY)
+		return DB_EDUP;
+	if (err == ER_LOCK_DEADLOCK || err == ER_LOCK_WAIT_TIMEOUT)
+		return DB_ERETRY;
+	return otherwise;
+}
+
 /* One connection attempt to node i; DB_OK or DB_ECONNECT (the reason in errmsg). */
 static enum db_err
 db_connect_node(struct db *db, size_t i)
@@ -306,8 +324,7 @@ db_prepare(struct db *db, const char *sql, enum db_err *rc)
 		mysql_stmt_close(st);
 		/* On Galera another node's write can abort our transaction while a statement is
 		 * being prepared (seen in the test stack's races): a conflict, not a bad statement. */
-		*rc = is_lost(err) ? DB_ECONNECT : err == ER_LOCK_DEADLOCK ||
-		    err == ER_LOCK_WAIT_TIMEOUT ? DB_ERETRY : DB_EPREPARE;
+		*rc = db_err_of(err, DB_EPREPARE);
 		return NULL;
 	}
 	/* Statements seen once are kept; a full cache just stops caching new ones. */
@@ -526,14 +543,7 @@ db_exec_once(struct db *db, struct db_result *res, const char *sql, const char *
 	if ((n && mysql_stmt_bind_param(st, params) != 0) || mysql_stmt_execute(st) != 0) {
 		err = mysql_stmt_errno(st);
 		db_note(db, "execute", err, mysql_stmt_error(st));
-		if (is_lost(err))
-			rc = DB_ECONNECT;
-		else if (err == ER_DUP_ENTRY)
-			rc = DB_EDUP;
-		else if (err == ER_LOCK_DEADLOCK || err == ER_LOCK_WAIT_TIMEOUT)
-			rc = DB_ERETRY;
-		else
-			rc = DB_EEXEC;
+		rc = db_err_of(err, DB_EEXEC);
 		goto out;
 	}
 	if (res) {
@@ -548,11 +558,8 @@ db_exec_once(struct db *db, struct db_result *res, const char *sql, const char *
 			 * the connection in a state we cannot know: it is dropped, never used again,
 			 * so the server rolls back and frees its locks now (on the Galera stack a
 			 * reused one made a later statement wait 30 s). */
-			if (rc == DB_EEXEC && (err == 0 || is_lost(err)))
-				rc = DB_ECONNECT;
-			else if (rc == DB_EEXEC && (err == ER_LOCK_DEADLOCK ||
-			    err == ER_LOCK_WAIT_TIMEOUT))
-				rc = DB_ERETRY;
+			if (rc == DB_EEXEC)
+				rc = err == 0 ? DB_ECONNECT : db_err_of(err, DB_EEXEC);
 			db_result_free(res);
 			goto out;
 		}

@@ -129,6 +129,28 @@ fx_pdf_encrypted(const struct buf *pdf, struct buf *out)
 	return rc;
 }
 
+char *
+fx_output(const char *cmd, size_t *len)
+{
+	struct buf out;
+	char chunk[4096];
+	size_t n;
+	FILE *p;
+
+	buf_init(&out, 64 << 20);
+	if ((p = popen(cmd, "r")) == NULL)
+		return NULL;
+	while ((n = fread(chunk, 1, sizeof(chunk), p)) > 0)
+		buf_append(&out, chunk, n);
+	if (pclose(p) != 0 || buf_append(&out, "", 1) != 0) {
+		buf_free(&out);
+		return NULL;
+	}
+	if (len)
+		*len = out.len - 1;
+	return buf_steal(&out, NULL);
+}
+
 int
 fx_pdf_signed(const struct buf *pdf, const char *signer, struct buf *out)
 {

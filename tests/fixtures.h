@@ -31,6 +31,10 @@ int	fx_pdf_signed(const struct buf *pdf, const char *signer, struct buf *out);
 int	fx_pdf_attachment(const struct buf *pdf, struct buf *out);
 int	fx_png(struct buf *out, unsigned width, unsigned height);
 int	fx_jpeg(struct buf *out, unsigned width, unsigned height);
+/* A shell command's whole standard output as a NUL-terminated string (the caller frees), or
+ * NULL when it cannot be run or exits non-zero: the tests read PDFs and zips back with it.
+ * The length without the NUL into *len when len is not NULL. */
+char	*fx_output(const char *cmd, size_t *len);
 /* Whether needle occurs in the bytes. */
 int	fx_contains(const struct buf *, const char *needle);
 

@@ -27,22 +27,13 @@ static char outdir[512];
 static char *
 run(const char *tool, const char *path)
 {
-	char cmd[2048];
-	struct buf out;
-	char chunk[4096];
-	size_t n;
-	FILE *p;
+	char cmd[2048], *out;
 
 	/* stderr dropped: poppler warns about libhpdf 2.3's ToUnicode CMap, and reads it. */
 	snprintf(cmd, sizeof(cmd), "%s '%s'%s 2>/dev/null", tool, path,
 	    strncmp(tool, "pdftotext", 9) ? "" : " -");
-	buf_init(&out, 16 * 1024 * 1024);
-	ck_assert_ptr_nonnull(p = popen(cmd, "r"));
-	while ((n = fread(chunk, 1, sizeof(chunk), p)) > 0)
-		ck_assert_int_eq(buf_append(&out, chunk, n), 0);
-	ck_assert_int_eq(pclose(p), 0);
-	buf_append(&out, "", 1);
-	return buf_steal(&out, NULL);
+	ck_assert_msg((out = fx_output(cmd, NULL)) != NULL, "%s failed", cmd);
+	return out;
 }
 
 /* Line breaks as spaces: the checks below read the text as a person does, across lines. */
