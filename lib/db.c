@@ -196,7 +196,8 @@ static int
 is_lost(unsigned err)
 {
 	return err == CR_SERVER_GONE_ERROR || err == CR_SERVER_LOST || err == CR_CONN_HOST_ERROR ||
-	    err == CR_CONNECTION_ERROR || err == ER_WSREP_NOT_READY;
+	    err == CR_CONNECTION_ERROR || err == CR_COMMANDS_OUT_OF_SYNC ||
+	    err == ER_WSREP_NOT_READY;
 }
 
 /*
@@ -553,13 +554,14 @@ db_exec_once(struct db *db, struct db_result *res, const char *sql, const char *
 			if (err == 0)
 				err = mysql_errno(db->conn);
 			db_note(db, "fetch", err, mysql_stmt_error(st));
-			/* Cut off or aborted while the rows came: as when executing. A failure with
-			 * no error code (seen on Galera after another node's write aborted us) leaves
-			 * the connection in a state we cannot know: it is dropped, never used again,
-			 * so the server rolls back and frees its locks now (on the Galera stack a
-			 * reused one made a later statement wait 30 s). */
+			/* Rows cut off half-way leave the connection in a state we cannot know
+			 * (on Galera, after another node's write aborted us, fetch reported no code,
+			 * or 2014 out of sync, and a reused connection made a later statement wait
+			 * 30 s): whatever the code, it is dropped and never used again, so the server
+			 * rolls back and frees its locks now. Outside a transaction the statement
+			 * runs again on a fresh connection; inside one, the request does. */
 			if (rc == DB_EEXEC)
-				rc = err == 0 ? DB_ECONNECT : db_err_of(err, DB_EEXEC);
+				rc = DB_ECONNECT;
 			db_result_free(res);
 			goto out;
 		}
