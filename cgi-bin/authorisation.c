@@ -109,6 +109,9 @@ list_page(struct ctx *ctx)
 		/* The broad projects (issue 6): for those who may see them, not students. */
 		if (auth_can(ctx, ACT_PROJECT_VIEW, db_cell_int(&res, i, 0, 0)))
 			tmpl_show(row, "PROJECTS");
+		/* The thesis students (issue 13): a supervisor's own, or all of them (R13). */
+		if (auth_can(ctx, ACT_STUDENT_VIEW, db_cell_int(&res, i, 0, 0)))
+			tmpl_show(row, "STUDENTS");
 	}
 	tmpl_show(d, res.nrows ? "HAS_ANY" : "NONE");
 	db_result_free(&res);

@@ -40,6 +40,16 @@ download(struct ctx *ctx)
 	k = &files_kinds[m.purpose];
 	if ((st = auth_require(ctx, k->view, m.authorisation_id)) != 0)
 		return st == 403 ? 404 : st;
+	/* A case's file for one who may see only their own cases' (R13): theirs, or nothing. */
+	if (k->view_all != ACT_UNSET && m.case_id && !auth_can(ctx, k->view_all,
+	    m.authorisation_id)) {
+		long long creator = 0;
+
+		if ((rc = files_case_creator(ctx->db, m.case_id, &creator)) != DB_OK)
+			return ctx_db_error(ctx, rc);
+		if (creator != ctx_user(ctx))
+			return 404;
+	}
 	if (k->personal && (rc = audit_event(ctx->db, ctx_user(ctx), "file.read", "file", m.id, 0,
 	    ctx->req->remote_addr, k->name)) != DB_OK)
 		return ctx_db_error(ctx, rc);

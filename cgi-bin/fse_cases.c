@@ -28,7 +28,8 @@ static const char STALE_TEXT[] = "Sagen er ændret af en anden, siden du åbnede
     "som den er nu.";
 
 /* The FSE hooks of every kind of case in the registry (lib/casekind.c): one line per kind. */
-static const struct fse_kind *const kinds[] = { &fse_kind_authorisation, &fse_kind_proposal };
+static const struct fse_kind *const kinds[] = { &fse_kind_authorisation, &fse_kind_proposal,
+	&fse_kind_student };
 #define NKINDS	(sizeof(kinds) / sizeof(kinds[0]))
 
 const struct fse_kind *
@@ -203,10 +204,11 @@ fse_cases_page(struct ctx *ctx)
 
 	/* Every kind the registry has, and only those: its type list is the query's. */
 	queue_types(&types);
-	if (casekind_type_list(kinds_sql, sizeof(kinds_sql)) != 0)
-		return 500;
 	form_read(&q, fields, QF__MAX, &ctx->req->query);
 	state = q.v[QF_STATE].err == FORM_OK && q.v[QF_STATE].value ? (int)q.v[QF_STATE].num : 0;
+	/* What waits for FSE is what FSE decides; every other view shows every kind. */
+	if (casekind_type_list(kinds_sql, sizeof(kinds_sql), state == 0) != 0)
+		return 500;
 	type = q.v[QF_TYPE].err == FORM_OK && q.v[QF_TYPE].value ? (int)q.v[QF_TYPE].num : 0;
 	search = q.v[QF_SEARCH].err == FORM_OK && q.v[QF_SEARCH].value ? q.v[QF_SEARCH].value : "";
 	if (q.nerrors) {
@@ -392,7 +394,8 @@ decide_forms(struct ctx *ctx, struct tmpl_dict *d, const struct fse_kind *k,
 	struct tmpl_dict *sec;
 	int i;
 
-	if (c->state != CASE_SUBMITTED || !auth_can(ctx, ACT_FSE_CASE_DECIDE, 0))
+	if (c->state != CASE_SUBMITTED || !auth_can(ctx, ACT_FSE_CASE_DECIDE, 0) ||
+	    !casekind_of(c->type)->fse_decides)
 		return;
 	sec = tmpl_add_row(d, "DECIDE");
 	tmpl_set_int(sec, "ID", c->id);
@@ -536,7 +539,8 @@ confirm_approval(struct ctx *ctx, long long id, long long version)
 		case_row_free(&c);
 		return 404;
 	}
-	if (c.state != CASE_SUBMITTED || (unsigned long long)version != c.version) {
+	if (c.state != CASE_SUBMITTED || !ck->fse_decides ||
+	    (unsigned long long)version != c.version) {
 		case_row_free(&c);
 		return render_case(ctx, id, NULL, 1, NULL, 409);
 	}
@@ -638,6 +642,12 @@ fse_case_decide(struct ctx *ctx)
 		db_rollback(ctx->db);
 		case_row_free(&c);
 		return 404;
+	}
+	/* A kind another side decides (a student case: the administrators, R13) FSE reads. */
+	if (!casekind_of(c.type)->fse_decides) {
+		db_rollback(ctx->db);
+		case_row_free(&c);
+		return 403;
 	}
 	if (parse_case_data(c.data, &data) != 0) {
 		case_row_free(&c);

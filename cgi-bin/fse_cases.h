@@ -58,6 +58,7 @@ void		 fse_preview_line(struct tmpl_dict *d, const char *fmt, ...)
 
 extern const struct fse_kind	fse_kind_authorisation;
 extern const struct fse_kind	fse_kind_proposal;
+extern const struct fse_kind	fse_kind_student;
 
 /* The kind of a case type; NULL when FSE does not decide that type here. */
 const struct fse_kind	*fse_kind_of(const char *type);

@@ -43,6 +43,19 @@ static const struct casekind_mail project_mails[] = {
 	{ NULL, NULL },
 };
 
+/* Thesis students (issue 13; R13, R26-R28): a supervisor attaches them to an approved project. */
+static void
+student_page(long long case_id, long long authorisation_id, char *out, size_t n)
+{
+	snprintf(out, n, "/studerende/sag?id=%lld&sag=%lld", authorisation_id, case_id);
+}
+
+static const struct casekind_mail student_mails[] = {
+	{ "student_to_admin", "Specialestuderende venter på en administrator" },
+	{ "student_receipt", "Kvittering for tilknytning af specialestuderende" },
+	{ NULL, NULL },
+};
+
 const struct casekind casekinds[] = {
 	{
 		.type = "authorisation",
@@ -54,6 +67,7 @@ const struct casekind casekinds[] = {
 		.todo_returned = "Ret og send igen",
 		.withdraw_path = "/ansoegning/traek-tilbage",
 		.mails = authorisation_mails,
+		.fse_decides = 1,
 	},
 	{
 		.type = "project",
@@ -65,6 +79,21 @@ const struct casekind casekinds[] = {
 		.todo_returned = "Ret og send igen",
 		.withdraw_path = NULL,
 		.mails = project_mails,
+		.fse_decides = 1,
+	},
+	{
+		.type = "student",
+		.label = "Specialestuderende",
+		.title = "Tilknytning af specialestuderende",
+		.creator = "Vejleder",
+		.creator_page = student_page,
+		.todo_draft = "Gør tilknytningen færdig",
+		.todo_returned = "Ret og send igen",
+		.withdraw_path = NULL,
+		.mails = student_mails,
+		/* The administrators take it on (R13); FSE approves the student as a user in a
+		 * case of its own. FSE reads it, with the signed Annex 1. */
+		.fse_decides = 0,
 	},
 };
 const size_t ncasekinds = sizeof(casekinds) / sizeof(casekinds[0]);
@@ -105,7 +134,7 @@ casekind_mail_label(const char *mail_kind)
 }
 
 int
-casekind_type_list(char *out, size_t n)
+casekind_type_list(char *out, size_t n, int decided_only)
 {
 	size_t i, used = 0;
 	int w;
@@ -114,7 +143,9 @@ casekind_type_list(char *out, size_t n)
 		return -1;
 	out[0] = '\0';
 	for (i = 0; i < ncasekinds; i++) {
-		w = snprintf(out + used, n - used, "%s%s", i ? "," : "", casekinds[i].type);
+		if (decided_only && !casekinds[i].fse_decides)
+			continue;
+		w = snprintf(out + used, n - used, "%s%s", used ? "," : "", casekinds[i].type);
 		if (w < 0 || (size_t)w >= n - used)
 			return -1;
 		used += (size_t)w;

@@ -36,6 +36,10 @@ struct casekind {
 	/* Mine sager's withdraw link for one case (NULL: the kind is withdrawn elsewhere). */
 	const char	*withdraw_path;	/* "/ansoegning/traek-tilbage": ?id= is added */
 	const struct casekind_mail *mails;	/* ends with { NULL, NULL } */
+	/* FSE decides a submitted case of this kind (approve, return, reject). 0: another side
+	 * decides it (a student case waits for the institution's administrators, R13), so FSE's
+	 * queue of what waits for FSE leaves it out and its page shows no decision. */
+	int		 fse_decides;
 };
 
 extern const struct casekind	casekinds[];
@@ -49,9 +53,10 @@ const char		*casekind_label(const char *type);
 const char		*casekind_mail_label(const char *mail_kind);
 /*
  * Every type, comma-separated ("authorisation,project"), for FIND_IN_SET(c.type, ?): FSE's
- * queue shows exactly the registry's kinds, however many. -1 when out does not hold them.
+ * queue shows exactly the registry's kinds, however many; with decided_only, just the kinds FSE
+ * decides (what waits for FSE). -1 when out does not hold them.
  */
-int			 casekind_type_list(char *out, size_t n);
+int			 casekind_type_list(char *out, size_t n, int decided_only);
 
 /*
  * Fail closed at a program's start: every registry kind has hooks (types[], the program's own

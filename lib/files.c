@@ -6,8 +6,13 @@
 
 const char *const files_image_types[] = { "image/png", "image/jpeg", NULL };
 
+const char *const files_pdf_types[] = { "application/pdf", NULL };
+
 const struct files_kind files_kinds[FILES__PURPOSES] = {
-	[FILES_LOGO] = { "logo", "Logo", files_image_types, ACT_AUTH_VIEW, 0, 1 },
+	[FILES_LOGO] = { "logo", "Logo", files_image_types, ACT_AUTH_VIEW, 0, 1, ACT_UNSET },
+	/* R27, R33: a student's name and thesis: personal data, every read audited. */
+	[FILES_ANNEX1] = { "annex1", "Underskrevet bilag 1", files_pdf_types, ACT_STUDENT_VIEW, 1,
+	    0, ACT_STUDENT_VIEW_ALL },
 };
 
 const struct files_kind *
@@ -27,15 +32,14 @@ files_store(struct db *db, enum files_purpose p, long long auth, long long case_
     long long *file_id)
 {
 	struct db_result res;
+	long long retired;
 	enum db_err rc;
 
 	*file_id = 0;
 	if ((unsigned)p >= FILES__PURPOSES || ff == NULL || ff->type == NULL)
 		return DB_EARGS;
 	/* The row replaced is written, so two uploads at once conflict (Galera: at commit). */
-	if ((rc = db_exec(db, NULL, "UPDATE files SET is_current = NULL, replaced_at = NOW(6) "
-	    "WHERE purpose = ? AND authorisation_id = ? AND slot = ? AND is_current = 1", "sii",
-	    files_kinds[p].name, auth, case_id)) != DB_OK)
+	if ((rc = files_retire(db, p, auth, case_id, &retired)) != DB_OK)
 		return rc;
 	if ((rc = db_exec(db, &res, "INSERT INTO files (purpose, authorisation_id, case_id, slot, "
 	    "name, mime, size_bytes, sha256, width, height, content, uploaded_by) "
@@ -145,4 +149,39 @@ enum db_err
 files_content(struct db *db, long long id, struct db_result *res)
 {
 	return db_exec(db, res, "SELECT content FROM files WHERE id = ?", "i", id);
+}
+
+enum db_err
+files_case_creator(struct db *db, long long case_id, long long *creator)
+{
+	struct db_result res;
+	enum db_err rc;
+
+	*creator = 0;
+	if ((rc = db_exec(db, &res, "SELECT created_by FROM cases WHERE id = ?", "i", case_id)) !=
+	    DB_OK)
+		return rc;
+	if (res.nrows)
+		*creator = db_cell_int(&res, 0, 0, 0);
+	db_result_free(&res);
+	return DB_OK;
+}
+
+enum db_err
+files_retire(struct db *db, enum files_purpose p, long long auth, long long case_id,
+    long long *retired)
+{
+	struct db_result res;
+	enum db_err rc;
+
+	*retired = 0;
+	if ((unsigned)p >= FILES__PURPOSES)
+		return DB_EARGS;
+	if ((rc = db_exec(db, &res, "UPDATE files SET is_current = NULL, replaced_at = NOW(6) "
+	    "WHERE purpose = ? AND authorisation_id = ? AND slot = ? AND is_current = 1", "sii",
+	    files_kinds[p].name, auth, case_id)) != DB_OK)
+		return rc;
+	*retired = (long long)res.affected;
+	db_result_free(&res);
+	return DB_OK;
 }

@@ -18,6 +18,7 @@
 
 enum files_purpose {
 	FILES_LOGO,		/* the institution's logo on Annex 1 (R26) */
+	FILES_ANNEX1,		/* a student case's signed Annex 1 (R27), slot = the case */
 	FILES__PURPOSES
 };
 
@@ -28,6 +29,9 @@ struct files_kind {
 	enum action			 view;		/* who may read it, on its authorisation */
 	int				 personal;	/* holds personal data: reads are audited */
 	int				 show_inline;	/* an image a page shows; else attachment */
+	/* A case's file: who may read those of every case (ACT_UNSET: whoever may view); the
+	 * others, only the files of the cases they created (R13: a supervisor's own students). */
+	enum action			 view_all;
 };
 
 extern const struct files_kind files_kinds[FILES__PURPOSES];
@@ -35,6 +39,10 @@ extern const struct files_kind files_kinds[FILES__PURPOSES];
  * Annex 1 and shown on pages, so a few hundred pixels are plenty; the caps keep a huge picture
  * from the PDF writer (R26). */
 extern const char *const files_image_types[];
+/* The signed Annex 1 (R27): a PDF by its bytes, scanned or signed digitally; a few pages of
+ * scan fit well within this. */
+extern const char *const files_pdf_types[];
+#define FILES_ANNEX1_MAX_BYTES	(5 * 1024 * 1024)
 #define FILES_LOGO_MAX_BYTES	(1024 * 1024)
 #define FILES_LOGO_MAX_SIDE	4000
 
@@ -72,6 +80,12 @@ enum db_err	files_history(struct db *, enum files_purpose, long long authorisati
 		    long long case_id, struct files_meta *out, size_t max, size_t *n);
 /* One file by id; m->id == 0 when there is none. */
 enum db_err	files_get(struct db *, long long id, struct files_meta *);
+/* Who created case_id (0: no such case): whose a case's file is (R13). */
+enum db_err	files_case_creator(struct db *, long long case_id, long long *creator);
+/* The owner's current file of purpose stops being current (kept in the history): a signed
+ * document whose text changed (R27). *retired: 0 or 1. Inside the caller's transaction. */
+enum db_err	files_retire(struct db *, enum files_purpose, long long authorisation_id,
+		    long long case_id, long long *retired);
 /* Its bytes, as the single cell of res (free it). */
 enum db_err	files_content(struct db *, long long id, struct db_result *res);
 

@@ -61,6 +61,15 @@ const struct policy_rule policy_rules[ACT__MAX] = {
 	    "an uploaded file, by the policy of what it belongs to (the handler asks)" },
 	[ACT_LOGO_UPLOAD] = { "logo.upload", SCOPE_AUTHORISATION, B(RESPONSIBLE),
 	    "upload the institution's logo that Annex 1 carries (R26)" },
+	[ACT_STUDENT_VIEW] = { "student.view", SCOPE_AUTHORISATION,
+	    B(RESPONSIBLE) | B(ADMINISTRATOR) | B(SUPERVISOR) | FSE_ROLES,
+	    "the thesis students and each one's case; a supervisor their own only (R13); to "
+	    "others on the authorisation they are not there (404)", 1 },
+	[ACT_STUDENT_VIEW_ALL] = { "student.view_all", SCOPE_AUTHORISATION,
+	    B(RESPONSIBLE) | B(ADMINISTRATOR) | FSE_ROLES,
+	    "every thesis student of the authorisation, whoever supervises them (R13)" },
+	[ACT_STUDENT_EDIT] = { "student.edit", SCOPE_AUTHORISATION, B(SUPERVISOR),
+	    "attach a thesis student: the case, Annex 1 and its signed upload (R13, R26-R28)" },
 };
 
 static const char *const role_names[ROLE__MAX] = {
@@ -93,6 +102,9 @@ static const char *const plain[ACT__MAX] = {
 	[ACT_PROJECT_SIGN] = "underskrive projektindstillinger på institutionens vegne",
 	[ACT_PLATFORM_SET] = "oplyse analyseplatformen",
 	[ACT_LOGO_UPLOAD] = "uploade institutionens logo",
+	[ACT_STUDENT_VIEW] = "se specialestuderende (vejledere kun deres egne)",
+	[ACT_STUDENT_VIEW_ALL] = "se alle autorisationens specialestuderende",
+	[ACT_STUDENT_EDIT] = "tilknytte specialestuderende og uploade deres underskrevne bilag 1",
 };
 
 const char *
@@ -195,7 +207,8 @@ policy_decide(enum action a, int logged_in, unsigned global, unsigned object, in
 		 */
 		if (object == 0)
 			return global & FSE_ROLES ? POLICY_DENY : POLICY_HIDE;
-		return object & rule->roles ? POLICY_ALLOW : POLICY_DENY;
+		return object & rule->roles ? POLICY_ALLOW : rule->hide_denied ? POLICY_HIDE :
+		    POLICY_DENY;
 	default:
 		return POLICY_DENY;
 	}

@@ -64,6 +64,10 @@ enum action {
 	ACT_FILE_READ,		/* /fil: any logged-in user; the handler asks the policy of what
 				   the file belongs to (lib/files.c), and answers 404 to others */
 	ACT_LOGO_UPLOAD,	/* upload the institution's logo for Annex 1 (R26): the responsible */
+	ACT_STUDENT_VIEW,	/* the thesis students of an authorisation and each one's case (issue
+				   13): a supervisor sees their own only (R13), the handler checks */
+	ACT_STUDENT_VIEW_ALL,	/* every student of the authorisation, not only one's own (R13) */
+	ACT_STUDENT_EDIT,	/* write a student case, its Annex 1 and the signed upload (R26-R28) */
 	ACT__MAX
 };
 
@@ -72,6 +76,9 @@ struct policy_rule {
 	enum scope	 scope;
 	unsigned	 roles;		/* institution roles on the object, and FSE roles anywhere */
 	const char	*doc;
+	/* Those on the authorisation without the role are answered as if it had nothing here
+	 * (404, not 403): who the students are is personal data (R13, R33). */
+	int		 hide_denied;
 };
 
 extern const struct policy_rule policy_rules[ACT__MAX];

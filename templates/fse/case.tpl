@@ -41,6 +41,9 @@
   <dt>Underskrift (lovlig efter databeskyttelsesforordningen)</dt><dd id="underskrift">{{#SIGNED}}{{NAME}} ({{EMAIL}}), {{AT}}. Kontrolsum for teksten: <code>{{HASH}}</code>{{/SIGNED}}{{#NOT_SIGNED}}<strong>Ikke underskrevet for teksten, som den er nu</strong>{{/NOT_SIGNED}}</dd>
   <dt>Gebyr</dt><dd id="gebyr">{{#FEE}}{{TEXT}}<br>{{/FEE}}{{#NO_FEE}}Intet gebyr registreret{{/NO_FEE}}</dd>
   {{#PROJECT}}<dt>Projektnummer</dt><dd id="projektnummer">{{PROJECT_NUMBER}}</dd>{{/PROJECT}}{{/PROPOSAL}}
+  {{#STUDENT}}<dt>Uddannelsesautorisation</dt><dd id="autorisation">{{NUMBER}}, {{INSTITUTION}}</dd>
+  <dt>Hvem afgør</dt><dd id="hvem-afgoer">Autorisationens administratorer tager sagen. Forskningsservice godkender den studerende som bruger i en sag for sig.</dd>
+  <dt>Underskrevet bilag 1 (forskningshøjde)</dt><dd id="bilag1">{{#ANNEX1}}<a href="/fil?id={{FILE_ID}}">{{NAME}}</a>, uploadet {{AT}} af {{BY}}{{#DIGITAL}}. Digitalt underskrevet af {{SIGNER}}: {{VERDICT}}{{/DIGITAL}}{{#SCAN}}. Underskrevet i hånden og scannet.{{/SCAN}}{{/ANNEX1}}{{#NO_ANNEX1}}Ikke uploadet{{/NO_ANNEX1}}</dd>{{/STUDENT}}
 </dl>
 
 {{#CHANGES}}<h2 id="aendringer">Ændret siden sidste indsendelse</h2>

@@ -117,6 +117,10 @@ static const struct {
 	/* Any logged-in user reaches /fil; the policy of what the file belongs to decides. */
 	{ ACT_FILE_READ, "file.read", "LA|AAAAAA|AAA" },
 	{ ACT_LOGO_UPLOAD, "logo.upload", "LH|ADDDDD|DDD" },		/* R26 */
+	/* R13: supervisors their own students (the handler checks whose), never the student. */
+	{ ACT_STUDENT_VIEW, "student.view", "LH|AAHHAH|AAA" },
+	{ ACT_STUDENT_VIEW_ALL, "student.view_all", "LH|AADDDD|AAA" },
+	{ ACT_STUDENT_EDIT, "student.edit", "LH|DDDDAD|DDD" },		/* R13, R26-R28 */
 };
 
 static enum policy_decision

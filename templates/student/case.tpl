@@ -1,0 +1,65 @@
+{{%AUTOESCAPE context="HTML"}}
+{{! A thesis student's case (issue 13; R13, R26-R28): the facts, Annex 1 to download, the signed upload, the checklist and the history. }}
+<p><a href="/studerende?id={{ID}}">Tilbage til de specialestuderende</a></p>
+<h1>{{NAME}}</h1>
+<p class="font-lead">Specialestuderende under uddannelsesautorisation {{NUMBER}}, {{INSTITUTION}}. Vejleder: {{SUPERVISOR}}.</p>
+{{#NOTICE}}<div class="alert alert-{{KIND}}" role="{{ROLE}}" id="besked"><svg class="icon-svg alert-icon" aria-label="{{LABEL}}" role="img" focusable="false"><use href="/static/dkfds/img/all-svg-icons.svg#{{ICON}}"></use></svg><div class="alert-body"><p class="alert-text">{{TEXT}}</p></div></div>{{/NOTICE}}
+{{>ERROR_SUMMARY}}
+<dl>
+  <dt>Status</dt><dd id="status">{{STATE_LABEL}}</dd>
+</dl>
+
+<h2 id="oplysninger">Oplysninger</h2>
+<dl id="felter">
+{{#FIELD}}  <dt>{{LABEL}}</dt><dd class="pre-line">{{VALUE:pre_escape}}</dd>
+{{/FIELD}}</dl>
+{{#SUPERVISOR_ACTIONS}}<p><a href="/studerende/rediger?id={{ID}}&amp;sag={{SAG}}">Ret oplysningerne</a></p>{{/SUPERVISOR_ACTIONS}}
+
+<h2 id="bilag1">Bilag 1: specialets forskningshøjde</h2>
+{{#INCOMPLETE}}<p>Bilag 1 kan dannes, når alt er udfyldt. Der mangler:</p>
+<ul id="mangler">
+{{#ITEM}}  <li>{{TEXT}}</li>
+{{/ITEM}}</ul>{{/INCOMPLETE}}
+{{#NO_LOGO}}<div class="alert alert-warning" id="logo-mangler"><svg class="icon-svg alert-icon" aria-label="Bemærk" role="img" focusable="false"><use href="/static/dkfds/img/all-svg-icons.svg#warning"></use></svg><div class="alert-body"><p class="alert-text">Bilag 1 skal have institutionens logo, og det er ikke uploadet endnu. {{#YOU_UPLOAD}}Du er autorisationsansvarlig: <a href="/autorisation/logo?id={{ID}}">upload logoet her</a>.{{/YOU_UPLOAD}}{{#THEY_UPLOAD}}Den autorisationsansvarlige, {{RESPONSIBLE}}, skal uploade det på siden <a href="/autorisation/logo?id={{ID}}">Institutionens logo</a>. Send linket til {{RESPONSIBLE}}; du får ikke automatisk besked, når det er sket.{{/THEY_UPLOAD}}</p></div></div>{{/NO_LOGO}}
+{{#ANNEX1}}<p><a class="button button-secondary" href="/studerende/bilag1?id={{ID}}&amp;sag={{SAG}}" id="hent-bilag1">Hent bilag 1 som PDF</a></p>
+<p>Underskriv bilag 1 i hånden og scan det, eller underskriv det digitalt. Upload det derefter herunder.</p>{{/ANNEX1}}
+
+<h3>Underskrevet bilag 1</h3>
+{{#SIGNED_FILE}}<p id="underskrevet"><a href="/fil?id={{FILE_ID}}">{{NAME}}</a> ({{SIZE}}), uploadet {{UPLOADED_AT}} af {{UPLOADER}}.</p>
+{{#SCAN}}<p id="underskrift">Filen har ingen digital underskrift. Den regnes for underskrevet i hånden og scannet.</p>{{/SCAN}}
+{{#DIGITAL}}<div class="alert alert-{{KIND}}" id="underskrift"><div class="alert-body"><p class="alert-text">Digitalt underskrevet af <strong>{{SIGNER}}</strong>, {{AT}}. {{VERDICT}} {{CERT}}{{#MORE}} Filen har {{MORE}} underskrift(er) mere.{{/MORE}}</p></div></div>{{/DIGITAL}}{{/SIGNED_FILE}}
+{{#NO_SIGNED_FILE}}<p id="ikke-underskrevet">Der er ikke uploadet et underskrevet bilag 1 endnu.</p>{{/NO_SIGNED_FILE}}
+{{#SUPERVISOR_ACTIONS}}{{#UPLOAD}}<form method="post" action="/studerende/underskrevet" enctype="multipart/form-data" novalidate>
+  <input type="hidden" name="csrf" value="{{CSRF}}">
+  <input type="hidden" name="id" value="{{ID}}">
+  <input type="hidden" name="sag" value="{{SAG}}">
+  <input type="hidden" name="engangsnoegle" value="{{SUBMIT_KEY}}">
+  <div class="form-group{{#FILE_ERROR}} form-error{{/FILE_ERROR}}">
+    <label class="form-label" for="fil">Det underskrevne bilag 1 (PDF)</label>
+    <span class="form-hint" id="fil-hint">En PDF på højst {{MAX_SIZE}}, uden kryptering og uden indlejret indhold. Uploader du igen, erstatter den nye fil den gamle.</span>
+    {{#FILE_ERROR}}<span class="form-error-message" id="fil-error"><span class="sr-only">Fejl: </span>{{MESSAGE}}</span>{{/FILE_ERROR}}
+    <input class="form-file-input" type="file" id="fil" name="fil" accept="application/pdf" aria-describedby="fil-hint{{#FILE_ERROR}} fil-error{{/FILE_ERROR}}"{{#FILE_ERROR}} aria-invalid="true"{{/FILE_ERROR}}>
+  </div>
+  <button type="submit" class="button button-secondary">Upload</button>
+</form>{{/UPLOAD}}
+
+<h2 id="send">Send til administratorerne</h2>
+{{#CAN_SEND}}<p>Når du sender sagen, får autorisationens administratorer en e-mail om, at den studerende venter på at blive tilknyttet. Du kan ikke rette oplysningerne, mens sagen ligger hos dem.</p>
+<form method="post" action="/studerende/send">
+  <input type="hidden" name="csrf" value="{{CSRF}}">
+  <input type="hidden" name="id" value="{{ID}}">
+  <input type="hidden" name="sag" value="{{SAG}}">
+  <input type="hidden" name="version" value="{{VERSION}}">
+  <button type="submit" class="button button-primary">Send til administratorerne</button>
+</form>{{/CAN_SEND}}
+{{#CANNOT_SEND}}<p>Sagen kan sendes, når alt er udfyldt, og det underskrevne bilag 1 er uploadet.</p>{{/CANNOT_SEND}}{{/SUPERVISOR_ACTIONS}}
+
+<h2 id="tjekliste">Det venter adgangen på</h2>
+<ul class="nobullet-list" id="tjek">
+{{#CHECK}}  <li>{{#DONE}}<strong>Klar:</strong>{{/DONE}}{{#NOT_YET}}<strong>Endnu ikke:</strong>{{/NOT_YET}} {{TEXT}}</li>
+{{/CHECK}}</ul>
+
+<h2 id="historik">Historik</h2>
+<ul id="historik-liste">
+{{#EVENT}}  <li>{{AT}}: {{STATE_LABEL}} ({{BY}}){{#WHY}}: {{TEXT}}{{/WHY}}</li>
+{{/EVENT}}</ul>

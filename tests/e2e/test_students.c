@@ -1,0 +1,579 @@
+/*
+ * Attaching a thesis student over HTTP through nginx (issue 13; R6, R13, R20, R26-R28): the
+ * supervisor's case with its refusals at the field (a project that is not approved, a fourth
+ * line of reason, an address outside the domains), Annex 1 as a PDF read back with
+ * poppler-utils, the signed upload (a non-PDF, an encrypted PDF and one with JavaScript
+ * refused; a scan and a digitally signed PDF kept, the history too), the move to the
+ * administrators with its mails, and who may see what: another institution 404, another
+ * supervisor 403, a student or a signer 404, FSE reads but does not decide.
+ */
+#include <check.h>
+#include <curl/curl.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "../check_run.h"
+#include "../fixtures.h"
+#include "client.h"
+#include "fixture.h"
+#include "maildir.h"
+#include "policy.h"
+
+#define B(r)	ROLE_BIT(ROLE_##r)
+#define BOUNDARY "----portal-test-5e2a"
+/* Letters outside Latin-1 a Danish university meets (issue 13: names render correctly). */
+#define STUDENT_NAME	"Łukasz Ğüleç Ørsted"
+
+static long long auth_a, auth_b, project_a, draft_project_a;
+static char project_number[48], domain_a[64];
+static struct who responsible, admin, supervisor, supervisor2, signer, student, other, fse;
+
+static void
+person(struct who *w, const char *tag, unsigned roles, long long auth)
+{
+	char name[128];
+
+	snprintf(w->email, sizeof(w->email), "%s.%ld@%s", tag, (long)getpid(),
+	    auth == auth_b ? "stud-b.ku.dk" : domain_a);
+	snprintf(name, sizeof(name), "Stud %s %ld", tag, (long)getpid());
+	w->uid = fixture_user(w->email, name);
+	fixture_grant(w->uid, roles, auth);
+	fixture_session(w->uid, &w->jar, w->csrf);
+}
+
+/* A broad project of auth in state (approved ones with their FSE number, R16). */
+static long long
+project(long long auth, long long by, const char *state, const char *number)
+{
+	struct db_result res;
+	long long id;
+
+	ck_assert_int_eq(db_exec(fx_db, &res, "INSERT INTO cases (type, state, created_by, "
+	    "authorisation_id, title, data) VALUES ('project', ?, ?, ?, 'Arbejdsmarkedet og "
+	    "uddannelse', 'titel=Arbejdsmarkedet')", "sii", state, by, auth), DB_OK);
+	id = (long long)res.insert_id;
+	db_result_free(&res);
+	if (number)
+		ck_assert_int_eq(db_exec(fx_db, NULL, "INSERT INTO projects (case_id, "
+		    "authorisation_id, number, title) VALUES (?, ?, ?, 'Arbejdsmarkedet og "
+		    "uddannelse')", "iis", id, auth, number), DB_OK);
+	return id;
+}
+
+static void
+setup(void)
+{
+	char name[128], number[64];
+
+	fixture_open();
+	snprintf(domain_a, sizeof(domain_a), "stud-a%ld.ku.dk", (long)getpid());
+	snprintf(name, sizeof(name), "Studinstitut A %ld", (long)getpid());
+	snprintf(number, sizeof(number), "S-A-%ld", (long)getpid());
+	auth_a = fixture_authorisation(name, number, domain_a);
+	snprintf(name, sizeof(name), "Studinstitut B %ld", (long)getpid());
+	snprintf(number, sizeof(number), "S-B-%ld", (long)getpid());
+	auth_b = fixture_authorisation(name, number, "stud-b.ku.dk");
+	person(&responsible, "ansvarlig", B(RESPONSIBLE), auth_a);
+	person(&admin, "administrator", B(ADMINISTRATOR), auth_a);
+	person(&supervisor, "vejleder", B(SUPERVISOR), auth_a);
+	person(&supervisor2, "vejleder2", B(SUPERVISOR), auth_a);
+	person(&signer, "underskriver", B(SIGNER), auth_a);
+	person(&student, "studerende", B(STUDENT), auth_a);
+	person(&other, "andet-institut", B(RESPONSIBLE) | B(SUPERVISOR), auth_b);
+	person(&fse, "fse", B(FSE_CASEWORKER), 0);
+	snprintf(project_number, sizeof(project_number), "P-2026-%ld", 90000 + (long)getpid());
+	project_a = project(auth_a, supervisor.uid, "approved", project_number);
+	draft_project_a = project(auth_a, supervisor.uid, "submitted", NULL);
+}
+
+/* A multipart/form-data POST: the text fields as name, value pairs (NULL-terminated), then one
+ * file part (name, filename, bytes). */
+static long
+post_multipart(struct who *w, const char *path, const char *const *fields, const char *file,
+    const char *filename, const struct buf *bytes, struct reply *r)
+{
+	struct buf body;
+	char ctype[96];
+	size_t i;
+
+	buf_init(&body, 0);
+	for (i = 0; fields[i]; i += 2)
+		buf_printf(&body, "--" BOUNDARY "\r\nContent-Disposition: form-data; name=\"%s\""
+		    "\r\n\r\n%s\r\n", fields[i], fields[i + 1]);
+	buf_printf(&body, "--" BOUNDARY "\r\nContent-Disposition: form-data; name=\"%s\"; "
+	    "filename=\"%s\"\r\nContent-Type: application/pdf\r\n\r\n", file, filename);
+	if (bytes)
+		buf_append(&body, bytes->data, bytes->len);
+	buf_puts(&body, "\r\n--" BOUNDARY "--\r\n");
+	snprintf(ctype, sizeof(ctype), "multipart/form-data; boundary=%s", BOUNDARY);
+	client_request("POST", path, ctype, body.data, body.len, NULL, &w->jar, r);
+	buf_free(&body);
+	return r->status;
+}
+
+static long
+upload_annex1(struct who *w, long long sag, const char *filename, const struct buf *bytes,
+    struct reply *r)
+{
+	char id[32], s[32];
+	const char *fields[] = { "csrf", w->csrf, "id", id, "sag", s, "engangsnoegle",
+		client_new_key(), NULL };
+
+	snprintf(id, sizeof(id), "%lld", auth_a);
+	snprintf(s, sizeof(s), "%lld", sag);
+	return post_multipart(w, "/studerende/underskrevet", fields, "fil", filename, bytes, r);
+}
+
+static void
+upload_logo(void)
+{
+	char id[32];
+	const char *fields[] = { "csrf", responsible.csrf, "id", id, "engangsnoegle",
+		client_new_key(), NULL };
+	struct reply r;
+	struct buf png;
+
+	snprintf(id, sizeof(id), "%lld", auth_a);
+	ck_assert_int_eq(fx_png(&png, 240, 80), 0);
+	ck_assert_int_eq(post_multipart(&responsible, "/autorisation/logo", fields, "logo",
+	    "logo.png", &png, &r), 303);
+	reply_free(&r);
+	buf_free(&png);
+}
+
+static long
+get(struct who *w, struct reply *r, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+
+static long
+get(struct who *w, struct reply *r, const char *fmt, ...)
+{
+	char path[512];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(path, sizeof(path), fmt, ap);
+	va_end(ap);
+	client_get(path, &w->jar, r);
+	return r->status;
+}
+
+static long long
+student_cases(void)
+{
+	return fixture_scalar_int("SELECT COUNT(*) FROM cases WHERE type = 'student' AND "
+	    "authorisation_id = ?", auth_a);
+}
+
+/* A new case from the supervisor's form; its id (0 when refused), the reply in r. */
+static long long
+create(struct who *w, const char *name, const char *email, const char *reason, long long proj,
+    struct reply *r)
+{
+	char id[32], p[32], loc[256];
+	const char *sag;
+
+	snprintf(id, sizeof(id), "%lld", auth_a);
+	snprintf(p, sizeof(p), "%lld", proj);
+	client_post_form("/studerende/rediger", &w->jar, r, "csrf", w->csrf, "id", id,
+	    "engangsnoegle", client_new_key(), "navn", name, "email", email ? email : "",
+	    "fse_bruger_id", "", "speciale_titel", "Uddannelse og indkomst over livsforløbet",
+	    "forfattere", name, "begrundelse", reason ? reason : "", "projekt", proj ? p : "",
+	    "periode_fra", "2027-02-01", "periode_til", "2027-06-30", NULL);
+	if (r->status != 303 || reply_header(r, "Location", loc, sizeof(loc)) != 0 ||
+	    (sag = strstr(loc, "sag=")) == NULL)
+		return 0;
+	return atoll(sag + 4);
+}
+
+/* A complete case of the supervisor: every field, on the approved project. */
+static long long
+complete_case(struct who *w)
+{
+	struct reply r;
+	char email[128];
+	long long sag;
+
+	snprintf(email, sizeof(email), "lukasz.%ld@%s", (long)getpid(), domain_a);
+	sag = create(w, STUDENT_NAME, email, "Specialet bruger registerdata om hele årgange.\n"
+	    "Metoden er den samme som i forskningen.", project_a, &r);
+	reply_free(&r);
+	ck_assert_int_gt(sag, 0);
+	return sag;
+}
+
+START_TEST(no_approved_project_no_student)
+{
+	struct reply r;
+
+	/* R20: the authorisation B has no approved project. */
+	ck_assert_int_eq(get(&other, &r, "/studerende/rediger?id=%lld", auth_b), 409);
+	ck_assert(has(&r.body, "Intet godkendt projekt endnu"));
+	reply_free(&r);
+	ck_assert_int_eq(get(&other, &r, "/studerende?id=%lld", auth_b), 200);
+	ck_assert(has(&r.body, "endnu ikke et godkendt bredt projekt"));
+	ck_assert(!has(&r.body, "Tilknyt en ny studerende"));
+	reply_free(&r);
+}
+END_TEST
+
+START_TEST(the_form_refuses_at_the_field)
+{
+	struct reply r;
+	char email[128];
+	long long before = student_cases(), sag;
+
+	/* R6: an address outside the authorisation's domains; the input is kept. */
+	sag = create(&supervisor, "Anna Berg", "anna@gmail.com", NULL, 0, &r);
+	ck_assert_int_eq(sag, 0);
+	ck_assert_int_eq(r.status, 422);
+	ck_assert(has(&r.body, "et af autorisationens domæner"));
+	ck_assert(has(&r.body, "value=\"anna@gmail.com\""));
+	ck_assert(has(&r.body, "href=\"#email\""));
+	reply_free(&r);
+	/* R28: a fourth line of reason. */
+	snprintf(email, sizeof(email), "anna.%ld@%s", (long)getpid(), domain_a);
+	ck_assert_int_eq(create(&supervisor, "Anna Berg", email, "En\nTo\nTre\nFire", 0, &r), 0);
+	ck_assert_int_eq(r.status, 422);
+	ck_assert(has(&r.body, "højst fylde 3 linjer"));
+	ck_assert(has(&r.body, "Fire</textarea>"));
+	reply_free(&r);
+	/* R20: a project that is not approved (sent, not decided). */
+	ck_assert_int_eq(create(&supervisor, "Anna Berg", email, NULL, draft_project_a, &r), 0);
+	ck_assert_int_eq(r.status, 422);
+	ck_assert(has(&r.body, "godkendte brede projekter"));
+	reply_free(&r);
+	ck_assert_int_eq(student_cases(), before);	/* nothing half-written */
+
+	/* A draft needs only the name; the form offers the approved project by its number. */
+	ck_assert_int_eq(get(&supervisor, &r, "/studerende/rediger?id=%lld", auth_a), 200);
+	ck_assert(has(&r.body, project_number));
+	reply_free(&r);
+	sag = create(&supervisor, "Anna Berg", NULL, NULL, 0, &r);
+	reply_free(&r);
+	ck_assert_int_gt(sag, 0);
+	ck_assert_int_eq(fixture_scalar_int("SELECT state = 'draft' FROM cases WHERE id = ?", sag),
+	    1);
+	ck_assert_int_eq(get(&supervisor, &r, "/studerende/sag?id=%lld&sag=%lld", auth_a, sag),
+	    200);
+	ck_assert(has(&r.body, "Skriv kort, hvorfor specialet har forskningshøjde."));	/* missing */
+	ck_assert(has(&r.body, "Endnu ikke:"));
+	reply_free(&r);
+}
+END_TEST
+
+START_TEST(annex1_is_a_pdf_with_every_element)
+{
+	char cmd[512], path[64], hdr[512];
+	struct reply r;
+	long long sag = complete_case(&supervisor);
+	char *text, *info, *images;
+	FILE *f;
+
+	/* No logo yet: the supervisor is told who must upload it (R26). */
+	ck_assert_int_eq(get(&supervisor, &r, "/studerende/sag?id=%lld&sag=%lld", auth_a, sag),
+	    200);
+	ck_assert(has(&r.body, "logo-mangler"));
+	ck_assert(has(&r.body, "skal uploade det"));
+	ck_assert(has(&r.body, "/autorisation/logo?id="));
+	reply_free(&r);
+	ck_assert_int_eq(get(&supervisor, &r, "/studerende/bilag1?id=%lld&sag=%lld", auth_a, sag),
+	    409);
+	reply_free(&r);
+
+	upload_logo();
+	ck_assert_int_eq(get(&supervisor, &r, "/studerende/bilag1?id=%lld&sag=%lld", auth_a, sag),
+	    200);
+	ck_assert(reply_header(&r, "Content-Type", hdr, sizeof(hdr)) == 0);
+	ck_assert_str_eq(hdr, "application/pdf");
+	ck_assert(reply_header(&r, "Content-Disposition", hdr, sizeof(hdr)) == 0);
+	ck_assert_ptr_nonnull(strstr(hdr, "attachment"));
+	ck_assert_ptr_nonnull(strstr(hdr, project_number));
+	snprintf(path, sizeof(path), "/tmp/portal-annex1-%ld.pdf", (long)getpid());
+	ck_assert_ptr_nonnull(f = fopen(path, "wb"));
+	ck_assert_uint_eq(fwrite(r.body.data, 1, r.body.len, f), r.body.len);
+	fclose(f);
+	reply_free(&r);
+
+	/* R28, in order, with the case's values. */
+	snprintf(cmd, sizeof(cmd), "pdftotext -enc UTF-8 %s -", path);
+	ck_assert_ptr_nonnull(text = fx_output(cmd, NULL));
+	{
+		const char *order[] = { project_number, STUDENT_NAME,
+			"Research potential of the Master Thesis",
+			"Assessment of research potential in Master Thesis",
+			"Uddannelse og indkomst over livsforløbet",
+			"Specialet bruger registerdata om hele årgange.", NULL };
+		const char *p = text;
+		size_t i;
+
+		for (i = 0; order[i]; i++) {
+			const char *q = strstr(p, order[i]);
+
+			ck_assert_msg(q != NULL, "Annex 1 lacks \"%s\" after what came before", order[i]);
+			p = q + strlen(order[i]);
+		}
+	}
+	free(text);
+	snprintf(cmd, sizeof(cmd), "pdfinfo %s", path);
+	ck_assert_ptr_nonnull(info = fx_output(cmd, NULL));
+	ck_assert_ptr_nonnull(strstr(info, STUDENT_NAME));
+	ck_assert_ptr_nonnull(strstr(info, project_number));
+	free(info);
+	snprintf(cmd, sizeof(cmd), "pdfimages -list %s | tail -n +3 | wc -l", path);
+	ck_assert_ptr_nonnull(images = fx_output(cmd, NULL));
+	ck_assert_int_eq(atoi(images), 1);	/* the institution's logo */
+	free(images);
+	unlink(path);
+	/* R33: who printed a document that names the student is on record. */
+	ck_assert_int_eq(fixture_scalar_int("SELECT COUNT(*) FROM audit_events WHERE action = "
+	    "'student.annex1.read' AND object_id = ?", sag), 1);
+}
+END_TEST
+
+START_TEST(the_signed_upload_is_checked_and_kept)
+{
+	struct buf pdf, enc, js, sig, txt;
+	struct reply r;
+	long long sag = complete_case(&supervisor);
+
+	upload_logo();
+	ck_assert_int_eq(fx_pdf(&pdf, "Bilag 1", "Underskrevet af vejlederen"), 0);
+	ck_assert_int_eq(fx_pdf_encrypted(&pdf, &enc), 0);
+	ck_assert_int_eq(fx_pdf_catalog_entry(&pdf, "/OpenAction << /S /JavaScript /JS "
+	    "(app.alert\\(1\\)) >>", FX_PLAIN, &js), 0);
+	ck_assert_int_eq(fx_pdf_signed(&pdf, "Karen Vejleder", &sig), 0);
+	buf_init(&txt, 0);
+	buf_puts(&txt, "Dette er ikke en PDF, selv om navnet siger det.\n");
+
+	ck_assert_int_eq(upload_annex1(&supervisor, sag, "bilag1.pdf", &txt, &r), 422);
+	ck_assert(has(&r.body, "fil-error"));
+	reply_free(&r);
+	ck_assert_int_eq(upload_annex1(&supervisor, sag, "bilag1.pdf", &enc, &r), 422);
+	ck_assert(has(&r.body, "fil-error"));
+	ck_assert(has(&r.body, "krypt"));
+	reply_free(&r);
+	ck_assert_int_eq(upload_annex1(&supervisor, sag, "bilag1.pdf", &js, &r), 422);
+	ck_assert(has(&r.body, "fil-error"));
+	reply_free(&r);
+	ck_assert_int_eq(fixture_scalar_int("SELECT COUNT(*) FROM files WHERE purpose = 'annex1' "
+	    "AND case_id = ?", sag), 0);
+
+	/* A scan (no digital signature), then one signed digitally: it replaces the scan. */
+	ck_assert_int_eq(upload_annex1(&supervisor, sag, "scan.pdf", &pdf, &r), 303);
+	reply_free(&r);
+	ck_assert_int_eq(get(&supervisor, &r, "/studerende/sag?id=%lld&sag=%lld", auth_a, sag),
+	    200);
+	ck_assert(has(&r.body, "ingen digital underskrift"));
+	ck_assert(has(&r.body, "Klar:</strong> Bilag 1 er underskrevet"));
+	reply_free(&r);
+	ck_assert_int_eq(upload_annex1(&supervisor, sag, "digital.pdf", &sig, &r), 303);
+	reply_free(&r);
+	ck_assert_int_eq(get(&supervisor, &r, "/studerende/sag?id=%lld&sag=%lld", auth_a, sag),
+	    200);
+	ck_assert(has(&r.body, "Digitalt underskrevet af <strong>Karen Vejleder</strong>"));
+	ck_assert(has(&r.body, "intet er ændret"));
+	ck_assert(has(&r.body, "Vi kender ikke certifikatets udsteder"));
+	reply_free(&r);
+	ck_assert_int_eq(fixture_scalar_int("SELECT COUNT(*) FROM files WHERE purpose = 'annex1' "
+	    "AND case_id = ?", sag), 2);	/* the history keeps both */
+	ck_assert_int_eq(fixture_scalar_int("SELECT COUNT(*) FROM files WHERE purpose = 'annex1' "
+	    "AND case_id = ? AND is_current = 1", sag), 1);
+
+	/* A change to what Annex 1 says retires the signed copy (R27). */
+	{
+		char id[32], s[32], email[128];
+		long long version = fixture_scalar_int("SELECT version FROM cases WHERE id = ?", sag);
+		char v[32];
+
+		snprintf(id, sizeof(id), "%lld", auth_a);
+		snprintf(s, sizeof(s), "%lld", sag);
+		snprintf(v, sizeof(v), "%lld", version);
+		snprintf(email, sizeof(email), "lukasz.%ld@%s", (long)getpid(), domain_a);
+		client_post_form("/studerende/rediger", &supervisor.jar, &r, "csrf", supervisor.csrf,
+		    "id", id, "sag", s, "version", v, "navn", STUDENT_NAME, "email", email,
+		    "speciale_titel", "En ny titel", "forfattere", STUDENT_NAME, "begrundelse",
+		    "Kort.", "projekt", "", "periode_fra", "2027-02-01", "periode_til",
+		    "2027-06-30", NULL);
+		ck_assert_int_eq(r.status, 303);
+		ck_assert(has_header(&r, "Location: /studerende/sag?id=") &&
+		    has(&r.headers, "besked=bortfaldet"));
+		reply_free(&r);
+		ck_assert_int_eq(fixture_scalar_int("SELECT COUNT(*) FROM files WHERE purpose = "
+		    "'annex1' AND case_id = ? AND is_current = 1", sag), 0);
+	}
+	buf_free(&pdf);
+	buf_free(&enc);
+	buf_free(&js);
+	buf_free(&sig);
+	buf_free(&txt);
+}
+END_TEST
+
+/* A complete case with its signed Annex 1, sent to the administrators; its id. */
+static long long
+sent_case(void)
+{
+	char id[32], s[32], v[32];
+	struct reply r;
+	struct buf pdf;
+	long long sag = complete_case(&supervisor);
+
+	upload_logo();
+	ck_assert_int_eq(fx_pdf(&pdf, "Bilag 1", "Underskrevet"), 0);
+	ck_assert_int_eq(upload_annex1(&supervisor, sag, "scan.pdf", &pdf, &r), 303);
+	reply_free(&r);
+	buf_free(&pdf);
+	snprintf(id, sizeof(id), "%lld", auth_a);
+	snprintf(s, sizeof(s), "%lld", sag);
+	snprintf(v, sizeof(v), "%lld", fixture_scalar_int("SELECT version FROM cases WHERE id = ?",
+	    sag));
+	client_post_form("/studerende/send", &supervisor.jar, &r, "csrf", supervisor.csrf, "id", id,
+	    "sag", s, "version", v, NULL);
+	ck_assert_int_eq(r.status, 303);
+	reply_free(&r);
+	return sag;
+}
+
+START_TEST(sent_to_the_administrators_with_mails)
+{
+	struct reply r;
+	long long sag = sent_case();
+
+	ck_assert_int_eq(fixture_scalar_int("SELECT state = 'submitted' FROM cases WHERE id = ?",
+	    sag), 1);
+	/* R13, R32: the administrators are told; the supervisor has a receipt. */
+	ck_assert_int_eq(maildir_count(admin.email, "som administrator om at tilknytte", 20), 1);
+	ck_assert_int_eq(maildir_count(supervisor.email, "Du har sendt specialestuderende", 20), 1);
+	ck_assert_int_eq(get(&supervisor, &r, "/studerende/sag?id=%lld&sag=%lld&besked=sendt",
+	    auth_a, sag), 200);
+	ck_assert(has(&r.body, "Sendt til administratorerne"));
+	ck_assert(!has(&r.body, "action=\"/studerende/underskrevet\""));
+	reply_free(&r);
+	/* Not editable while it is with them. */
+	ck_assert_int_eq(get(&supervisor, &r, "/studerende/rediger?id=%lld&sag=%lld", auth_a, sag),
+	    409);
+	reply_free(&r);
+	/* The administrator sees every student of the authorisation (R13). */
+	ck_assert_int_eq(get(&admin, &r, "/studerende?id=%lld", auth_a), 200);
+	ck_assert(has(&r.body, STUDENT_NAME));
+	ck_assert(has(&r.body, "Hos administratorerne"));
+	reply_free(&r);
+}
+END_TEST
+
+START_TEST(who_may_see_what)
+{
+	struct reply r;
+	long long sag = sent_case(), file;
+	char s[32], id[32];
+
+	file = fixture_scalar_int("SELECT id FROM files WHERE purpose = 'annex1' AND case_id = ? "
+	    "AND is_current = 1", sag);
+	ck_assert_int_gt(file, 0);
+	/* Another institution: as if nothing were there, by either authorisation's id. */
+	ck_assert_int_eq(get(&other, &r, "/studerende/sag?id=%lld&sag=%lld", auth_a, sag), 404);
+	reply_free(&r);
+	ck_assert_int_eq(get(&other, &r, "/studerende/sag?id=%lld&sag=%lld", auth_b, sag), 404);
+	reply_free(&r);
+	ck_assert_int_eq(get(&other, &r, "/studerende/bilag1?id=%lld&sag=%lld", auth_b, sag), 404);
+	reply_free(&r);
+	ck_assert_int_eq(get(&other, &r, "/fil?id=%lld", file), 404);
+	reply_free(&r);
+	/* A student or a signer of the same authorisation learns nothing of other students. */
+	ck_assert_int_eq(get(&student, &r, "/studerende/sag?id=%lld&sag=%lld", auth_a, sag), 404);
+	reply_free(&r);
+	ck_assert_int_eq(get(&student, &r, "/studerende?id=%lld", auth_a), 404);
+	reply_free(&r);
+	ck_assert_int_eq(get(&signer, &r, "/fil?id=%lld", file), 404);
+	reply_free(&r);
+	/* Another supervisor: not their student (R13). */
+	ck_assert_int_eq(get(&supervisor2, &r, "/studerende/sag?id=%lld&sag=%lld", auth_a, sag),
+	    403);
+	reply_free(&r);
+	ck_assert_int_eq(get(&supervisor2, &r, "/studerende/bilag1?id=%lld&sag=%lld", auth_a, sag),
+	    403);
+	reply_free(&r);
+	ck_assert_int_eq(get(&supervisor2, &r, "/studerende/rediger?id=%lld&sag=%lld", auth_a,
+	    sag), 403);
+	reply_free(&r);
+	ck_assert_int_eq(get(&supervisor2, &r, "/fil?id=%lld", file), 404);
+	reply_free(&r);
+	ck_assert_int_eq(get(&supervisor2, &r, "/studerende?id=%lld", auth_a), 200);
+	ck_assert(!has(&r.body, STUDENT_NAME));
+	reply_free(&r);
+	snprintf(id, sizeof(id), "%lld", auth_a);
+	snprintf(s, sizeof(s), "%lld", sag);
+	client_post_form("/studerende/send", &supervisor2.jar, &r, "csrf", supervisor2.csrf, "id",
+	    id, "sag", s, "version", "1", NULL);
+	ck_assert_int_eq(r.status, 403);
+	reply_free(&r);
+	/* Those who see every student read the signed Annex 1, each read on record (R33). */
+	ck_assert_int_eq(get(&admin, &r, "/fil?id=%lld", file), 200);
+	reply_free(&r);
+	ck_assert_int_eq(get(&responsible, &r, "/fil?id=%lld", file), 200);
+	reply_free(&r);
+	ck_assert_int_eq(get(&supervisor, &r, "/fil?id=%lld", file), 200);
+	reply_free(&r);
+	ck_assert_int_eq(get(&fse, &r, "/fil?id=%lld", file), 200);
+	reply_free(&r);
+	ck_assert_int_eq(fixture_scalar_int("SELECT COUNT(*) FROM audit_events WHERE action = "
+	    "'file.read' AND object_id = ?", file), 4);
+}
+END_TEST
+
+START_TEST(fse_reads_the_student_case_but_does_not_decide_it)
+{
+	char id[32], loc[256];
+	struct reply r;
+	long long sag = sent_case();
+
+	ck_assert_int_eq(get(&fse, &r, "/fse/sag?id=%lld", sag), 200);
+	ck_assert(has(&r.body, "Underskrevet bilag 1"));
+	ck_assert(has(&r.body, "/fil?id="));
+	ck_assert(has(&r.body, project_number));	/* the project by its number (R20) */
+	ck_assert(!has(&r.body, "name=\"handling\""));
+	reply_free(&r);
+	snprintf(id, sizeof(id), "%lld", sag);
+	client_post_form("/fse/sag/afgoer", &fse.jar, &r, "csrf", fse.csrf, "id", id, "version",
+	    "2", "handling", "tilbage", "begrundelse", "Ret navnet", NULL);
+	ck_assert_int_eq(r.status, 403);
+	reply_free(&r);
+	ck_assert_int_eq(fixture_scalar_int("SELECT state = 'submitted' FROM cases WHERE id = ?",
+	    sag), 1);
+	/* What waits for FSE leaves it out; every case of every kind shows it. */
+	ck_assert_int_eq(get(&fse, &r, "/fse/sager?soeg=%lld", sag), 200);
+	ck_assert(!has(&r.body, STUDENT_NAME));
+	reply_free(&r);
+	ck_assert_int_eq(get(&fse, &r, "/fse/sager?tilstand=alle&soeg=%lld", sag), 200);
+	ck_assert(has(&r.body, STUDENT_NAME));
+	ck_assert(has(&r.body, "Specialestuderende"));
+	reply_free(&r);
+	(void)loc;
+}
+END_TEST
+
+int
+main(void)
+{
+	Suite *s = suite_create("students");
+	TCase *tc = tcase_create("students");
+	int failed;
+
+	curl_global_init(CURL_GLOBAL_DEFAULT);
+	tcase_add_checked_fixture(tc, setup, fixture_close);
+	tcase_set_timeout(tc, 90);
+	tcase_add_test(tc, no_approved_project_no_student);
+	tcase_add_test(tc, the_form_refuses_at_the_field);
+	tcase_add_test(tc, annex1_is_a_pdf_with_every_element);
+	tcase_add_test(tc, the_signed_upload_is_checked_and_kept);
+	tcase_add_test(tc, sent_to_the_administrators_with_mails);
+	tcase_add_test(tc, who_may_see_what);
+	tcase_add_test(tc, fse_reads_the_student_case_but_does_not_decide_it);
+	suite_add_tcase(s, tc);
+	failed = check_run(s);
+	curl_global_cleanup();
+	return failed;
+}
