@@ -112,6 +112,27 @@ app_list_page(struct ctx *ctx)
 	to_sign = res.nrows;
 	db_result_free(&res);
 
+	/* R13, R32: thesis students a supervisor sent to this user as an administrator. */
+	if ((rc = db_exec(ctx->db, &res, "SELECT c.id, c.title, c.authorisation_id, COALESCE("
+	    "a.number, '-'), u.name FROM cases c JOIN authorisations a ON a.id = c.authorisation_id "
+	    "JOIN users u ON u.id = c.created_by JOIN role_assignments r ON r.authorisation_id = "
+	    "c.authorisation_id AND r.user_id = ? AND r.role = 'administrator' AND r.revoked_at IS "
+	    "NULL WHERE c.type = 'student' AND c.state = 'submitted' ORDER BY c.submitted_at, c.id",
+	    "i", ctx_user(ctx))) != DB_OK)
+		return ctx_db_error(ctx, rc);
+	for (i = 0; i < res.nrows; i++) {
+		row = tmpl_add_row(d, "TO_ATTACH");
+		tmpl_set(row, "SAG", db_cell(&res, i, 0));
+		tmpl_set(row, "NAME", db_cell(&res, i, 1));
+		tmpl_set(row, "AUTH", db_cell(&res, i, 2));
+		tmpl_set(row, "NUMBER", db_cell(&res, i, 3));
+		tmpl_set(row, "SUPERVISOR", db_cell(&res, i, 4));
+	}
+	if (res.nrows)
+		tmpl_show(d, "HAS_TO_ATTACH");
+	to_sign += res.nrows;	/* something waits for the user */
+	db_result_free(&res);
+
 	/*
 	 * What concerns the user in their roles (issue 11): the proposals in progress on the
 	 * authorisations where a role of theirs may see them (the policy's project.view), other

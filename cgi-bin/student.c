@@ -211,6 +211,8 @@ query_notice(struct ctx *ctx, const char **kind)
 		{ "uploadet", "success", "Det underskrevne bilag 1 er gemt." },
 		{ "sendt", "success", "Sagen er sendt til autorisationens administratorer. De har fået "
 		  "en e-mail, og du har fået en kvittering." },
+		{ "tilbage", "success", "Sagen er sendt tilbage til vejlederen, som har fået en e-mail "
+		  "med din besked." },
 	};
 	const char *v = kvlist_value(&ctx->req->query, "besked");
 	size_t i;
@@ -496,6 +498,20 @@ stud_page(struct ctx *ctx, struct stud *s, const char *kind, const char *text,
 			tmpl_show(row, "CANNOT_SEND");
 	}
 
+	/* The administrators' part (R13): back to the supervisor, with what to change. */
+	if (s->c.state == CASE_SUBMITTED && auth_can(ctx, ACT_STUDENT_RETURN, s->a.id)) {
+		const char *m = fe ? fielderr_message(fe, "begrundelse") : NULL;
+
+		row = tmpl_add_row(d, "ADMIN_ACTIONS");
+		tmpl_set(row, "CSRF", ctx->session.csrf);
+		if (m) {
+			tmpl_set(tmpl_add_row(row, "REASON_ERROR"), "MESSAGE", m);
+			tmpl_set(row, "REASON",
+			    kvlist_value(&ctx->req->form, "begrundelse") ?
+			    kvlist_value(&ctx->req->form, "begrundelse") : "");
+		}
+	}
+
 	/* The checklist: what the student's access still waits for (issue 13, item 8). */
 	check_item(d, "Oplysningerne om den studerende og specialet er udfyldt",
 	    !fielderr_count(&missing));
@@ -550,6 +566,7 @@ static const struct route routes[] = {
 	{ "GET", "/studerende/bilag1", stud_annex1, ACT_STUDENT_VIEW },
 	{ "POST", "/studerende/underskrevet", stud_upload, ACT_STUDENT_EDIT },
 	{ "POST", "/studerende/send", stud_send, ACT_STUDENT_EDIT },
+	{ "POST", "/studerende/tilbage", stud_return, ACT_STUDENT_RETURN },
 };
 
 int

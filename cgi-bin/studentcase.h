@@ -7,7 +7,8 @@
  * authorisation answers 404, and a supervisor sees only the students they supervise (R13:
  * "egne studerende"; another supervisor's student answers 403). The files: student.c (routes,
  * loading, the list and the case's page), student_edit.c (the form), student_annex1.c (the PDF
- * and the signed upload), student_flow.c (sending it on).
+ * and the signed upload), student_flow.c (sending it on), student_admin.c (the administrators'
+ * part).
  */
 #ifndef PORTAL_STUDENTCASE_H
 #define PORTAL_STUDENTCASE_H
@@ -87,5 +88,6 @@ int		stud_edit_submit(struct ctx *);
 int		stud_annex1(struct ctx *);
 int		stud_upload(struct ctx *);
 int		stud_send(struct ctx *);
+int		stud_return(struct ctx *);
 
 #endif

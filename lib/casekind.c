@@ -53,6 +53,7 @@ student_page(long long case_id, long long authorisation_id, char *out, size_t n)
 static const struct casekind_mail student_mails[] = {
 	{ "student_to_admin", "Specialestuderende venter på en administrator" },
 	{ "student_receipt", "Kvittering for tilknytning af specialestuderende" },
+	{ "student_returned", "Specialestuderende sendt tilbage til vejlederen" },
 	{ NULL, NULL },
 };
 

@@ -70,6 +70,9 @@ const struct policy_rule policy_rules[ACT__MAX] = {
 	    "every thesis student of the authorisation, whoever supervises them (R13)" },
 	[ACT_STUDENT_EDIT] = { "student.edit", SCOPE_AUTHORISATION, B(SUPERVISOR),
 	    "attach a thesis student: the case, Annex 1 and its signed upload (R13, R26-R28)" },
+	[ACT_STUDENT_RETURN] = { "student.return", SCOPE_AUTHORISATION,
+	    B(RESPONSIBLE) | B(ADMINISTRATOR),
+	    "send a thesis student's case back to the supervisor with what to change (R13)" },
 };
 
 static const char *const role_names[ROLE__MAX] = {
@@ -105,6 +108,7 @@ static const char *const plain[ACT__MAX] = {
 	[ACT_STUDENT_VIEW] = "se specialestuderende (vejledere kun deres egne)",
 	[ACT_STUDENT_VIEW_ALL] = "se alle autorisationens specialestuderende",
 	[ACT_STUDENT_EDIT] = "tilknytte specialestuderende og uploade deres underskrevne bilag 1",
+	[ACT_STUDENT_RETURN] = "sende en studerendes sag tilbage til vejlederen",
 };
 
 const char *

@@ -68,6 +68,7 @@ enum action {
 				   13): a supervisor sees their own only (R13), the handler checks */
 	ACT_STUDENT_VIEW_ALL,	/* every student of the authorisation, not only one's own (R13) */
 	ACT_STUDENT_EDIT,	/* write a student case, its Annex 1 and the signed upload (R26-R28) */
+	ACT_STUDENT_RETURN,	/* send a student case back to its supervisor, with a reason (R13) */
 	ACT__MAX
 };
 

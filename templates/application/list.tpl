@@ -9,6 +9,11 @@
 <ul id="til-underskrift">
 {{#TO_SIGN}}<li><a href="/projekt/sag?id={{AUTH}}&amp;sag={{SAG}}">{{TITLE}}</a> (uddannelsesautorisation {{NUMBER}})</li>
 {{/TO_SIGN}}</ul>{{/HAS_TO_SIGN}}
+{{#HAS_TO_ATTACH}}<h2>Specialestuderende, der venter på dig</h2>
+<p>Som administrator tilknytter du de studerende, vejlederne har sendt til dig.</p>
+<ul id="til-tilknytning">
+{{#TO_ATTACH}}<li><a href="/studerende/sag?id={{AUTH}}&amp;sag={{SAG}}">{{NAME}}</a> (vejleder {{SUPERVISOR}}, uddannelsesautorisation {{NUMBER}})</li>
+{{/TO_ATTACH}}</ul>{{/HAS_TO_ATTACH}}
 {{#HAS_ROLE_CASES}}<h2>På dine autorisationer</h2>
 <p>Projektindstillinger, som andre arbejder på, på de autorisationer, hvor du har en rolle.</p>
 <ul id="i-dine-roller">

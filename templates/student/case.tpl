@@ -54,6 +54,21 @@
 </form>{{/CAN_SEND}}
 {{#CANNOT_SEND}}<p>Sagen kan sendes, når alt er udfyldt, og det underskrevne bilag 1 er uploadet.</p>{{/CANNOT_SEND}}{{/SUPERVISOR_ACTIONS}}
 
+{{#ADMIN_ACTIONS}}<h2 id="administrator">Som administrator</h2>
+<p>Vejlederen beder dig om at tilknytte den studerende. Se oplysningerne og det underskrevne bilag 1 ovenfor. Er der noget, vejlederen skal rette, så send sagen tilbage med en besked.</p>
+<form method="post" action="/studerende/tilbage" novalidate>
+  <input type="hidden" name="csrf" value="{{CSRF}}">
+  <input type="hidden" name="id" value="{{ID}}">
+  <input type="hidden" name="sag" value="{{SAG}}">
+  <input type="hidden" name="version" value="{{VERSION}}">
+  <div class="form-group{{#REASON_ERROR}} form-error{{/REASON_ERROR}}">
+    <label class="form-label" for="begrundelse">Hvad skal vejlederen rette?</label>
+    {{#REASON_ERROR}}<span class="form-error-message" id="begrundelse-error"><span class="sr-only">Fejl: </span>{{MESSAGE}}</span>{{/REASON_ERROR}}
+    <textarea class="form-input" id="begrundelse" name="begrundelse" rows="3"{{#REASON_ERROR}} aria-describedby="begrundelse-error" aria-invalid="true"{{/REASON_ERROR}}>{{REASON:pre_escape}}</textarea>
+  </div>
+  <button type="submit" class="button button-secondary">Send tilbage til vejlederen</button>
+</form>{{/ADMIN_ACTIONS}}
+
 <h2 id="tjekliste">Det venter adgangen på</h2>
 <ul class="nobullet-list" id="tjek">
 {{#CHECK}}  <li>{{#DONE}}<strong>Klar:</strong>{{/DONE}}{{#NOT_YET}}<strong>Endnu ikke:</strong>{{/NOT_YET}} {{TEXT}}</li>

@@ -457,11 +457,55 @@ START_TEST(sent_to_the_administrators_with_mails)
 	ck_assert_int_eq(get(&supervisor, &r, "/studerende/rediger?id=%lld&sag=%lld", auth_a, sag),
 	    409);
 	reply_free(&r);
-	/* The administrator sees every student of the authorisation (R13). */
+	/* The administrator sees every student of the authorisation (R13), and in Mine sager
+	 * what waits for them (R32). */
 	ck_assert_int_eq(get(&admin, &r, "/studerende?id=%lld", auth_a), 200);
 	ck_assert(has(&r.body, STUDENT_NAME));
 	ck_assert(has(&r.body, "Hos administratorerne"));
 	reply_free(&r);
+	ck_assert_int_eq(get(&admin, &r, "/ansoegning"), 200);
+	ck_assert(has(&r.body, "id=\"til-tilknytning\""));
+	ck_assert(has(&r.body, STUDENT_NAME));
+	reply_free(&r);
+
+	/* Back to the supervisor: a reason is needed, the supervisor is told it. */
+	{
+		char id[32], s[32], v[32];
+
+		snprintf(id, sizeof(id), "%lld", auth_a);
+		snprintf(s, sizeof(s), "%lld", sag);
+		snprintf(v, sizeof(v), "%lld", fixture_scalar_int("SELECT version FROM cases WHERE "
+		    "id = ?", sag));
+		client_post_form("/studerende/tilbage", &admin.jar, &r, "csrf", admin.csrf, "id", id,
+		    "sag", s, "version", v, "begrundelse", "  ", NULL);
+		ck_assert_int_eq(r.status, 422);
+		ck_assert(has(&r.body, "begrundelse-error"));
+		reply_free(&r);
+		client_post_form("/studerende/tilbage", &supervisor.jar, &r, "csrf", supervisor.csrf,
+		    "id", id, "sag", s, "version", v, "begrundelse", "Ret titlen", NULL);
+		ck_assert_int_eq(r.status, 403);	/* not the supervisor's to decide */
+		reply_free(&r);
+		client_post_form("/studerende/tilbage", &admin.jar, &r, "csrf", admin.csrf, "id", id,
+		    "sag", s, "version", v, "begrundelse", "Specialets titel skal være den "
+		    "officielle.", NULL);
+		ck_assert_int_eq(r.status, 303);
+		reply_free(&r);
+		ck_assert_int_eq(fixture_scalar_int("SELECT state = 'returned' FROM cases WHERE id = "
+		    "?", sag), 1);
+		ck_assert_int_eq(maildir_count(supervisor.email, "Specialets titel skal være den "
+		    "officielle.", 20), 1);
+		ck_assert_int_eq(get(&supervisor, &r, "/studerende/rediger?id=%lld&sag=%lld", auth_a,
+		    sag), 200);	/* editable again */
+		reply_free(&r);
+		snprintf(v, sizeof(v), "%lld", fixture_scalar_int("SELECT version FROM cases WHERE "
+		    "id = ?", sag));
+		client_post_form("/studerende/send", &supervisor.jar, &r, "csrf", supervisor.csrf,
+		    "id", id, "sag", s, "version", v, NULL);
+		ck_assert_int_eq(r.status, 303);
+		reply_free(&r);
+		ck_assert_int_eq(fixture_scalar_int("SELECT state = 'submitted' FROM cases WHERE id = "
+		    "?", sag), 1);
+	}
 }
 END_TEST
 

@@ -121,6 +121,7 @@ static const struct {
 	{ ACT_STUDENT_VIEW, "student.view", "LH|AAHHAH|AAA" },
 	{ ACT_STUDENT_VIEW_ALL, "student.view_all", "LH|AADDDD|AAA" },
 	{ ACT_STUDENT_EDIT, "student.edit", "LH|DDDDAD|DDD" },		/* R13, R26-R28 */
+	{ ACT_STUDENT_RETURN, "student.return", "LH|AADDDD|DDD" },	/* R13 */
 };
 
 static enum policy_decision
