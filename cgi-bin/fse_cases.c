@@ -43,6 +43,42 @@ fse_kind_of(const char *type)
 	return NULL;
 }
 
+enum db_err
+fse_case_authorisation(struct ctx *ctx, const struct case_row *c, char *number, size_t nn,
+    char *inst, size_t in)
+{
+	struct db_result res;
+	enum db_err rc;
+
+	snprintf(number, nn, "-");
+	snprintf(inst, in, "%s", "");
+	if ((rc = db_exec(ctx->db, &res, "SELECT COALESCE(a.number, '-'), i.name FROM "
+	    "authorisations a JOIN institutions i ON i.id = a.institution_id WHERE a.id = ?", "i",
+	    c->authorisation_id)) != DB_OK)
+		return rc;
+	if (res.nrows) {
+		snprintf(number, nn, "%s", db_cell(&res, 0, 0));
+		snprintf(inst, in, "%s", db_cell(&res, 0, 1));
+	}
+	db_result_free(&res);
+	return DB_OK;
+}
+
+enum db_err
+fse_origin_authorisation(struct ctx *ctx, const struct case_row *c, const struct kvlist *data,
+    char *out, size_t n)
+{
+	char number[48], inst[256];
+	enum db_err rc;
+
+	(void)data;
+	if ((rc = fse_case_authorisation(ctx, c, number, sizeof(number), inst, sizeof(inst))) !=
+	    DB_OK)
+		return rc;
+	snprintf(out, n, "%s, uddannelsesautorisation %s", inst, number);
+	return DB_OK;
+}
+
 int
 fse_kinds_check(char *why, size_t whylen)
 {

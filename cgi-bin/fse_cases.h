@@ -70,6 +70,13 @@ const struct fse_kind	*fse_kind_of(const char *type);
 int			 fse_kinds_check(char *why, size_t whylen);
 
 /* Shared pieces. */
+/* The authorisation a case is under: its number ("-" before it has one) and institution. */
+enum db_err	 fse_case_authorisation(struct ctx *, const struct case_row *, char *number,
+		    size_t nn, char *institution, size_t in);
+/* An origin hook for the kinds under an authorisation: "<institution>, uddannelsesautorisation
+ * <number>". */
+enum db_err	 fse_origin_authorisation(struct ctx *, const struct case_row *,
+		    const struct kvlist *, char *out, size_t n);
 const char	*fse_value(const struct kvlist *, const char *name);	/* "" when absent */
 /* The user who created a case: address and name ("" when gone). */
 enum db_err	 fse_person(struct ctx *, long long uid, char *email, size_t en, char *name,

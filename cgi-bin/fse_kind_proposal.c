@@ -18,42 +18,6 @@
 #include "platform.h"
 #include "proposal.h"
 
-/* The authorisation a proposal is under: number and institution. */
-static enum db_err
-authorisation_of(struct ctx *ctx, const struct case_row *c, char *number, size_t nn,
-    char *inst, size_t in)
-{
-	struct db_result res;
-	enum db_err rc;
-
-	snprintf(number, nn, "-");
-	snprintf(inst, in, "%s", "");
-	if ((rc = db_exec(ctx->db, &res, "SELECT COALESCE(a.number, '-'), i.name FROM "
-	    "authorisations a JOIN institutions i ON i.id = a.institution_id WHERE a.id = ?", "i",
-	    c->authorisation_id)) != DB_OK)
-		return rc;
-	if (res.nrows) {
-		snprintf(number, nn, "%s", db_cell(&res, 0, 0));
-		snprintf(inst, in, "%s", db_cell(&res, 0, 1));
-	}
-	db_result_free(&res);
-	return DB_OK;
-}
-
-static enum db_err
-origin(struct ctx *ctx, const struct case_row *c, const struct kvlist *data, char *out,
-    size_t n)
-{
-	char number[48], inst[256];
-	enum db_err rc;
-
-	(void)data;
-	if ((rc = authorisation_of(ctx, c, number, sizeof(number), inst, sizeof(inst))) != DB_OK)
-		return rc;
-	snprintf(out, n, "%s, uddannelsesautorisation %s", inst, number);
-	return DB_OK;
-}
-
 /* The signature that matches the text as it is now (R12), into row. */
 static enum db_err
 signature(struct ctx *ctx, struct tmpl_dict *row, const struct case_row *c,
@@ -94,7 +58,7 @@ render(struct ctx *ctx, struct tmpl_dict *d, const struct case_row *c,
 	enum db_err rc;
 	size_t i;
 
-	if ((rc = authorisation_of(ctx, c, number, sizeof(number), inst, sizeof(inst))) != DB_OK)
+	if ((rc = fse_case_authorisation(ctx, c, number, sizeof(number), inst, sizeof(inst))) != DB_OK)
 		return rc;
 	tmpl_set(row, "NUMBER", number);
 	tmpl_set(row, "INSTITUTION", inst);
@@ -178,7 +142,7 @@ notify(struct ctx *ctx, const struct case_row *c, const struct kvlist *data, enu
 	size_t i;
 
 	(void)data;
-	if ((rc = authorisation_of(ctx, c, number, sizeof(number), inst, sizeof(inst))) != DB_OK)
+	if ((rc = fse_case_authorisation(ctx, c, number, sizeof(number), inst, sizeof(inst))) != DB_OK)
 		return rc;
 	if ((rc = db_exec(ctx->db, &res, "SELECT u.email, u.name FROM users u WHERE u.id = ? AND "
 	    "u.status = 'active' UNION SELECT u.email, u.name FROM role_assignments r JOIN users u "
@@ -233,7 +197,7 @@ preview(struct ctx *ctx, struct tmpl_dict *d, const struct case_row *c,
 	enum db_err rc;
 
 	(void)data;
-	if ((rc = authorisation_of(ctx, c, number, sizeof(number), inst, sizeof(inst))) != DB_OK ||
+	if ((rc = fse_case_authorisation(ctx, c, number, sizeof(number), inst, sizeof(inst))) != DB_OK ||
 	    (rc = numbering_peek(ctx->db, NUMBERING_PROJECT, time(NULL), next, sizeof(next))) !=
 	    DB_OK)
 		return rc;
@@ -249,7 +213,7 @@ const struct fse_kind fse_kind_proposal = {
 	.type = "project",
 	.field_label = proposal_label,
 	.field_value = NULL,
-	.origin = origin,
+	.origin = fse_origin_authorisation,
 	.render = render,
 	.approve = approve,
 	.notify = notify,

@@ -40,41 +40,6 @@ field_value(struct ctx *ctx, const char *name, const char *value, char *out, siz
 }
 
 static enum db_err
-authorisation_of(struct ctx *ctx, const struct case_row *c, char *number, size_t nn,
-    char *inst, size_t in)
-{
-	struct db_result res;
-	enum db_err rc;
-
-	snprintf(number, nn, "-");
-	snprintf(inst, in, "%s", "");
-	if ((rc = db_exec(ctx->db, &res, "SELECT COALESCE(a.number, '-'), i.name FROM "
-	    "authorisations a JOIN institutions i ON i.id = a.institution_id WHERE a.id = ?", "i",
-	    c->authorisation_id)) != DB_OK)
-		return rc;
-	if (res.nrows) {
-		snprintf(number, nn, "%s", db_cell(&res, 0, 0));
-		snprintf(inst, in, "%s", db_cell(&res, 0, 1));
-	}
-	db_result_free(&res);
-	return DB_OK;
-}
-
-static enum db_err
-origin(struct ctx *ctx, const struct case_row *c, const struct kvlist *data, char *out,
-    size_t n)
-{
-	char number[48], inst[256];
-	enum db_err rc;
-
-	(void)data;
-	if ((rc = authorisation_of(ctx, c, number, sizeof(number), inst, sizeof(inst))) != DB_OK)
-		return rc;
-	snprintf(out, n, "%s, uddannelsesautorisation %s", inst, number);
-	return DB_OK;
-}
-
-static enum db_err
 render(struct ctx *ctx, struct tmpl_dict *d, const struct case_row *c,
     const struct kvlist *data)
 {
@@ -85,7 +50,7 @@ render(struct ctx *ctx, struct tmpl_dict *d, const struct case_row *c,
 	enum db_err rc;
 
 	(void)data;
-	if ((rc = authorisation_of(ctx, c, number, sizeof(number), inst, sizeof(inst))) != DB_OK)
+	if ((rc = fse_case_authorisation(ctx, c, number, sizeof(number), inst, sizeof(inst))) != DB_OK)
 		return rc;
 	tmpl_set(row, "NUMBER", number);
 	tmpl_set(row, "INSTITUTION", inst);
@@ -121,7 +86,7 @@ const struct fse_kind fse_kind_student = {
 	.type = "student",
 	.field_label = field_label,
 	.field_value = field_value,
-	.origin = origin,
+	.origin = fse_origin_authorisation,
 	.render = render,
 	/* Never called: FSE does not decide a student case (casekind: fse_decides = 0). */
 	.approve = NULL,
