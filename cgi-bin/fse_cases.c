@@ -29,7 +29,7 @@ static const char STALE_TEXT[] = "Sagen er ændret af en anden, siden du åbnede
 
 /* The FSE hooks of every kind of case in the registry (lib/casekind.c): one line per kind. */
 static const struct fse_kind *const kinds[] = { &fse_kind_authorisation, &fse_kind_proposal,
-	&fse_kind_student };
+	&fse_kind_student, &fse_kind_fse_user };
 #define NKINDS	(sizeof(kinds) / sizeof(kinds[0]))
 
 const struct fse_kind *
@@ -424,8 +424,9 @@ history(struct ctx *ctx, struct tmpl_dict *d, long long id)
 /* The decision forms, only to those who may decide, and only while it waits for one. */
 static void
 decide_forms(struct ctx *ctx, struct tmpl_dict *d, const struct fse_kind *k,
-    const struct case_row *c, const struct decide_error *err)
+    const struct case_row *c, const struct kvlist *data, const struct decide_error *err)
 {
+	int approve_err = err && err->handling && strcmp(err->handling, "godkend") == 0;
 	static const char *const forms[] = { "tilbage", "afvis" };
 	struct tmpl_dict *sec;
 	int i;
@@ -437,6 +438,18 @@ decide_forms(struct ctx *ctx, struct tmpl_dict *d, const struct fse_kind *k,
 	tmpl_set_int(sec, "ID", c->id);
 	tmpl_set_int(sec, "VERSION", c->version);
 	tmpl_set(sec, "APPROVE_TEXT", k->approve_text);
+	if (k->approve_input) {
+		const struct fse_approve_input *ai = k->approve_input;
+		struct tmpl_dict *in = tmpl_add_row(sec, "APPROVE_INPUT");
+
+		tmpl_set(in, "NAME", ai->name);
+		tmpl_set(in, "LABEL", ai->label);
+		tmpl_set(in, "HINT", ai->hint ? ai->hint : "");
+		tmpl_set(in, "VALUE", approve_err ? (err->text ? err->text : "") :
+		    ai->prefill ? fse_value(data, ai->prefill) : "");
+		if (approve_err)
+			tmpl_set(tmpl_add_row(in, "ERROR"), "MESSAGE", err->message);
+	}
 	for (i = 0; i < 2; i++) {
 		char key[32];
 
@@ -449,13 +462,18 @@ decide_forms(struct ctx *ctx, struct tmpl_dict *d, const struct fse_kind *k,
 		struct fielderr fe;
 		char field[48], key2[64];
 
-		snprintf(field, sizeof(field), "begrundelse_%s", err->handling);
+		if (approve_err)
+			snprintf(field, sizeof(field), "%s", k->approve_input ?
+			    k->approve_input->name : "godkend");
+		else
+			snprintf(field, sizeof(field), "begrundelse_%s", err->handling);
 		fielderr_init(&fe);
 		fielderr_add(&fe, field, err->message);
 		/* The summary at the top; the message next to the field, in its form. */
 		page_form_errors(d, NULL, NULL, &fe);
 		snprintf(key2, sizeof(key2), "ERROR_%s", field);
-		tmpl_set(tmpl_add_row(sec, key2), "MESSAGE", err->message);
+		if (!approve_err)
+			tmpl_set(tmpl_add_row(sec, key2), "MESSAGE", err->message);
 	}
 }
 
@@ -528,7 +546,7 @@ render_case(struct ctx *ctx, long long id, const char *notice, int stale,
 	    (rc = fields_and_changes(ctx, d, k, &c, &data)) != DB_OK ||
 	    (rc = history(ctx, d, id)) != DB_OK)
 		goto dberr;
-	decide_forms(ctx, d, k, &c, err);
+	decide_forms(ctx, d, k, &c, &data, err);
 	kvlist_free(&data);
 	case_row_free(&c);
 	return status;
@@ -598,9 +616,61 @@ confirm_approval(struct ctx *ctx, long long id, long long version)
 		tmpl_set(d, "FROM", from);
 	if (rc == DB_OK && k->preview)
 		rc = k->preview(ctx, d, &c, &data);
+	if (k->approve_input) {
+		struct tmpl_dict *in = tmpl_add_row(d, "APPROVE_INPUT");
+		const char *v = kvlist_value(&ctx->req->form, k->approve_input->name);
+
+		tmpl_set(in, "NAME", k->approve_input->name);
+		tmpl_set(in, "LABEL", k->approve_input->label);
+		tmpl_set(in, "VALUE", v ? v : "");
+	}
 	kvlist_free(&data);
 	case_row_free(&c);
 	return rc == DB_OK ? 200 : ctx_db_error(ctx, rc);
+}
+
+/*
+ * The approval's input (an FSE user id), checked before the confirmation and before the
+ * transaction: 0 when the kind has none or it is right, else the case page with the message
+ * at the field (422).
+ */
+static int
+approve_input_refused(struct ctx *ctx, long long id)
+{
+	const struct fse_kind *k;
+	struct decide_error err;
+	struct kvlist data;
+	struct case_row c;
+	enum cases_err crc;
+	enum db_err rc;
+	const char *v;
+	char msg[256] = "";
+
+	if ((crc = cases_load(ctx->db, id, 0, &c)) == CASES_ENOTFOUND)
+		return 404;
+	if (crc != CASES_OK)
+		return ctx_db_error(ctx, DB_EEXEC);
+	if ((k = fse_kind_of(c.type)) == NULL || k->approve_input == NULL || !k->approve_check) {
+		case_row_free(&c);
+		return 0;
+	}
+	if (parse_case_data(c.data, &data) != 0) {
+		case_row_free(&c);
+		return 500;
+	}
+	v = kvlist_value(&ctx->req->form, k->approve_input->name);
+	rc = k->approve_check(ctx, &c, &data, v ? v : "", msg, sizeof(msg));
+	kvlist_free(&data);
+	case_row_free(&c);
+	if (rc != DB_OK)
+		return ctx_db_error(ctx, rc);
+	if (msg[0] == '\0')
+		return 0;
+	memset(&err, 0, sizeof(err));
+	err.handling = "godkend";
+	err.text = v ? v : "";
+	err.message = msg;
+	return render_case(ctx, id, NULL, 0, &err, 422);
 }
 
 int
@@ -661,6 +731,8 @@ fse_case_decide(struct ctx *ctx)
 	}
 	if (version <= 0)
 		return render_case(ctx, id, NULL, 1, NULL, 409);
+	if (to == CASE_APPROVED && (st = approve_input_refused(ctx, id)) != 0)
+		return st;
 	if (to == CASE_APPROVED && !(kvlist_value(f, "bekraeft") &&
 	    strcmp(kvlist_value(f, "bekraeft"), "ja") == 0))
 		return confirm_approval(ctx, id, version);
@@ -711,7 +783,9 @@ fse_case_decide(struct ctx *ctx)
 	/* What the kind makes on approval, then its mails: all in this transaction. */
 	if ((to == CASE_APPROVED && (rc = k->approve(ctx, &c, &data, &outcome)) != DB_OK) ||
 	    (rc = k->notify(ctx, &c, &data, to, reason, &outcome)) != DB_OK) {
-		st = ctx_tx_error(ctx, rc);
+		/* A unique key another decision took at the same moment (one FSE user id, one
+		 * approval of a student): ours runs again, and its check then says why. */
+		st = ctx_tx_error(ctx, rc == DB_EDUP ? DB_ERETRY : rc);
 		goto out;
 	}
 	if ((rc = db_commit(ctx->db)) != DB_OK) {

@@ -25,6 +25,15 @@ struct fse_outcome {
 	int	invited;	/* authorisations: the manager was invited to take it over */
 };
 
+/* An input an approval needs (the FSE user id FSE assigns or confirms): on the approve form,
+ * carried through the confirmation page; the approve hook reads it from the form. */
+struct fse_approve_input {
+	const char	*name;		/* the form field, and the input's id */
+	const char	*label;
+	const char	*hint;
+	const char	*prefill;	/* the case's field that fills it in first, or NULL */
+};
+
 struct fse_kind {
 	const char	*type;		/* cases.type: its entry in the registry (lib/casekind.h) */
 	/* A field's label as people read it ("Erfaren person 2: navn"). */
@@ -50,6 +59,11 @@ struct fse_kind {
 	 * comes before it (issue 11: "Godkend" asks first); read only, no transaction. */
 	enum db_err	(*preview)(struct ctx *, struct tmpl_dict *, const struct case_row *,
 			    const struct kvlist *);
+	/* The approval's input (NULL: none), and its check before anything is asked or written:
+	 * a refusal as a message into msg (msg[0] stays '\0' when the value is right). */
+	const struct fse_approve_input *approve_input;
+	enum db_err	(*approve_check)(struct ctx *, const struct case_row *,
+			    const struct kvlist *, const char *value, char *msg, size_t n);
 };
 
 /* One line of the approval's confirmation page (a CREATES row of d). */
@@ -59,6 +73,7 @@ void		 fse_preview_line(struct tmpl_dict *d, const char *fmt, ...)
 extern const struct fse_kind	fse_kind_authorisation;
 extern const struct fse_kind	fse_kind_proposal;
 extern const struct fse_kind	fse_kind_student;
+extern const struct fse_kind	fse_kind_fse_user;
 
 /* The kind of a case type; NULL when FSE does not decide that type here. */
 const struct fse_kind	*fse_kind_of(const char *type);

@@ -213,6 +213,8 @@ query_notice(struct ctx *ctx, const char **kind)
 		  "en e-mail, og du har fået en kvittering." },
 		{ "tilbage", "success", "Sagen er sendt tilbage til vejlederen, som har fået en e-mail "
 		  "med din besked." },
+		{ "fse", "success", "Den studerende er sendt til Forskningsservice, som godkender den "
+		  "studerende som bruger. Du får en e-mail, når det er sket." },
 	};
 	const char *v = kvlist_value(&ctx->req->query, "besked");
 	size_t i;
@@ -382,6 +384,7 @@ stud_page(struct ctx *ctx, struct stud *s, const char *kind, const char *text,
 {
 	struct fielderr missing;
 	struct stud_project p;
+	struct stud_fse req;
 	struct files_meta logo;
 	struct tmpl_dict *d, *row;
 	struct db_result res;
@@ -389,7 +392,7 @@ stud_page(struct ctx *ctx, struct stud *s, const char *kind, const char *text,
 	char when[64];
 	const char *v;
 	size_t i;
-	int editable = case_editable(s->c.state), has_signed, can_edit;
+	int editable = case_editable(s->c.state), has_signed, can_edit, fse_open;
 
 	can_edit = editable && s->c.created_by == ctx_user(ctx) &&
 	    auth_can(ctx, ACT_STUDENT_EDIT, s->a.id);
@@ -498,8 +501,50 @@ stud_page(struct ctx *ctx, struct stud *s, const char *kind, const char *text,
 			tmpl_show(row, "CANNOT_SEND");
 	}
 
-	/* The administrators' part (R13): back to the supervisor, with what to change. */
-	if (s->c.state == CASE_SUBMITTED && auth_can(ctx, ACT_STUDENT_RETURN, s->a.id)) {
+	/* FSE's approval of the student as a user (R10, R15): asked by the responsible. */
+	if ((rc = stud_fse_request(ctx, s->c.id, 0, &req)) != DB_OK)
+		return ctx_db_error(ctx, rc);
+	fse_open = req.case_id && req.state == CASE_SUBMITTED;
+	if (req.case_id || s->c.state == CASE_SUBMITTED)
+		tmpl_show(d, "FSE_PART");
+	if (fse_open) {
+		row = tmpl_add_row(d, "FSE_WAITING");
+		datefmt_danish(when, sizeof(when), req.at, DATEFMT_DATETIME);
+		tmpl_set(row, "AT", when);
+	} else if (req.fse_id[0])
+		tmpl_set(tmpl_add_row(d, "FSE_APPROVED"), "FSE_ID", req.fse_id);
+	else if (req.case_id && req.state == CASE_REJECTED)
+		tmpl_set(tmpl_add_row(d, "FSE_REJECTED"), "REASON", req.reason);
+	if (s->c.state == CASE_SUBMITTED && !fse_open && auth_can(ctx, ACT_STUDENT_TO_FSE,
+	    s->a.id)) {
+		const char *given = kvlist_value(&ctx->req->form, "fse_bruger_id");
+		const char *has = kvlist_value(&ctx->req->form, "har_id");
+		const char *m;
+
+		row = tmpl_add_row(d, "FSE_FORM");
+		tmpl_set(row, "CSRF", ctx->session.csrf);
+		submitkey_put(ctx, row);	/* one request per form, however often sent */
+		if (!fe || !fielderr_count(fe)) {
+			given = kvlist_value(&s->data, "fse_bruger_id");
+			has = form_blank(given) ? "nej" : "ja";
+		}
+		tmpl_set(row, "FSE_ID", given ? given : "");
+		if (has && strcmp(has, "ja") == 0)
+			tmpl_show(row, "HAS_ID");
+		else if (has && strcmp(has, "nej") == 0)
+			tmpl_show(row, "NO_ID");
+		if (req.case_id && req.state == CASE_RETURNED)
+			tmpl_set(tmpl_add_row(row, "RETURNED"), "REASON", req.reason);
+		if ((m = fe ? fielderr_message(fe, "har_id") : NULL) != NULL)
+			tmpl_set(tmpl_add_row(row, "HAS_ID_ERROR"), "MESSAGE", m);
+		if ((m = fe ? fielderr_message(fe, "fse_bruger_id") : NULL) != NULL)
+			tmpl_set(tmpl_add_row(row, "FSE_ID_ERROR"), "MESSAGE", m);
+	}
+
+	/* The administrators' part (R13): back to the supervisor, with what to change; not
+	 * while FSE has the student. */
+	if (s->c.state == CASE_SUBMITTED && !fse_open &&
+	    auth_can(ctx, ACT_STUDENT_RETURN, s->a.id)) {
 		const char *m = fe ? fielderr_message(fe, "begrundelse") : NULL;
 
 		row = tmpl_add_row(d, "ADMIN_ACTIONS");
@@ -519,7 +564,7 @@ stud_page(struct ctx *ctx, struct stud *s, const char *kind, const char *text,
 	check_item(d, "Sendt til administratorerne", s->c.state == CASE_SUBMITTED ||
 	    s->c.state == CASE_APPROVED);
 	check_item(d, "Forskningsservice har godkendt den studerende som bruger",
-	    s->c.state == CASE_APPROVED);
+	    req.fse_id[0] != '\0');
 	check_item(d, "Adgang til projektet", 0);
 	check_item(d, "Brugeraftalen er accepteret", 0);
 
@@ -567,6 +612,8 @@ static const struct route routes[] = {
 	{ "POST", "/studerende/underskrevet", stud_upload, ACT_STUDENT_EDIT },
 	{ "POST", "/studerende/send", stud_send, ACT_STUDENT_EDIT },
 	{ "POST", "/studerende/tilbage", stud_return, ACT_STUDENT_RETURN },
+	{ "POST", "/studerende/fse", stud_to_fse, ACT_STUDENT_TO_FSE },
+	{ "GET", "/studerende/fse-bruger", stud_fse_page, ACT_STUDENT_VIEW },
 };
 
 int

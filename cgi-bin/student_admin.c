@@ -54,6 +54,7 @@ stud_return(struct ctx *ctx)
 {
 	const char *reason = kvlist_value(&ctx->req->form, "begrundelse");
 	long long version = stud_param(ctx, "version");
+	struct stud_fse req;
 	struct fielderr fe;
 	enum cases_err crc;
 	enum db_err rc;
@@ -75,6 +76,18 @@ stud_return(struct ctx *ctx)
 	if (fielderr_count(&fe)) {
 		db_rollback(ctx->db);
 		st = stud_page(ctx, &s, NULL, NULL, &fe, 422);
+		stud_free(&s);
+		return st;
+	}
+	/* Not while FSE has the student: FSE's approval attaches this very case. */
+	if ((rc = stud_fse_request(ctx, s.c.id, 1, &req)) != DB_OK) {
+		stud_free(&s);
+		return ctx_tx_error(ctx, rc);
+	}
+	if (req.case_id && req.state == CASE_SUBMITTED) {
+		db_rollback(ctx->db);
+		st = stud_page(ctx, &s, "warning", "Sagen kan ikke sendes tilbage til vejlederen nu: "
+		    "Forskningsservice er ved at godkende den studerende som bruger.", NULL, 409);
 		stud_free(&s);
 		return st;
 	}

@@ -8,7 +8,7 @@
  * "egne studerende"; another supervisor's student answers 403). The files: student.c (routes,
  * loading, the list and the case's page), student_edit.c (the form), student_annex1.c (the PDF
  * and the signed upload), student_flow.c (sending it on), student_admin.c (the administrators'
- * part).
+ * part), student_fse.c (the request to FSE to approve the student as a user).
  */
 #ifndef PORTAL_STUDENTCASE_H
 #define PORTAL_STUDENTCASE_H
@@ -34,6 +34,16 @@ struct stud {
 	struct kvlist		data;
 	int			loaded;
 	char			supervisor[256];	/* the case's creator, as named */
+};
+
+/* The student's latest request to FSE to be approved as a user (R10, R15); case_id 0: none. */
+struct stud_fse {
+	long long	case_id;
+	enum case_state	state;
+	unsigned	version;
+	char		at[32];			/* sent (UTC) */
+	char		reason[1001];		/* FSE's last reason (a return, a rejection) */
+	char		fse_id[33];		/* the id FSE approved; "" until then */
 };
 
 /* An approved broad project of the authorisation (R20), by its case id. */
@@ -72,6 +82,10 @@ enum db_err	stud_project(struct ctx *, long long authorisation_id, long long pro
 enum db_err	stud_complete(struct ctx *, long long authorisation_id, const struct kvlist *data,
 		    struct fielderr *fe);
 
+/* The student case's request to FSE (student_fse.c); with lock, FOR UPDATE. */
+enum db_err	stud_fse_request(struct ctx *, long long student_case, int lock,
+		    struct stud_fse *);
+
 /* The case's page, with a notice (kind "success", "warning", "error") or field messages. */
 int		stud_page(struct ctx *, struct stud *, const char *kind, const char *text,
 		    const struct fielderr *, int status);
@@ -89,5 +103,7 @@ int		stud_annex1(struct ctx *);
 int		stud_upload(struct ctx *);
 int		stud_send(struct ctx *);
 int		stud_return(struct ctx *);
+int		stud_to_fse(struct ctx *);
+int		stud_fse_page(struct ctx *);
 
 #endif

@@ -57,6 +57,21 @@ static const struct casekind_mail student_mails[] = {
 	{ NULL, NULL },
 };
 
+/* FSE approves a thesis student as a user (issue 13; R10, R15): the responsible asks. */
+static void
+fse_user_page(long long case_id, long long authorisation_id, char *out, size_t n)
+{
+	snprintf(out, n, "/studerende/fse-bruger?id=%lld&sag=%lld", authorisation_id, case_id);
+}
+
+static const struct casekind_mail fse_user_mails[] = {
+	{ "fse_user_submitted", "Ny anmodning om godkendelse af en studerende som bruger" },
+	{ "fse_user_approved", "Studerende godkendt som bruger" },
+	{ "fse_user_returned", "Anmodning om brugergodkendelse sendt tilbage til rettelse" },
+	{ "fse_user_rejected", "Studerende ikke godkendt som bruger" },
+	{ NULL, NULL },
+};
+
 const struct casekind casekinds[] = {
 	{
 		.type = "authorisation",
@@ -95,6 +110,18 @@ const struct casekind casekinds[] = {
 		/* The administrators take it on (R13); FSE approves the student as a user in a
 		 * case of its own. FSE reads it, with the signed Annex 1. */
 		.fse_decides = 0,
+	},
+	{
+		.type = "fse_user",
+		.label = "Brugergodkendelse",
+		.title = "Godkendelse af specialestuderende som bruger",
+		.creator = "Autorisationsansvarlig",
+		.creator_page = fse_user_page,
+		.todo_draft = "Send anmodningen",
+		.todo_returned = "Ret og send igen",
+		.withdraw_path = NULL,
+		.mails = fse_user_mails,
+		.fse_decides = 1,
 	},
 };
 const size_t ncasekinds = sizeof(casekinds) / sizeof(casekinds[0]);

@@ -52,6 +52,8 @@ const struct config_key config_keys[] = {
 	  "FSE's mailbox for authorisation matters (R5)" },
 	{ "fse_service_days", UINT(fse_service_days), "20",
 	  "FSE's service goal for deciding an application, in working days (R30, R31)" },
+	{ "fse_user_id_format", STR(fse_user_id_format), "^[A-Z]{3}[0-9]{3,5}$",
+	  "what an FSE user id looks like, as a POSIX extended regular expression (R10, R15)" },
 	{ "log_level", STR(log_level), "info", "least severe level logged: debug, info, warn, error" },
 	{ "session_idle_minutes", UINT(session_idle_minutes), "30",
 	  "minutes without a request after which a session ends" },

@@ -40,6 +40,7 @@ struct config {
 	char		base_url[256];
 	char		fse_mailbox[256];
 	unsigned	fse_service_days;
+	char		fse_user_id_format[128];	/* POSIX ERE an FSE user id matches */
 	char		log_level[16];
 	/* sessions and login */
 	unsigned	session_idle_minutes;

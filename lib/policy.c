@@ -73,6 +73,8 @@ const struct policy_rule policy_rules[ACT__MAX] = {
 	[ACT_STUDENT_RETURN] = { "student.return", SCOPE_AUTHORISATION,
 	    B(RESPONSIBLE) | B(ADMINISTRATOR),
 	    "send a thesis student's case back to the supervisor with what to change (R13)" },
+	[ACT_STUDENT_TO_FSE] = { "student.to_fse", SCOPE_AUTHORISATION, B(RESPONSIBLE),
+	    "send a thesis student to FSE to be approved as a user (R10, R15)" },
 };
 
 static const char *const role_names[ROLE__MAX] = {
@@ -109,6 +111,7 @@ static const char *const plain[ACT__MAX] = {
 	[ACT_STUDENT_VIEW_ALL] = "se alle autorisationens specialestuderende",
 	[ACT_STUDENT_EDIT] = "tilknytte specialestuderende og uploade deres underskrevne bilag 1",
 	[ACT_STUDENT_RETURN] = "sende en studerendes sag tilbage til vejlederen",
+	[ACT_STUDENT_TO_FSE] = "bede Forskningsservice om at godkende studerende som brugere",
 };
 
 const char *

@@ -69,6 +69,7 @@ enum action {
 	ACT_STUDENT_VIEW_ALL,	/* every student of the authorisation, not only one's own (R13) */
 	ACT_STUDENT_EDIT,	/* write a student case, its Annex 1 and the signed upload (R26-R28) */
 	ACT_STUDENT_RETURN,	/* send a student case back to its supervisor, with a reason (R13) */
+	ACT_STUDENT_TO_FSE,	/* ask FSE to approve the student as a user (R10, R15) */
 	ACT__MAX
 };
 

@@ -1,5 +1,6 @@
 #include "student.h"
 
+#include <regex.h>
 #include <string.h>
 
 #define LINE(n, req, max, msg)	{ n, form_line, req, 0, max, NULL, msg }
@@ -90,4 +91,17 @@ student_check(const struct kvlist *data, struct fielderr *out)
 	    fielderr_message(out, "periode_til") == NULL && strcmp(to, from) <= 0)
 		fielderr_add(out, "periode_til", "Afleveringen skal ligge efter specialets begyndelse.");
 	return fielderr_count(out) - before;
+}
+
+int
+student_fse_id_ok(const char *format, const char *id)
+{
+	regex_t re;
+	int ok;
+
+	if (format == NULL || regcomp(&re, format, REG_EXTENDED | REG_NOSUB) != 0)
+		return -1;
+	ok = id != NULL && regexec(&re, id, 0, NULL, 0) == 0;
+	regfree(&re);
+	return ok;
 }

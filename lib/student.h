@@ -38,4 +38,10 @@ size_t		 student_reason_lines(const char *reason);
  */
 size_t		 student_check(const struct kvlist *data, struct fielderr *out);
 
+/*
+ * R10: does id look like an FSE user id (format: a POSIX extended regular expression, the
+ * configuration's fse_user_id_format)? 1 yes, 0 no, -1 when the format does not compile.
+ */
+int		 student_fse_id_ok(const char *format, const char *id);
+
 #endif

@@ -41,6 +41,9 @@
   <dt>Underskrift (lovlig efter databeskyttelsesforordningen)</dt><dd id="underskrift">{{#SIGNED}}{{NAME}} ({{EMAIL}}), {{AT}}. Kontrolsum for teksten: <code>{{HASH}}</code>{{/SIGNED}}{{#NOT_SIGNED}}<strong>Ikke underskrevet for teksten, som den er nu</strong>{{/NOT_SIGNED}}</dd>
   <dt>Gebyr</dt><dd id="gebyr">{{#FEE}}{{TEXT}}<br>{{/FEE}}{{#NO_FEE}}Intet gebyr registreret{{/NO_FEE}}</dd>
   {{#PROJECT}}<dt>Projektnummer</dt><dd id="projektnummer">{{PROJECT_NUMBER}}</dd>{{/PROJECT}}{{/PROPOSAL}}
+  {{#FSE_USER}}<dt>Sagen om den studerende</dt><dd id="studerende-sag">{{#PARENT}}<a href="/fse/sag?id={{ID}}">Sag {{ID}}</a> ({{STATE}}){{/PARENT}}</dd>
+  <dt>Ny bruger</dt><dd id="ny-bruger">{{NEW}}</dd>
+  {{#APPROVED_ID}}<dt>Godkendt med FSE-bruger-id</dt><dd id="godkendt-id">{{ID}}</dd>{{/APPROVED_ID}}{{/FSE_USER}}
   {{#STUDENT}}<dt>Uddannelsesautorisation</dt><dd id="autorisation">{{NUMBER}}, {{INSTITUTION}}</dd>
   <dt>Hvem afgør</dt><dd id="hvem-afgoer">Autorisationens administratorer tager sagen. Forskningsservice godkender den studerende som bruger i en sag for sig.</dd>
   <dt>Underskrevet bilag 1 (forskningshøjde)</dt><dd id="bilag1">{{#ANNEX1}}<a href="/fil?id={{FILE_ID}}">{{NAME}}</a>, uploadet {{AT}} af {{BY}}{{#DIGITAL}}. Digitalt underskrevet af {{SIGNER}}: {{VERDICT}}{{/DIGITAL}}{{#SCAN}}. Underskrevet i hånden og scannet.{{/SCAN}}{{/ANNEX1}}{{#NO_ANNEX1}}Ikke uploadet{{/NO_ANNEX1}}</dd>{{/STUDENT}}
@@ -83,6 +86,12 @@
   <input type="hidden" name="version" value="{{VERSION}}">
   <input type="hidden" name="handling" value="godkend">
   <p>{{APPROVE_TEXT}}</p>
+  {{#APPROVE_INPUT}}<div class="form-group{{#ERROR}} form-error{{/ERROR}}">
+    <label class="form-label" for="{{NAME}}">{{LABEL}}</label>
+    <span class="form-hint" id="{{NAME}}-hint">{{HINT}}</span>
+    {{#ERROR}}<span class="form-error-message" id="{{NAME}}-error"><span class="sr-only">Fejl: </span>{{MESSAGE}}</span>{{/ERROR}}
+    <input class="form-input input-width-s" type="text" id="{{NAME}}" name="{{NAME}}" value="{{VALUE}}" aria-describedby="{{NAME}}-hint{{#ERROR}} {{NAME}}-error{{/ERROR}}"{{#ERROR}} aria-invalid="true"{{/ERROR}}>
+  </div>{{/APPROVE_INPUT}}
   <button type="submit" class="button button-primary">Godkend</button>
 </form>
 <form method="post" action="/fse/sag/afgoer" class="mb-5" novalidate>

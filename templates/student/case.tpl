@@ -54,6 +54,36 @@
 </form>{{/CAN_SEND}}
 {{#CANNOT_SEND}}<p>Sagen kan sendes, når alt er udfyldt, og det underskrevne bilag 1 er uploadet.</p>{{/CANNOT_SEND}}{{/SUPERVISOR_ACTIONS}}
 
+{{#FSE_PART}}<h2 id="forskningsservice">Godkendelse som bruger hos Forskningsservice</h2>{{/FSE_PART}}
+{{#FSE_WAITING}}<p id="fse-status">Den studerende blev sendt til Forskningsservice {{AT}}. Forskningsservice godkender den studerende som bruger; den autorisationsansvarlige og vejlederen får en e-mail, når det er sket.</p>{{/FSE_WAITING}}
+{{#FSE_APPROVED}}<p id="fse-status">Forskningsservice har godkendt den studerende som bruger. FSE-bruger-id: <strong>{{FSE_ID}}</strong>.</p>{{/FSE_APPROVED}}
+{{#FSE_REJECTED}}<p id="fse-status">Forskningsservice har ikke godkendt den studerende som bruger. Begrundelsen er: {{REASON}}</p>{{/FSE_REJECTED}}
+{{#FSE_FORM}}{{#RETURNED}}<div class="alert alert-warning"><div class="alert-body"><p class="alert-text">Forskningsservice har sendt anmodningen tilbage: {{REASON}}</p></div></div>{{/RETURNED}}
+<p>Som autorisationsansvarlig sender du den studerende til Forskningsservice, som godkender alle brugere. Har den studerende allerede et FSE-bruger-id, bekræfter Forskningsservice det; ellers opretter Forskningsservice den studerende som ny bruger.</p>
+<form method="post" action="/studerende/fse" novalidate>
+  <input type="hidden" name="csrf" value="{{CSRF}}">
+  <input type="hidden" name="id" value="{{ID}}">
+  <input type="hidden" name="sag" value="{{SAG}}">
+  <input type="hidden" name="engangsnoegle" value="{{SUBMIT_KEY}}">
+  <div class="form-group{{#HAS_ID_ERROR}} form-error{{/HAS_ID_ERROR}}">
+    <fieldset{{#HAS_ID_ERROR}} aria-describedby="har_id-error"{{/HAS_ID_ERROR}}>
+      <legend class="form-label" id="har_id">Har den studerende et FSE-bruger-id?</legend>
+      {{#HAS_ID_ERROR}}<span class="form-error-message" id="har_id-error"><span class="sr-only">Fejl: </span>{{MESSAGE}}</span>{{/HAS_ID_ERROR}}
+      <ul class="nobullet-list">
+        <li><input class="form-radio radio-large" type="radio" id="har_id_ja" name="har_id" value="ja"{{#HAS_ID}} checked{{/HAS_ID}}><label for="har_id_ja">Ja</label></li>
+        <li><input class="form-radio radio-large" type="radio" id="har_id_nej" name="har_id" value="nej"{{#NO_ID}} checked{{/NO_ID}}><label for="har_id_nej">Nej, Forskningsservice skal oprette den studerende som ny bruger</label></li>
+      </ul>
+    </fieldset>
+  </div>
+  <div class="form-group{{#FSE_ID_ERROR}} form-error{{/FSE_ID_ERROR}}">
+    <label class="form-label" for="fse_bruger_id">FSE-bruger-id</label>
+    <span class="form-hint" id="fse_bruger_id-hint">Kun hvis den studerende har et.</span>
+    {{#FSE_ID_ERROR}}<span class="form-error-message" id="fse_bruger_id-error"><span class="sr-only">Fejl: </span>{{MESSAGE}}</span>{{/FSE_ID_ERROR}}
+    <input class="form-input input-width-s" type="text" id="fse_bruger_id" name="fse_bruger_id" value="{{FSE_ID}}" aria-describedby="fse_bruger_id-hint{{#FSE_ID_ERROR}} fse_bruger_id-error{{/FSE_ID_ERROR}}"{{#FSE_ID_ERROR}} aria-invalid="true"{{/FSE_ID_ERROR}}>
+  </div>
+  <button type="submit" class="button button-primary">Send til Forskningsservice</button>
+</form>{{/FSE_FORM}}
+
 {{#ADMIN_ACTIONS}}<h2 id="administrator">Som administrator</h2>
 <p>Vejlederen beder dig om at tilknytte den studerende. Se oplysningerne og det underskrevne bilag 1 ovenfor. Er der noget, vejlederen skal rette, så send sagen tilbage med en besked.</p>
 <form method="post" action="/studerende/tilbage" novalidate>

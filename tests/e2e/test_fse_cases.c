@@ -204,7 +204,7 @@ START_TEST(queue_and_case_page)
 	ck_assert(!has(&r.body, needle));	/* an application is not a proposal */
 	reply_free(&r);
 	/* A type that is not a kind is not offered: refused at the field, nothing listed. */
-	ck_assert_int_eq(get("/fse/sager?type=fse_user", &cw, &r), 422);
+	ck_assert_int_eq(get("/fse/sager?type=ukendt", &cw, &r), 422);
 	ck_assert(has(&r.body, "id=\"type-error\""));
 	ck_assert(!has(&r.body, needle));
 	reply_free(&r);

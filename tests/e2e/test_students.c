@@ -438,6 +438,35 @@ sent_case(void)
 	return sag;
 }
 
+/* A second student, another person (another address), sent the same way. */
+static long long
+sent_case2(void)
+{
+	char a[32], s[32], v[32], email[128];
+	struct reply r;
+	struct buf pdf;
+	long long sag;
+
+	snprintf(email, sizeof(email), "anden.%ld@%s", (long)getpid(), domain_a);
+	sag = create(&supervisor, "Signe Anden", email, "Registerdata om hele årgange.",
+	    project_a, &r);
+	reply_free(&r);
+	ck_assert_int_gt(sag, 0);
+	ck_assert_int_eq(fx_pdf(&pdf, "Bilag 1", "Underskrevet"), 0);
+	ck_assert_int_eq(upload_annex1(&supervisor, sag, "scan.pdf", &pdf, &r), 303);
+	reply_free(&r);
+	buf_free(&pdf);
+	snprintf(a, sizeof(a), "%lld", auth_a);
+	snprintf(s, sizeof(s), "%lld", sag);
+	snprintf(v, sizeof(v), "%lld", fixture_scalar_int("SELECT version FROM cases WHERE id = ?",
+	    sag));
+	client_post_form("/studerende/send", &supervisor.jar, &r, "csrf", supervisor.csrf, "id", a,
+	    "sag", s, "version", v, NULL);
+	ck_assert_int_eq(r.status, 303);
+	reply_free(&r);
+	return sag;
+}
+
 START_TEST(sent_to_the_administrators_with_mails)
 {
 	struct reply r;
@@ -600,6 +629,170 @@ START_TEST(fse_reads_the_student_case_but_does_not_decide_it)
 }
 END_TEST
 
+/* The responsible's request to FSE for the student case sag (har: "ja" with id, or "nej"). */
+static long
+to_fse(long long sag, const char *har, const char *id, struct reply *r)
+{
+	char a[32], s[32];
+
+	snprintf(a, sizeof(a), "%lld", auth_a);
+	snprintf(s, sizeof(s), "%lld", sag);
+	client_post_form("/studerende/fse", &responsible.jar, r, "csrf", responsible.csrf, "id", a,
+	    "sag", s, "engangsnoegle", client_new_key(), "har_id", har, "fse_bruger_id",
+	    id ? id : "", NULL);
+	return r->status;
+}
+
+static long long
+request_of(long long sag)
+{
+	return fixture_scalar_int("SELECT COALESCE(MAX(id), 0) FROM cases WHERE parent_id = ? AND "
+	    "type = 'fse_user'", sag);
+}
+
+/* FSE's decision on request: handling, the id, and with confirm the second step. */
+static long
+decide(long long request, const char *handling, const char *id, const char *reason, int confirm,
+    struct reply *r)
+{
+	char c[32], v[32];
+
+	snprintf(c, sizeof(c), "%lld", request);
+	snprintf(v, sizeof(v), "%lld", fixture_scalar_int("SELECT version FROM cases WHERE id = ?",
+	    request));
+	client_post_form("/fse/sag/afgoer", &fse.jar, r, "csrf", fse.csrf, "id", c, "version", v,
+	    "handling", handling, "fse_bruger_id", id ? id : "", "begrundelse",
+	    reason ? reason : "", "bekraeft", confirm ? "ja" : "", NULL);
+	return r->status;
+}
+
+static const char *
+state_of(long long sag)
+{
+	static char out[32];
+	struct db_result res;
+
+	ck_assert_int_eq(db_exec(fx_db, &res, "SELECT state FROM cases WHERE id = ?", "i", sag),
+	    DB_OK);
+	snprintf(out, sizeof(out), "%s", res.nrows ? db_cell(&res, 0, 0) : "");
+	db_result_free(&res);
+	return out;
+}
+
+START_TEST(fse_approves_the_student_as_a_new_user)
+{
+	char id[32], needle[64];
+	struct reply r;
+	long long sag = sent_case(), request;
+
+	/* Only the responsible asks (R10); a wrong id is refused at the field. */
+	snprintf(id, sizeof(id), "%lld", auth_a);
+	client_post_form("/studerende/fse", &admin.jar, &r, "csrf", admin.csrf, "id", id, "sag",
+	    "1", "har_id", "nej", NULL);
+	ck_assert_int_eq(r.status, 403);
+	reply_free(&r);
+	ck_assert_int_eq(to_fse(sag, "ja", "ikke-et-id", &r), 422);
+	ck_assert(has(&r.body, "fse_bruger_id-error"));
+	ck_assert(has(&r.body, "value=\"ikke-et-id\""));
+	reply_free(&r);
+	ck_assert_int_eq(request_of(sag), 0);
+	ck_assert_int_eq(to_fse(sag, "nej", NULL, &r), 303);
+	reply_free(&r);
+	ck_assert_int_gt(request = request_of(sag), 0);
+	ck_assert_str_eq(state_of(request), "submitted");
+	ck_assert_int_eq(to_fse(sag, "nej", NULL, &r), 409);	/* one open request per student */
+	ck_assert(has(&r.body, "allerede sendt til Forskningsservice"));
+	reply_free(&r);
+	ck_assert_int_eq(request_of(sag), request);
+	snprintf(needle, sizeof(needle), "/fse/sag?id=%lld", request);
+	ck_assert_int_eq(maildir_count("FSEautorisation@dst.dk", needle, 20), 1);
+	/* The administrators cannot send it back while FSE has it. */
+	ck_assert_int_eq(get(&admin, &r, "/studerende/sag?id=%lld&sag=%lld", auth_a, sag), 200);
+	ck_assert(!has(&r.body, "action=\"/studerende/tilbage\""));
+	ck_assert(has(&r.body, "id=\"fse-status\""));
+	reply_free(&r);
+
+	/* It waits for FSE, with the student's signed Annex 1 (R27). */
+	ck_assert_int_eq(get(&fse, &r, "/fse/sager?soeg=%lld", request), 200);
+	ck_assert(has(&r.body, needle));
+	reply_free(&r);
+	ck_assert_int_eq(get(&fse, &r, "/fse/sag?id=%lld", request), 200);
+	ck_assert(has(&r.body, "name=\"fse_bruger_id\""));
+	ck_assert(has(&r.body, "Underskrevet bilag 1"));
+	reply_free(&r);
+	/* The id FSE assigns: needed, and in the configured format. */
+	ck_assert_int_eq(decide(request, "godkend", "", NULL, 0, &r), 422);
+	ck_assert(has(&r.body, "fse_bruger_id-error"));
+	reply_free(&r);
+	ck_assert_int_eq(decide(request, "godkend", "abc", NULL, 0, &r), 422);
+	ck_assert(has(&r.body, "value=\"abc\""));
+	reply_free(&r);
+	snprintf(id, sizeof(id), "STU%05ld", (long)getpid() % 100000);
+	ck_assert_int_eq(decide(request, "godkend", id, NULL, 0, &r), 200);	/* asks first */
+	ck_assert(has(&r.body, id));
+	reply_free(&r);
+	ck_assert_str_eq(state_of(request), "submitted");
+	ck_assert_int_eq(decide(request, "godkend", id, NULL, 1, &r), 303);
+	reply_free(&r);
+	ck_assert_str_eq(state_of(request), "approved");
+	ck_assert_str_eq(state_of(sag), "approved");	/* the student is attached */
+	ck_assert_int_eq(fixture_scalar_int("SELECT COUNT(*) FROM fse_user_approvals WHERE "
+	    "student_case_id = ?", sag), 1);
+	ck_assert_int_eq(maildir_count(responsible.email, id, 20), 1);
+	ck_assert_int_eq(maildir_count(supervisor.email, id, 20), 1);
+	ck_assert_int_eq(get(&supervisor, &r, "/studerende/sag?id=%lld&sag=%lld", auth_a, sag),
+	    200);
+	ck_assert(has(&r.body, id));
+	ck_assert(has(&r.body, "Klar:</strong> Forskningsservice har godkendt"));
+	reply_free(&r);
+}
+END_TEST
+
+START_TEST(fse_returns_then_rejects_and_an_id_is_one_persons)
+{
+	char id[32];
+	struct reply r;
+	long long first = sent_case(), second, request;
+
+	/* An id already given to another person is refused at the field (R10). */
+	snprintf(id, sizeof(id), "ONE%05ld", (long)getpid() % 100000);
+	ck_assert_int_eq(to_fse(first, "ja", id, &r), 303);
+	reply_free(&r);
+	ck_assert_int_eq(decide(request_of(first), "godkend", id, NULL, 1, &r), 303);
+	reply_free(&r);
+	ck_assert_str_eq(state_of(first), "approved");
+
+	second = sent_case2();
+	ck_assert_int_eq(to_fse(second, "ja", id, &r), 303);
+	reply_free(&r);
+	request = request_of(second);
+	ck_assert_int_eq(decide(request, "godkend", id, NULL, 1, &r), 422);
+	ck_assert(has(&r.body, "hører til en anden bruger"));
+	reply_free(&r);
+	/* Sent back to the responsible, corrected, sent again: the same request. */
+	ck_assert_int_eq(decide(request, "tilbage", NULL, "Id'et er forkert.", 0, &r), 303);
+	reply_free(&r);
+	ck_assert_str_eq(state_of(request), "returned");
+	ck_assert_int_eq(maildir_count(responsible.email, "Id'et er forkert.", 20), 1);
+	ck_assert_int_eq(get(&responsible, &r, "/studerende/sag?id=%lld&sag=%lld", auth_a, second),
+	    200);
+	ck_assert(has(&r.body, "sendt anmodningen tilbage: Id&#39;et er forkert."));
+	reply_free(&r);
+	ck_assert_int_eq(to_fse(second, "nej", NULL, &r), 303);
+	reply_free(&r);
+	ck_assert_int_eq(request_of(second), request);
+	ck_assert_str_eq(state_of(request), "submitted");
+	/* Rejected: the student is not attached either. */
+	ck_assert_int_eq(decide(request, "afvis", NULL, "Den studerende er ikke indskrevet.", 0,
+	    &r), 303);
+	reply_free(&r);
+	ck_assert_str_eq(state_of(request), "rejected");
+	ck_assert_str_eq(state_of(second), "rejected");
+	ck_assert_int_eq(maildir_count(supervisor.email, "Den studerende er ikke indskrevet.", 20),
+	    1);
+}
+END_TEST
+
 int
 main(void)
 {
@@ -617,6 +810,8 @@ main(void)
 	tcase_add_test(tc, sent_to_the_administrators_with_mails);
 	tcase_add_test(tc, who_may_see_what);
 	tcase_add_test(tc, fse_reads_the_student_case_but_does_not_decide_it);
+	tcase_add_test(tc, fse_approves_the_student_as_a_new_user);
+	tcase_add_test(tc, fse_returns_then_rejects_and_an_id_is_one_persons);
 	suite_add_tcase(s, tc);
 	failed = check_run(s);
 	curl_global_cleanup();

@@ -166,7 +166,7 @@ START_TEST(every_kind_is_whole)
 		}
 	}
 	ck_assert_ptr_nonnull(casekind_of("student"));	/* issue 13 */
-	ck_assert_ptr_null(casekind_of("fse_user"));	/* not built yet (issue 13) */
+	ck_assert_ptr_nonnull(casekind_of("fse_user"));	/* issue 13 */
 	ck_assert_ptr_null(casekind_of(NULL));
 	ck_assert_str_eq(casekind_label("ukendt"), "ukendt");
 	ck_assert_ptr_null(casekind_mail_label("verify_email"));	/* an account's mail */
@@ -185,7 +185,7 @@ START_TEST(the_queue_lists_every_kind)
 	ck_assert_int_eq(casekind_type_list(small, sizeof(small), 0), -1);
 	/* What waits for FSE: a student case waits for the institution's administrators (R13). */
 	ck_assert_int_eq(casekind_type_list(list, sizeof(list), 1), 0);
-	ck_assert_str_eq(list, "authorisation,project");
+	ck_assert_str_eq(list, "authorisation,project,fse_user");
 	ck_assert_int_eq(casekind_of("student")->fse_decides, 0);
 }
 END_TEST
@@ -222,7 +222,7 @@ START_TEST(the_fse_program_has_hooks_for_every_kind)
 	ck_assert_ptr_nonnull(fse_kind_of("authorisation"));
 	ck_assert_ptr_nonnull(fse_kind_of("project"));
 	ck_assert_ptr_nonnull(fse_kind_of("student"));
-	ck_assert_ptr_null(fse_kind_of("fse_user"));
+	ck_assert_ptr_nonnull(fse_kind_of("fse_user"));
 }
 END_TEST
 

@@ -122,6 +122,7 @@ static const struct {
 	{ ACT_STUDENT_VIEW_ALL, "student.view_all", "LH|AADDDD|AAA" },
 	{ ACT_STUDENT_EDIT, "student.edit", "LH|DDDDAD|DDD" },		/* R13, R26-R28 */
 	{ ACT_STUDENT_RETURN, "student.return", "LH|AADDDD|DDD" },	/* R13 */
+	{ ACT_STUDENT_TO_FSE, "student.to_fse", "LH|ADDDDD|DDD" },	/* R10, R15 */
 };
 
 static enum policy_decision

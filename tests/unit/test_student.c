@@ -133,6 +133,23 @@ START_TEST(bad_values_at_their_fields)
 }
 END_TEST
 
+/* R10: FSE user ids in the configured format; a format that does not compile refuses all. */
+START_TEST(fse_user_ids_by_the_format)
+{
+	const char *format = "^[A-Z]{3}[0-9]{3,5}$";
+
+	ck_assert_int_eq(student_fse_id_ok(format, "ABC123"), 1);
+	ck_assert_int_eq(student_fse_id_ok(format, "XYZ12345"), 1);
+	ck_assert_int_eq(student_fse_id_ok(format, "abc123"), 0);
+	ck_assert_int_eq(student_fse_id_ok(format, "ABC12"), 0);
+	ck_assert_int_eq(student_fse_id_ok(format, "ABC123456"), 0);
+	ck_assert_int_eq(student_fse_id_ok(format, "ABC123 "), 0);
+	ck_assert_int_eq(student_fse_id_ok(format, ""), 0);
+	ck_assert_int_eq(student_fse_id_ok(format, NULL), 0);
+	ck_assert_int_eq(student_fse_id_ok("([", "ABC123"), -1);
+}
+END_TEST
+
 int
 main(void)
 {
@@ -147,6 +164,7 @@ main(void)
 	tcase_add_test(tc, a_long_reason_is_refused);
 	tcase_add_test(tc, period_in_order);
 	tcase_add_test(tc, bad_values_at_their_fields);
+	tcase_add_test(tc, fse_user_ids_by_the_format);
 	suite_add_tcase(s, tc);
 	return check_run(s);
 }
