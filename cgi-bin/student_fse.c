@@ -214,6 +214,8 @@ stud_fse_page(struct ctx *ctx)
 
 	if ((st = stud_auth_load(ctx, ACT_STUDENT_VIEW, &a, 0)) != 0)
 		return st;
+	if (stud_param(ctx, "sag") <= 0)
+		return 400;
 	if ((rc = db_exec(ctx->db, &res, "SELECT COALESCE(parent_id, 0) FROM cases WHERE id = ? AND "
 	    "type = 'fse_user' AND authorisation_id = ?", "ii", stud_param(ctx, "sag"), a.id)) !=
 	    DB_OK)
