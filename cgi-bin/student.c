@@ -215,6 +215,10 @@ query_notice(struct ctx *ctx, const char **kind)
 		  "med din besked." },
 		{ "fse", "success", "Den studerende er sendt til Forskningsservice, som godkender den "
 		  "studerende som bruger. Du får en e-mail, når det er sket." },
+		{ "adgang", "success", "Den studerende har fået adgang til projektet og en invitation "
+		  "på e-mail til rollen som specialestuderende." },
+		{ "flyttet", "success", "Den studerendes adgang er flyttet til det nye projekt. Den "
+		  "gamle adgang er afsluttet og står i historikken." },
 	};
 	const char *v = kvlist_value(&ctx->req->query, "besked");
 	size_t i;
@@ -385,6 +389,7 @@ stud_page(struct ctx *ctx, struct stud *s, const char *kind, const char *text,
 	struct fielderr missing;
 	struct stud_project p;
 	struct stud_fse req;
+	struct stud_access live;
 	struct files_meta logo;
 	struct tmpl_dict *d, *row;
 	struct db_result res;
@@ -541,6 +546,63 @@ stud_page(struct ctx *ctx, struct stud *s, const char *kind, const char *text,
 			tmpl_set(tmpl_add_row(row, "FSE_ID_ERROR"), "MESSAGE", m);
 	}
 
+	/* The one project the student has access to (R11, R20), and the administrator's part. */
+	if ((rc = stud_access_live(ctx, s->c.id, &live)) != DB_OK)
+		return ctx_db_error(ctx, rc);
+	if (live.id || s->c.state == CASE_APPROVED) {
+		row = tmpl_add_row(d, "ACCESS");
+		if (live.id) {
+			struct tmpl_dict *l = tmpl_add_row(row, "LIVE");
+
+			tmpl_set(l, "NUMBER", live.project.number);
+			tmpl_set(l, "TITLE", live.project.title);
+			datefmt_danish(when, sizeof(when), live.granted_at, DATEFMT_DATETIME);
+			tmpl_set(l, "AT", when);
+			tmpl_set(l, "BY", live.granted_by);
+		} else
+			tmpl_show(row, "NONE");
+	}
+	if (s->c.state == CASE_APPROVED && auth_can(ctx, ACT_STUDENT_ACCESS, s->a.id)) {
+		struct tmpl_dict *a = tmpl_add_row(d, "ACCESS_ACTIONS");
+
+		tmpl_set(a, "CSRF", ctx->session.csrf);
+		if (live.id == 0 && p.case_id) {
+			struct tmpl_dict *g = tmpl_add_row(a, "GRANT");
+
+			tmpl_set(g, "NUMBER", p.number);
+			tmpl_set(g, "TITLE", p.title);
+			submitkey_put(ctx, g);
+		} else if (live.id) {
+			struct stud_project all[STUD_PROJECTS_MAX];
+			struct tmpl_dict *mv = tmpl_add_row(a, "MOVE");
+			const char *m;
+			size_t k, n;
+
+			if ((rc = stud_projects(ctx, s->a.id, all, STUD_PROJECTS_MAX, &n)) != DB_OK)
+				return ctx_db_error(ctx, rc);
+			for (k = 0; k < n; k++) {
+				struct tmpl_dict *o;
+
+				if (all[k].case_id == live.project.case_id)
+					continue;
+				o = tmpl_add_row(mv, "OPTION");
+				tmpl_set_int(o, "VALUE", all[k].case_id);
+				tmpl_set(o, "NUMBER", all[k].number);
+				tmpl_set(o, "TITLE", all[k].title);
+			}
+			if (n < 2)
+				tmpl_show(mv, "NO_OTHER");
+			if ((m = fe ? fielderr_message(fe, "flyt_projekt") : NULL) != NULL)
+				tmpl_set(tmpl_add_row(mv, "PROJECT_ERROR"), "MESSAGE", m);
+			if ((m = fe ? fielderr_message(fe, "flyt_begrundelse") : NULL) != NULL) {
+				const char *why = kvlist_value(&ctx->req->form, "begrundelse");
+
+				tmpl_set(tmpl_add_row(mv, "REASON_ERROR"), "MESSAGE", m);
+				tmpl_set(mv, "REASON", why ? why : "");
+			}
+		}
+	}
+
 	/* The administrators' part (R13): back to the supervisor, with what to change; not
 	 * while FSE has the student. */
 	if (s->c.state == CASE_SUBMITTED && !fse_open &&
@@ -565,7 +627,7 @@ stud_page(struct ctx *ctx, struct stud *s, const char *kind, const char *text,
 	    s->c.state == CASE_APPROVED);
 	check_item(d, "Forskningsservice har godkendt den studerende som bruger",
 	    req.fse_id[0] != '\0');
-	check_item(d, "Adgang til projektet", 0);
+	check_item(d, "Adgang til projektet", live.id != 0);
 	check_item(d, "Brugeraftalen er accepteret", 0);
 
 	/* The history: every move with who, when and why. */
@@ -614,6 +676,8 @@ static const struct route routes[] = {
 	{ "POST", "/studerende/tilbage", stud_return, ACT_STUDENT_RETURN },
 	{ "POST", "/studerende/fse", stud_to_fse, ACT_STUDENT_TO_FSE },
 	{ "GET", "/studerende/fse-bruger", stud_fse_page, ACT_STUDENT_VIEW },
+	{ "POST", "/studerende/adgang", stud_grant, ACT_STUDENT_ACCESS },
+	{ "POST", "/studerende/flyt", stud_move, ACT_STUDENT_ACCESS },
 };
 
 int

@@ -8,7 +8,8 @@
  * "egne studerende"; another supervisor's student answers 403). The files: student.c (routes,
  * loading, the list and the case's page), student_edit.c (the form), student_annex1.c (the PDF
  * and the signed upload), student_flow.c (sending it on), student_admin.c (the administrators'
- * part), student_fse.c (the request to FSE to approve the student as a user).
+ * part), student_fse.c (the request to FSE to approve the student as a user),
+ * student_access.c (the one project the student has access to).
  */
 #ifndef PORTAL_STUDENTCASE_H
 #define PORTAL_STUDENTCASE_H
@@ -53,6 +54,14 @@ struct stud_project {
 	char		title[301];
 };
 
+/* The student's live access to one broad project (R11, R20); id 0: none. */
+struct stud_access {
+	long long		id;
+	struct stud_project	project;
+	char			granted_at[32];		/* UTC */
+	char			granted_by[256];
+};
+
 #define STUD_PROJECTS_MAX	16	/* R18 allows five; withdrawn and revoked ones are gone */
 
 /* A whole number in the query or the form; 0 when absent or not a number. */
@@ -86,6 +95,9 @@ enum db_err	stud_complete(struct ctx *, long long authorisation_id, const struct
 enum db_err	stud_fse_request(struct ctx *, long long student_case, int lock,
 		    struct stud_fse *);
 
+/* The student case's live access (student_access.c). */
+enum db_err	stud_access_live(struct ctx *, long long student_case, struct stud_access *);
+
 /* The case's page, with a notice (kind "success", "warning", "error") or field messages. */
 int		stud_page(struct ctx *, struct stud *, const char *kind, const char *text,
 		    const struct fielderr *, int status);
@@ -105,5 +117,7 @@ int		stud_send(struct ctx *);
 int		stud_return(struct ctx *);
 int		stud_to_fse(struct ctx *);
 int		stud_fse_page(struct ctx *);
+int		stud_grant(struct ctx *);
+int		stud_move(struct ctx *);
 
 #endif

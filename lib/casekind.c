@@ -54,6 +54,7 @@ static const struct casekind_mail student_mails[] = {
 	{ "student_to_admin", "Specialestuderende venter på en administrator" },
 	{ "student_receipt", "Kvittering for tilknytning af specialestuderende" },
 	{ "student_returned", "Specialestuderende sendt tilbage til vejlederen" },
+	{ "invitation_student", "Specialestuderende inviteres og har fået adgang til projektet" },
 	{ NULL, NULL },
 };
 

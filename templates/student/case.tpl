@@ -84,6 +84,39 @@
   <button type="submit" class="button button-primary">Send til Forskningsservice</button>
 </form>{{/FSE_FORM}}
 
+{{#ACCESS}}<h2 id="adgang">Adgang til projektet</h2>
+{{#LIVE}}<p id="adgang-nu">Den studerende har adgang til projektet <strong>{{NUMBER}} {{TITLE}}</strong> siden {{AT}} (givet af {{BY}}). En studerende har adgang til ét projekt ad gangen.</p>{{/LIVE}}
+{{#NONE}}<p id="adgang-nu">Den studerende har endnu ikke adgang til et projekt. En administrator giver adgangen.</p>{{/NONE}}{{/ACCESS}}
+{{#ACCESS_ACTIONS}}{{#GRANT}}<form method="post" action="/studerende/adgang">
+  <input type="hidden" name="csrf" value="{{CSRF}}">
+  <input type="hidden" name="id" value="{{ID}}">
+  <input type="hidden" name="sag" value="{{SAG}}">
+  <input type="hidden" name="engangsnoegle" value="{{SUBMIT_KEY}}">
+  <p>Vejlederen har bedt om adgang til projektet {{NUMBER}} {{TITLE}}. Når du giver adgangen, får den studerende en invitation på e-mail til rollen som specialestuderende.</p>
+  <button type="submit" class="button button-primary">Giv adgang til projektet</button>
+</form>{{/GRANT}}
+{{#MOVE}}<h3>Flyt adgangen til et andet projekt</h3>
+{{#NO_OTHER}}<p>Autorisationen har ikke andre godkendte projekter at flytte til.</p>{{/NO_OTHER}}
+<form method="post" action="/studerende/flyt" novalidate>
+  <input type="hidden" name="csrf" value="{{CSRF}}">
+  <input type="hidden" name="id" value="{{ID}}">
+  <input type="hidden" name="sag" value="{{SAG}}">
+  <div class="form-group{{#PROJECT_ERROR}} form-error{{/PROJECT_ERROR}}">
+    <label class="form-label" for="flyt_projekt">Nyt projekt</label>
+    {{#PROJECT_ERROR}}<span class="form-error-message" id="flyt_projekt-error"><span class="sr-only">Fejl: </span>{{MESSAGE}}</span>{{/PROJECT_ERROR}}
+    <select class="form-select" id="flyt_projekt" name="projekt"{{#PROJECT_ERROR}} aria-describedby="flyt_projekt-error" aria-invalid="true"{{/PROJECT_ERROR}}>
+      <option value="">Vælg et projekt</option>
+      {{#OPTION}}<option value="{{VALUE}}">{{NUMBER}} {{TITLE}}</option>
+      {{/OPTION}}</select>
+  </div>
+  <div class="form-group{{#REASON_ERROR}} form-error{{/REASON_ERROR}}">
+    <label class="form-label" for="flyt_begrundelse">Hvorfor skal den studerende flyttes?</label>
+    {{#REASON_ERROR}}<span class="form-error-message" id="flyt_begrundelse-error"><span class="sr-only">Fejl: </span>{{MESSAGE}}</span>{{/REASON_ERROR}}
+    <textarea class="form-input" id="flyt_begrundelse" name="begrundelse" rows="2"{{#REASON_ERROR}} aria-describedby="flyt_begrundelse-error" aria-invalid="true"{{/REASON_ERROR}}>{{REASON:pre_escape}}</textarea>
+  </div>
+  <button type="submit" class="button button-secondary">Flyt adgangen</button>
+</form>{{/MOVE}}{{/ACCESS_ACTIONS}}
+
 {{#ADMIN_ACTIONS}}<h2 id="administrator">Som administrator</h2>
 <p>Vejlederen beder dig om at tilknytte den studerende. Se oplysningerne og det underskrevne bilag 1 ovenfor. Er der noget, vejlederen skal rette, så send sagen tilbage med en besked.</p>
 <form method="post" action="/studerende/tilbage" novalidate>

@@ -83,6 +83,10 @@ addressed_to(const char *raw, const char *to)
 	while ((p = strcasestr(p, "\nTo:")) != NULL) {
 		const char *eol = strchr(p + 1, '\n');
 		char line[512];
+
+		/* A long name (an encoded word) folds the address onto the next line (RFC 5322). */
+		while (eol && (eol[1] == ' ' || eol[1] == '\t'))
+			eol = strchr(eol + 1, '\n');
 		size_t n = eol ? (size_t)(eol - p) : strlen(p);
 
 		if (n >= sizeof(line))

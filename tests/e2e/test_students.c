@@ -793,6 +793,109 @@ START_TEST(fse_returns_then_rejects_and_an_id_is_one_persons)
 }
 END_TEST
 
+/* A student case FSE has approved (the student attached), with its FSE user id. */
+static long long
+approved_case(long long sag, const char *fse_id)
+{
+	struct reply r;
+
+	ck_assert_int_eq(to_fse(sag, "ja", fse_id, &r), 303);
+	reply_free(&r);
+	ck_assert_int_eq(decide(request_of(sag), "godkend", fse_id, NULL, 1, &r), 303);
+	reply_free(&r);
+	ck_assert_str_eq(state_of(sag), "approved");
+	return sag;
+}
+
+static long
+access_post(struct who *w, const char *path, long long sag, long long project,
+    const char *reason, struct reply *r)
+{
+	char a[32], s[32], p[32];
+
+	snprintf(a, sizeof(a), "%lld", auth_a);
+	snprintf(s, sizeof(s), "%lld", sag);
+	snprintf(p, sizeof(p), "%lld", project);
+	client_post_form(path, &w->jar, r, "csrf", w->csrf, "id", a, "sag", s, "engangsnoegle",
+	    client_new_key(), "projekt", project ? p : "", "begrundelse", reason ? reason : "",
+	    NULL);
+	return r->status;
+}
+
+static long long
+live_project(long long sag)
+{
+	return fixture_scalar_int("SELECT COALESCE(MAX(project_case_id), 0) FROM student_access "
+	    "WHERE student_case_id = ? AND ended_at IS NULL", sag);
+}
+
+START_TEST(access_to_one_project_at_a_time)
+{
+	char id[32], email[128];
+	struct reply r;
+	long long sag, other_project, again;
+
+	snprintf(id, sizeof(id), "ACC%05ld", (long)getpid() % 100000);
+	sag = approved_case(sent_case(), id);
+	/* R11: the administrator grants it; not the supervisor. */
+	ck_assert_int_eq(access_post(&supervisor, "/studerende/adgang", sag, 0, NULL, &r), 403);
+	reply_free(&r);
+	ck_assert_int_eq(get(&admin, &r, "/studerende/sag?id=%lld&sag=%lld", auth_a, sag), 200);
+	ck_assert(has(&r.body, "action=\"/studerende/adgang\""));
+	reply_free(&r);
+	ck_assert_int_eq(access_post(&admin, "/studerende/adgang", sag, 0, NULL, &r), 303);
+	reply_free(&r);
+	ck_assert_int_eq(live_project(sag), project_a);
+	/* R7: the student is invited to the student role at the institutional address. */
+	snprintf(email, sizeof(email), "lukasz.%ld@%s", (long)getpid(), domain_a);
+	ck_assert_int_eq(fixture_scalar_int("SELECT COUNT(*) FROM invitations WHERE role = "
+	    "'student' AND authorisation_id = ?", auth_a), 1);
+	ck_assert_int_eq(maildir_count(email, project_number, 20), 1);
+	ck_assert_int_eq(get(&supervisor, &r, "/studerende/sag?id=%lld&sag=%lld", auth_a, sag),
+	    200);
+	ck_assert(has(&r.body, "Klar:</strong> Adgang til projektet"));
+	reply_free(&r);
+	/* A second grant is refused (R20). */
+	ck_assert_int_eq(access_post(&admin, "/studerende/adgang", sag, 0, NULL, &r), 409);
+	reply_free(&r);
+
+	/* Moving is an explicit change with a reason, to another approved project. */
+	other_project = project(auth_a, supervisor.uid, "approved", NULL);
+	{
+		char number[48];
+
+		snprintf(number, sizeof(number), "PT-%ld-2", (long)getpid());
+		ck_assert_int_eq(db_exec(fx_db, NULL, "INSERT INTO projects (case_id, "
+		    "authorisation_id, number, title) VALUES (?, ?, ?, 'Sundhed og ulighed')",
+		    "iis", other_project, auth_a, number), DB_OK);
+	}
+	ck_assert_int_eq(access_post(&admin, "/studerende/flyt", sag, other_project, "", &r), 422);
+	ck_assert(has(&r.body, "flyt_begrundelse-error"));
+	reply_free(&r);
+	ck_assert_int_eq(access_post(&admin, "/studerende/flyt", sag, project_a, "Emnet", &r), 422);
+	ck_assert(has(&r.body, "flyt_projekt-error"));
+	reply_free(&r);
+	ck_assert_int_eq(access_post(&admin, "/studerende/flyt", sag, draft_project_a, "Emnet",
+	    &r), 422);	/* not approved */
+	reply_free(&r);
+	ck_assert_int_eq(live_project(sag), project_a);
+	ck_assert_int_eq(access_post(&admin, "/studerende/flyt", sag, other_project, "Specialets "
+	    "emne er sundhed.", &r), 303);
+	reply_free(&r);
+	ck_assert_int_eq(live_project(sag), other_project);
+	ck_assert_int_eq(fixture_scalar_int("SELECT COUNT(*) FROM student_access WHERE "
+	    "student_case_id = ? AND ended_at IS NOT NULL AND end_reason = 'Specialets emne er "
+	    "sundhed.'", sag), 1);
+
+	/* The same person in a second case cannot get a second project (R20). */
+	again = approved_case(sent_case(), id);
+	ck_assert_int_eq(access_post(&admin, "/studerende/adgang", again, 0, NULL, &r), 409);
+	ck_assert(has(&r.body, "kun have adgang til ét projekt ad gangen"));
+	reply_free(&r);
+	ck_assert_int_eq(live_project(again), 0);
+}
+END_TEST
+
 int
 main(void)
 {
@@ -812,6 +915,7 @@ main(void)
 	tcase_add_test(tc, fse_reads_the_student_case_but_does_not_decide_it);
 	tcase_add_test(tc, fse_approves_the_student_as_a_new_user);
 	tcase_add_test(tc, fse_returns_then_rejects_and_an_id_is_one_persons);
+	tcase_add_test(tc, access_to_one_project_at_a_time);
 	suite_add_tcase(s, tc);
 	failed = check_run(s);
 	curl_global_cleanup();
