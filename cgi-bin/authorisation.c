@@ -112,6 +112,9 @@ list_page(struct ctx *ctx)
 		/* The thesis students (issue 13): a supervisor's own, or all of them (R13). */
 		if (auth_can(ctx, ACT_STUDENT_VIEW, db_cell_int(&res, i, 0, 0)))
 			tmpl_show(row, "STUDENTS");
+		/* A student's own page: the project, the checklist, the user agreement (R15). */
+		if (auth_can(ctx, ACT_STUDENT_SELF, db_cell_int(&res, i, 0, 0)))
+			tmpl_show(row, "SELF");
 	}
 	tmpl_show(d, res.nrows ? "HAS_ANY" : "NONE");
 	db_result_free(&res);

@@ -23,6 +23,7 @@
 #include "db.h"
 #include "fcgi.h"
 #include "form.h"
+#include "fse_agreement.h"
 #include "fse_cases.h"
 #include "fse_rates.h"
 #include "http_parse.h"
@@ -387,6 +388,8 @@ static const struct route routes[] = {
 	{ "POST", "/fse/sag/afgoer", fse_case_decide, ACT_FSE_CASE_DECIDE },
 	{ "GET", "/fse/takster", fse_rates_page, ACT_FSE_RATES_VIEW },
 	{ "POST", "/fse/takster", fse_rates_add, ACT_FSE_RATES_EDIT },
+	{ "GET", "/fse/brugeraftale", fse_agreement_page, ACT_FSE_AGREEMENT_VIEW },
+	{ "POST", "/fse/brugeraftale", fse_agreement_publish, ACT_FSE_AGREEMENT_EDIT },
 };
 
 int

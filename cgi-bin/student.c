@@ -628,7 +628,14 @@ stud_page(struct ctx *ctx, struct stud *s, const char *kind, const char *text,
 	check_item(d, "Forskningsservice har godkendt den studerende som bruger",
 	    req.fse_id[0] != '\0');
 	check_item(d, "Adgang til projektet", live.id != 0);
-	check_item(d, "Brugeraftalen er accepteret", 0);
+	{
+		int accepted = 0;
+
+		if ((rc = stud_agreement_accepted(ctx, kvlist_value(&s->data, "email"),
+		    &accepted)) != DB_OK)
+			return ctx_db_error(ctx, rc);
+		check_item(d, "Den studerende har accepteret brugeraftalen", accepted);
+	}
 
 	/* The history: every move with who, when and why. */
 	if ((rc = db_exec(ctx->db, &res, "SELECT DATE_FORMAT(e.at, '%Y-%m-%d %H:%i:%s'), "
@@ -677,6 +684,8 @@ static const struct route routes[] = {
 	{ "POST", "/studerende/fse", stud_to_fse, ACT_STUDENT_TO_FSE },
 	{ "GET", "/studerende/fse-bruger", stud_fse_page, ACT_STUDENT_VIEW },
 	{ "POST", "/studerende/adgang", stud_grant, ACT_STUDENT_ACCESS },
+	{ "GET", "/studerende/mig", stud_self, ACT_STUDENT_SELF },
+	{ "POST", "/studerende/brugeraftale", stud_accept_agreement, ACT_STUDENT_SELF },
 	{ "POST", "/studerende/flyt", stud_move, ACT_STUDENT_ACCESS },
 };
 

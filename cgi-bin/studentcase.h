@@ -9,7 +9,8 @@
  * loading, the list and the case's page), student_edit.c (the form), student_annex1.c (the PDF
  * and the signed upload), student_flow.c (sending it on), student_admin.c (the administrators'
  * part), student_fse.c (the request to FSE to approve the student as a user),
- * student_access.c (the one project the student has access to).
+ * student_access.c (the one project the student has access to), student_self.c (the student's
+ * own page and the user agreement).
  */
 #ifndef PORTAL_STUDENTCASE_H
 #define PORTAL_STUDENTCASE_H
@@ -98,6 +99,9 @@ enum db_err	stud_fse_request(struct ctx *, long long student_case, int lock,
 /* The student case's live access (student_access.c). */
 enum db_err	stud_access_live(struct ctx *, long long student_case, struct stud_access *);
 
+/* Has the person with this address accepted the current user agreement (R15)? */
+enum db_err	stud_agreement_accepted(struct ctx *, const char *email, int *accepted);
+
 /* The case's page, with a notice (kind "success", "warning", "error") or field messages. */
 int		stud_page(struct ctx *, struct stud *, const char *kind, const char *text,
 		    const struct fielderr *, int status);
@@ -118,6 +122,8 @@ int		stud_return(struct ctx *);
 int		stud_to_fse(struct ctx *);
 int		stud_fse_page(struct ctx *);
 int		stud_grant(struct ctx *);
+int		stud_self(struct ctx *);
+int		stud_accept_agreement(struct ctx *);
 int		stud_move(struct ctx *);
 
 #endif

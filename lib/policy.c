@@ -75,6 +75,13 @@ const struct policy_rule policy_rules[ACT__MAX] = {
 	    "send a thesis student's case back to the supervisor with what to change (R13)" },
 	[ACT_STUDENT_TO_FSE] = { "student.to_fse", SCOPE_AUTHORISATION, B(RESPONSIBLE),
 	    "send a thesis student to FSE to be approved as a user (R10, R15)" },
+	[ACT_STUDENT_SELF] = { "student.self", SCOPE_AUTHORISATION, B(STUDENT),
+	    "the student's own page: the project, the checklist, the user agreement (R7, R15)" },
+	[ACT_FSE_AGREEMENT_VIEW] = { "fse.agreement.view", SCOPE_FSE, FSE_ROLES,
+	    "the user agreement, every version and how many accepted each (R15)" },
+	[ACT_FSE_AGREEMENT_EDIT] = { "fse.agreement.edit", SCOPE_FSE,
+	    B(FSE_CASEWORKER) | B(FSE_HEAD),
+	    "publish a new version of the user agreement; students accept it again (R15)" },
 };
 
 static const char *const role_names[ROLE__MAX] = {
@@ -112,6 +119,7 @@ static const char *const plain[ACT__MAX] = {
 	[ACT_STUDENT_EDIT] = "tilknytte specialestuderende og uploade deres underskrevne bilag 1",
 	[ACT_STUDENT_RETURN] = "sende en studerendes sag tilbage til vejlederen",
 	[ACT_STUDENT_TO_FSE] = "bede Forskningsservice om at godkende studerende som brugere",
+	[ACT_STUDENT_SELF] = "se sit eget projekt og acceptere brugeraftalen",
 };
 
 const char *

@@ -70,6 +70,9 @@ enum action {
 	ACT_STUDENT_EDIT,	/* write a student case, its Annex 1 and the signed upload (R26-R28) */
 	ACT_STUDENT_RETURN,	/* send a student case back to its supervisor, with a reason (R13) */
 	ACT_STUDENT_TO_FSE,	/* ask FSE to approve the student as a user (R10, R15) */
+	ACT_STUDENT_SELF,	/* the student's own page: project, checklist, user agreement (R15) */
+	ACT_FSE_AGREEMENT_VIEW,	/* the user agreement's versions (R15) */
+	ACT_FSE_AGREEMENT_EDIT,	/* publish a new version of the user agreement (R15) */
 	ACT__MAX
 };
 

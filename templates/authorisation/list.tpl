@@ -8,6 +8,6 @@
   <caption class="sr-only">Autorisationer</caption>
   <thead><tr><th scope="col">Autorisation</th><th scope="col">Institution</th><th scope="col">Dine roller</th><th scope="col"><span class="sr-only">Handling</span></th></tr></thead>
   <tbody>
-  {{#AUTHORISATION}}<tr><td data-title="Autorisation">{{NUMBER}}</td><td data-title="Institution">{{INSTITUTION}}</td><td data-title="Dine roller">{{ROLES}}</td><td data-title=""><a href="/autorisation/roller?id={{ID}}">Roller og historik<span class="sr-only"> for {{INSTITUTION}}</span></a>{{#PROJECTS}}<br><a href="/projekt?id={{ID}}">Projektindstillinger og gebyrer<span class="sr-only"> for {{INSTITUTION}}</span></a>{{/PROJECTS}}{{#STUDENTS}}<br><a href="/studerende?id={{ID}}">Specialestuderende<span class="sr-only"> for {{INSTITUTION}}</span></a>{{/STUDENTS}}</td></tr>
+  {{#AUTHORISATION}}<tr><td data-title="Autorisation">{{NUMBER}}</td><td data-title="Institution">{{INSTITUTION}}</td><td data-title="Dine roller">{{ROLES}}</td><td data-title=""><a href="/autorisation/roller?id={{ID}}">Roller og historik<span class="sr-only"> for {{INSTITUTION}}</span></a>{{#PROJECTS}}<br><a href="/projekt?id={{ID}}">Projektindstillinger og gebyrer<span class="sr-only"> for {{INSTITUTION}}</span></a>{{/PROJECTS}}{{#STUDENTS}}<br><a href="/studerende?id={{ID}}">Specialestuderende<span class="sr-only"> for {{INSTITUTION}}</span></a>{{/STUDENTS}}{{#SELF}}<br><a href="/studerende/mig?id={{ID}}">Mit speciale<span class="sr-only"> hos {{INSTITUTION}}</span></a>{{/SELF}}</td></tr>
   {{/AUTHORISATION}}</tbody>
 </table>{{/HAS_ANY}}

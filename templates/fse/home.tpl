@@ -7,6 +7,8 @@ kan se.</p>
 {{#CASES}}<h2><a href="/fse/sager">Sager, der venter på en afgørelse</a></h2>
 <p>Ansøgninger om uddannelsesautorisation og projektindstillinger med den ældste først: godkend, send tilbage til rettelse eller afvis.</p>
 {{/CASES}}
+<h2><a href="/fse/brugeraftale">Brugeraftalen</a></h2>
+<p>Den aftale, alle studerende accepterer, før de arbejder med data: se den gældende udgave, og offentliggør en ny.</p>
 <h2><a href="/fse/takster">Takster</a></h2>
 <p>Gebyrerne og den periode, hver takst gælder i: se den gældende takst, og tilføj en ny.</p>
 {{#MAIL}}

@@ -896,6 +896,103 @@ START_TEST(access_to_one_project_at_a_time)
 }
 END_TEST
 
+/* FSE publishes a version of the user agreement (R15); its id. */
+static long long
+publish_agreement(const char *text)
+{
+	struct reply r;
+
+	client_post_form("/fse/brugeraftale", &fse.jar, &r, "csrf", fse.csrf, "engangsnoegle",
+	    client_new_key(), "tekst", text, NULL);
+	ck_assert_int_eq(r.status, 303);
+	reply_free(&r);
+	return fixture_scalar_int("SELECT MAX(id) FROM user_agreements WHERE id > ?", 0);
+}
+
+START_TEST(the_student_accepts_and_sees_their_own_page)
+{
+	char id[32], email[128], token[SESSION_TOKEN_CHARS + 1], a[32], v[32], text[128];
+	struct who me, classmate;
+	struct reply r;
+	long long sag, version;
+
+	snprintf(id, sizeof(id), "OWN%05ld", (long)getpid() % 100000);
+	sag = approved_case(sent_case(), id);
+	ck_assert_int_eq(access_post(&admin, "/studerende/adgang", sag, 0, NULL, &r), 303);
+	reply_free(&r);
+	/* R7: the invitation at the institutional address; the student takes it. */
+	snprintf(email, sizeof(email), "lukasz.%ld@%s", (long)getpid(), domain_a);
+	ck_assert_int_gt(maildir_find_token(email, "/autorisation/invitation", 1, 30, token,
+	    sizeof(token)), 0);
+	memset(&me, 0, sizeof(me));
+	me.uid = fixture_user(email, STUDENT_NAME);
+	fixture_session(me.uid, &me.jar, me.csrf);
+	client_post_form("/autorisation/invitation", &me.jar, &r, "csrf", me.csrf, "engangsnoegle",
+	    client_new_key(), "token", token, NULL);
+	ck_assert_int_eq(r.status, 303);
+	reply_free(&r);
+	ck_assert_int_eq(get(&me, &r, "/autorisation"), 200);
+	ck_assert(has(&r.body, "/studerende/mig?id="));
+	reply_free(&r);
+
+	/* The page: the project, the supervisor, the period; the agreement to accept. */
+	snprintf(text, sizeof(text), "Brugeraftale til prøve %ld: data bliver hos Danmarks "
+	    "Statistik.", (long)getpid());
+	version = publish_agreement(text);
+	ck_assert_int_eq(get(&me, &r, "/studerende/mig?id=%lld", auth_a), 200);
+	ck_assert(has(&r.body, project_number));
+	ck_assert(has(&r.body, "Stud vejleder"));
+	ck_assert(has(&r.body, "01-02-2027"));
+	ck_assert(has(&r.body, id));
+	ck_assert(has(&r.body, text));
+	ck_assert(has(&r.body, "Jeg accepterer brugeraftalen"));
+	ck_assert(has(&r.body, "Endnu ikke:</strong> Du har accepteret brugeraftalen"));
+	ck_assert(has(&r.body, "Klar:</strong> Du har adgang til projektet"));
+	ck_assert(has(&r.body, "Du har bestået certificeringskurset"));
+	ck_assert(!has(&r.body, "R15"));
+	reply_free(&r);
+	snprintf(a, sizeof(a), "%lld", auth_a);
+	snprintf(v, sizeof(v), "%lld", version - 1);	/* not the version shown */
+	client_post_form("/studerende/brugeraftale", &me.jar, &r, "csrf", me.csrf, "id", a,
+	    "version", v, NULL);
+	ck_assert_int_eq(r.status, 409);
+	reply_free(&r);
+	snprintf(v, sizeof(v), "%lld", version);
+	client_post_form("/studerende/brugeraftale", &me.jar, &r, "csrf", me.csrf, "id", a,
+	    "version", v, NULL);
+	ck_assert_int_eq(r.status, 303);
+	reply_free(&r);
+	ck_assert_int_eq(get(&me, &r, "/studerende/mig?id=%lld&besked=accepteret", auth_a), 200);
+	ck_assert(has(&r.body, "id=\"accepteret\""));
+	ck_assert(has(&r.body, "Klar:</strong> Du har accepteret brugeraftalen"));
+	reply_free(&r);
+	ck_assert_int_eq(get(&supervisor, &r, "/studerende/sag?id=%lld&sag=%lld", auth_a, sag),
+	    200);
+	ck_assert(has(&r.body, "Klar:</strong> Den studerende har accepteret brugeraftalen"));
+	reply_free(&r);
+	/* A changed agreement must be accepted again (R15). */
+	version = publish_agreement("Ny udgave af brugeraftalen.");
+	ck_assert_int_eq(get(&me, &r, "/studerende/mig?id=%lld", auth_a), 200);
+	ck_assert(has(&r.body, "Brugeraftalen er ændret, siden du accepterede den"));
+	ck_assert(has(&r.body, "Endnu ikke:</strong> Du har accepteret brugeraftalen"));
+	reply_free(&r);
+
+	/* Students never get the export right (R10) and see nothing of other students. */
+	ck_assert_int_eq(fixture_scalar_int("SELECT COUNT(*) FROM role_assignments WHERE user_id = "
+	    "? AND revoked_at IS NULL AND role = 'student'", me.uid), 1);
+	ck_assert_int_eq(get(&me, &r, "/studerende?id=%lld", auth_a), 404);
+	reply_free(&r);
+	ck_assert_int_eq(get(&me, &r, "/studerende/sag?id=%lld&sag=%lld", auth_a, sag), 404);
+	reply_free(&r);
+	memset(&classmate, 0, sizeof(classmate));
+	classmate = student;	/* a student of the same authorisation, with no case */
+	ck_assert_int_eq(get(&classmate, &r, "/studerende/mig?id=%lld", auth_a), 200);
+	ck_assert(has(&r.body, "id=\"ingen-sag\""));
+	ck_assert(!has(&r.body, STUDENT_NAME));
+	reply_free(&r);
+}
+END_TEST
+
 int
 main(void)
 {
@@ -916,6 +1013,7 @@ main(void)
 	tcase_add_test(tc, fse_approves_the_student_as_a_new_user);
 	tcase_add_test(tc, fse_returns_then_rejects_and_an_id_is_one_persons);
 	tcase_add_test(tc, access_to_one_project_at_a_time);
+	tcase_add_test(tc, the_student_accepts_and_sees_their_own_page);
 	suite_add_tcase(s, tc);
 	failed = check_run(s);
 	curl_global_cleanup();

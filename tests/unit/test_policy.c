@@ -123,6 +123,9 @@ static const struct {
 	{ ACT_STUDENT_EDIT, "student.edit", "LH|DDDDAD|DDD" },		/* R13, R26-R28 */
 	{ ACT_STUDENT_RETURN, "student.return", "LH|AADDDD|DDD" },	/* R13 */
 	{ ACT_STUDENT_TO_FSE, "student.to_fse", "LH|ADDDDD|DDD" },	/* R10, R15 */
+	{ ACT_STUDENT_SELF, "student.self", "LH|DDDDDA|DDD" },		/* R15 */
+	{ ACT_FSE_AGREEMENT_VIEW, "fse.agreement.view", "LD|DDDDDD|AAA" },	/* R15 */
+	{ ACT_FSE_AGREEMENT_EDIT, "fse.agreement.edit", "LD|DDDDDD|AAD" },	/* R15 */
 };
 
 static enum policy_decision
