@@ -685,6 +685,8 @@ static const struct route routes[] = {
 	{ "GET", "/studerende/fse-bruger", stud_fse_page, ACT_STUDENT_VIEW },
 	{ "POST", "/studerende/adgang", stud_grant, ACT_STUDENT_ACCESS },
 	{ "GET", "/studerende/mig", stud_self, ACT_STUDENT_SELF },
+	{ "GET", "/studerende/dokumenter", stud_documents, ACT_STUDENT_VIEW },
+	{ "GET", "/studerende/dokumenter/zip", stud_documents_zip, ACT_STUDENT_VIEW },
 	{ "POST", "/studerende/brugeraftale", stud_accept_agreement, ACT_STUDENT_SELF },
 	{ "POST", "/studerende/flyt", stud_move, ACT_STUDENT_ACCESS },
 };

@@ -29,6 +29,15 @@ static const struct form_field upload_fields[] = {
 	  "Vælg den PDF med det underskrevne bilag 1, du vil uploade." },
 };
 
+void
+stud_annex1_name(const char *project_number, const char *student, char *out, size_t n)
+{
+	char sent[512];
+
+	snprintf(sent, sizeof(sent), "%s %s", project_number, student);
+	filename_clean(sent, "pdf", out, n);
+}
+
 /* Today in Danish local time, as Annex 1 prints it: "2 December 2026" (the rulebook's English). */
 static void
 annex1_date(char *out, size_t n)
@@ -109,11 +118,7 @@ stud_annex1(struct ctx *ctx)
 		st = ctx_db_error(ctx, rc);
 		goto out;
 	}
-	if (annex1_title(&a, title, sizeof(title) - 4) != 0) {
-		st = 500;
-		goto out;
-	}
-	strcat(title, ".pdf");
+	stud_annex1_name(p.number, a.student_name, title, sizeof(title));
 	if (filename_disposition(&disp, 1, title) != 0 ||
 	    http_response_header(ctx->resp, "Content-Disposition", disp.data) != 0 ||
 	    buf_append(&ctx->resp->body, pdf.data, pdf.len) != 0) {
@@ -173,6 +178,8 @@ int
 stud_upload(struct ctx *ctx)
 {
 	struct pdfsig_info info;
+	struct stud_project p;
+	struct form_file ff;
 	struct fielderr fe;
 	const struct kv *part;
 	enum pdfsig_err prc;
@@ -234,10 +241,19 @@ stud_upload(struct ctx *ctx)
 		stud_free(&s);
 		return st;
 	}
+	/* R27: filed as "<FSE project number> <student name>.pdf", whatever the upload was called:
+	 * the name it has in Work/Forskningshøjde and when downloaded. */
+	ff = *f.v[0].file;
+	if ((rc = stud_project(ctx, s.a.id, http_id(kvlist_value(&s.data, "projekt")), &p)) !=
+	    DB_OK) {
+		stud_free(&s);
+		return ctx_tx_error(ctx, rc);
+	}
+	stud_annex1_name(p.number, s.c.title, ff.name, sizeof(ff.name));
 	snprintf(path, sizeof(path), "/studerende/sag?id=%lld&sag=%lld&besked=uploadet", s.a.id,
 	    s.c.id);
 	if ((rc = files_store(ctx->db, FILES_ANNEX1, s.a.id, s.c.id, ctx_user(ctx), part->value,
-	    part->value_len, f.v[0].file, &file_id)) != DB_OK ||
+	    part->value_len, &ff, &file_id)) != DB_OK ||
 	    (rc = keep_signature(ctx, file_id, &info)) != DB_OK ||
 	    (rc = audit_event(ctx->db, ctx_user(ctx), "student.annex1.upload", "case", s.c.id, 0,
 	    ctx->req->remote_addr, detail)) != DB_OK ||

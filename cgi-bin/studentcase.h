@@ -10,7 +10,7 @@
  * and the signed upload), student_flow.c (sending it on), student_admin.c (the administrators'
  * part), student_fse.c (the request to FSE to approve the student as a user),
  * student_access.c (the one project the student has access to), student_self.c (the student's
- * own page and the user agreement).
+ * own page and the user agreement), student_documents.c (the folder Work/Forskningshøjde).
  */
 #ifndef PORTAL_STUDENTCASE_H
 #define PORTAL_STUDENTCASE_H
@@ -102,6 +102,10 @@ enum db_err	stud_access_live(struct ctx *, long long student_case, struct stud_a
 /* Has the person with this address accepted the current user agreement (R15)? */
 enum db_err	stud_agreement_accepted(struct ctx *, const char *email, int *accepted);
 
+/* R27: "<FSE project number> <student name>.pdf", cleaned as every file's name. */
+void		stud_annex1_name(const char *project_number, const char *student, char *out,
+		    size_t n);
+
 /* The case's page, with a notice (kind "success", "warning", "error") or field messages. */
 int		stud_page(struct ctx *, struct stud *, const char *kind, const char *text,
 		    const struct fielderr *, int status);
@@ -123,6 +127,8 @@ int		stud_to_fse(struct ctx *);
 int		stud_fse_page(struct ctx *);
 int		stud_grant(struct ctx *);
 int		stud_self(struct ctx *);
+int		stud_documents(struct ctx *);
+int		stud_documents_zip(struct ctx *);
 int		stud_accept_agreement(struct ctx *);
 int		stud_move(struct ctx *);
 

@@ -993,6 +993,64 @@ START_TEST(the_student_accepts_and_sees_their_own_page)
 }
 END_TEST
 
+START_TEST(the_documents_folder_and_its_zip)
+{
+	char name[160], hdr[512], path[64], cmd[128];
+	struct reply r;
+	long long sag = sent_case(), file, reads;
+	char *listing;
+	FILE *f;
+
+	file = fixture_scalar_int("SELECT id FROM files WHERE purpose = 'annex1' AND case_id = ? "
+	    "AND is_current = 1", sag);
+	/* R27: filed as "<FSE project number> <student name>.pdf", whatever the upload was called. */
+	snprintf(name, sizeof(name), "%s %s.pdf", project_number, STUDENT_NAME);
+	ck_assert_int_eq(get(&admin, &r, "/studerende/dokumenter?id=%lld", auth_a), 200);
+	ck_assert(has(&r.body, "Work/Forskningshøjde/"));
+	ck_assert(has(&r.body, name));
+	reply_free(&r);
+	ck_assert_int_eq(get(&supervisor, &r, "/studerende/dokumenter?id=%lld", auth_a), 200);
+	ck_assert(has(&r.body, name));	/* the supervisor's own student */
+	reply_free(&r);
+	ck_assert_int_eq(get(&supervisor2, &r, "/studerende/dokumenter?id=%lld", auth_a), 200);
+	ck_assert(!has(&r.body, name));	/* another supervisor's student (R13) */
+	ck_assert(has(&r.body, "id=\"tom-mappe\""));
+	reply_free(&r);
+	ck_assert_int_eq(get(&other, &r, "/studerende/dokumenter?id=%lld", auth_a), 404);
+	reply_free(&r);
+	ck_assert_int_eq(get(&signer, &r, "/studerende/dokumenter/zip?id=%lld", auth_a), 404);
+	reply_free(&r);
+	ck_assert_int_eq(get(&admin, &r, "/fil?id=%lld", file), 200);
+	ck_assert(reply_header(&r, "Content-Disposition", hdr, sizeof(hdr)) == 0);
+	ck_assert_ptr_nonnull(strstr(hdr, project_number));
+	reply_free(&r);
+
+	/* The folder as one zip; every file in it a read on record (R33). */
+	reads = fixture_scalar_int("SELECT COUNT(*) FROM audit_events WHERE action = 'file.read' "
+	    "AND object_id = ?", file);
+	ck_assert_int_eq(get(&fse, &r, "/studerende/dokumenter/zip?id=%lld", auth_a), 200);
+	ck_assert(reply_header(&r, "Content-Type", hdr, sizeof(hdr)) == 0);
+	ck_assert_str_eq(hdr, "application/zip");
+	snprintf(path, sizeof(path), "/tmp/portal-folder-%ld.zip", (long)getpid());
+	ck_assert_ptr_nonnull(f = fopen(path, "wb"));
+	ck_assert_uint_eq(fwrite(r.body.data, 1, r.body.len, f), r.body.len);
+	fclose(f);
+	reply_free(&r);
+	snprintf(cmd, sizeof(cmd), "unzip -Z1 %s", path);
+	ck_assert_ptr_nonnull(listing = fx_output(cmd, NULL));
+	snprintf(name, sizeof(name), "Work/Forskningshøjde/%s %s.pdf", project_number,
+	    STUDENT_NAME);
+	ck_assert_msg(strstr(listing, name) != NULL, "zip lists: %s", listing);
+	free(listing);
+	snprintf(cmd, sizeof(cmd), "unzip -tq %s", path);
+	ck_assert_ptr_nonnull(listing = fx_output(cmd, NULL));	/* the archive tests whole */
+	free(listing);
+	unlink(path);
+	ck_assert_int_eq(fixture_scalar_int("SELECT COUNT(*) FROM audit_events WHERE action = "
+	    "'file.read' AND object_id = ?", file), reads + 1);
+}
+END_TEST
+
 int
 main(void)
 {
@@ -1014,6 +1072,7 @@ main(void)
 	tcase_add_test(tc, fse_returns_then_rejects_and_an_id_is_one_persons);
 	tcase_add_test(tc, access_to_one_project_at_a_time);
 	tcase_add_test(tc, the_student_accepts_and_sees_their_own_page);
+	tcase_add_test(tc, the_documents_folder_and_its_zip);
 	suite_add_tcase(s, tc);
 	failed = check_run(s);
 	curl_global_cleanup();
