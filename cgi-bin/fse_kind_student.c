@@ -13,6 +13,7 @@
 #include "fse_cases.h"
 #include "http_parse.h"
 #include "student.h"
+#include "studentprogress.h"
 
 static void
 field_label(const char *name, char *out, size_t n)
@@ -49,11 +50,26 @@ render(struct ctx *ctx, struct tmpl_dict *d, const struct case_row *c,
 	struct db_result res;
 	enum db_err rc;
 
-	(void)data;
 	if ((rc = fse_case_authorisation(ctx, c, number, sizeof(number), inst, sizeof(inst))) != DB_OK)
 		return rc;
 	tmpl_set(row, "NUMBER", number);
 	tmpl_set(row, "INSTITUTION", inst);
+	/* What the student's access waits for, as the institution sees it (issue 13, item 9). */
+	{
+		struct student_progress prog;
+		struct kvlist own;
+
+		kvlist_init(&own);
+		if (data == NULL && http_parse_urlencoded(c->data, strlen(c->data), &own) ==
+		    HTTP_PARSE_OK)
+			data = &own;
+		rc = student_progress_read(ctx->db, c->id, c->authorisation_id,
+		    data ? kvlist_value(data, "email") : NULL, &prog);
+		kvlist_free(&own);
+		if (rc != DB_OK)
+			return rc;
+		student_progress_rows(row, &prog, STUDENT_READER_STAFF);
+	}
 	if ((rc = files_current(ctx->db, FILES_ANNEX1, c->authorisation_id, c->id, &m)) != DB_OK)
 		return rc;
 	if (m.id == 0) {

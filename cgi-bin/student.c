@@ -17,6 +17,7 @@
 #include "log.h"
 #include "page.h"
 #include "policy.h"
+#include "studentprogress.h"
 #include "submitkey.h"
 #include "tmpl.h"
 
@@ -619,22 +620,19 @@ stud_page(struct ctx *ctx, struct stud *s, const char *kind, const char *text,
 		}
 	}
 
-	/* The checklist: what the student's access still waits for (issue 13, item 8). */
+	/* The checklist: what the student's access still waits for (issue 13, item 8): the
+	 * institution's own steps first, then what the student's access rests on. */
 	check_item(d, "Oplysningerne om den studerende og specialet er udfyldt",
 	    !fielderr_count(&missing));
-	check_item(d, "Bilag 1 er underskrevet og uploadet", has_signed);
 	check_item(d, "Sendt til administratorerne", s->c.state == CASE_SUBMITTED ||
 	    s->c.state == CASE_APPROVED);
-	check_item(d, "Forskningsservice har godkendt den studerende som bruger",
-	    req.fse_id[0] != '\0');
-	check_item(d, "Adgang til projektet", live.id != 0);
 	{
-		int accepted = 0;
+		struct student_progress prog;
 
-		if ((rc = stud_agreement_accepted(ctx, kvlist_value(&s->data, "email"),
-		    &accepted)) != DB_OK)
+		if ((rc = student_progress_read(ctx->db, s->c.id, s->a.id,
+		    kvlist_value(&s->data, "email"), &prog)) != DB_OK)
 			return ctx_db_error(ctx, rc);
-		check_item(d, "Den studerende har accepteret brugeraftalen", accepted);
+		student_progress_rows(d, &prog, STUDENT_READER_STAFF);
 	}
 
 	/* The history: every move with who, when and why. */

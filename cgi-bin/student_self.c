@@ -20,6 +20,7 @@
 #include "http_parse.h"
 #include "log.h"
 #include "policy.h"
+#include "studentprogress.h"
 #include "tmpl.h"
 
 /* The current user agreement: its version (0: none published yet), and when uid accepted it. */
@@ -29,22 +30,6 @@ struct agreement {
 	char		accepted_at[32];	/* "" when not accepted */
 	long long	accepted_older;		/* the newest older version uid accepted; 0: none */
 };
-
-enum db_err
-stud_agreement_accepted(struct ctx *ctx, const char *email, int *accepted)
-{
-	struct db_result res;
-	enum db_err rc;
-
-	*accepted = 0;
-	if ((rc = db_exec(ctx->db, &res, "SELECT COUNT(*) FROM user_agreement_acceptances x JOIN "
-	    "users u ON u.id = x.user_id WHERE u.email = ? AND x.agreement_id = (SELECT MAX(id) "
-	    "FROM user_agreements)", "s", email ? email : "")) != DB_OK)
-		return rc;
-	*accepted = res.nrows && db_cell_int(&res, 0, 0, 0) > 0;
-	db_result_free(&res);
-	return DB_OK;
-}
 
 static enum db_err
 agreement_of(struct ctx *ctx, struct agreement *a)
@@ -107,20 +92,6 @@ own_case(struct ctx *ctx, long long auth, long long *sag)
 	return DB_OK;
 }
 
-static void
-check(struct tmpl_dict *d, const char *text, int done, const char *later)
-{
-	struct tmpl_dict *row = tmpl_add_row(d, "CHECK");
-
-	tmpl_set(row, "TEXT", text);
-	if (done)
-		tmpl_show(row, "DONE");
-	else if (later)
-		tmpl_set(tmpl_add_row(row, "LATER"), "WHY", later);
-	else
-		tmpl_show(row, "NOT_YET");
-}
-
 static int
 render(struct ctx *ctx, const char *notice, int status)
 {
@@ -128,7 +99,6 @@ render(struct ctx *ctx, const char *notice, int status)
 	struct stud_access live;
 	struct stud_fse req;
 	struct agreement ag;
-	struct files_meta signed_annex;
 	struct tmpl_dict *d, *row;
 	struct kvlist data;
 	struct case_row c;
@@ -162,8 +132,7 @@ render(struct ctx *ctx, const char *notice, int status)
 	}
 	if (http_parse_urlencoded(c.data, strlen(c.data), &data) != HTTP_PARSE_OK ||
 	    (rc = stud_access_live(ctx, sag, &live)) != DB_OK ||
-	    (rc = stud_fse_request(ctx, sag, 0, &req)) != DB_OK ||
-	    (rc = files_current(ctx->db, FILES_ANNEX1, a.id, sag, &signed_annex)) != DB_OK) {
+	    (rc = stud_fse_request(ctx, sag, 0, &req)) != DB_OK) {
 		case_row_free(&c);
 		kvlist_free(&data);
 		free(ag.text);
@@ -224,14 +193,18 @@ render(struct ctx *ctx, const char *notice, int status)
 	}
 
 	/* What access still waits for (issue 13, item 8; the course and the fee: issue 14). */
-	check(d, "Din vejleder har underskrevet bilag 1 om specialets forskningshøjde",
-	    signed_annex.id != 0, NULL);
-	check(d, "Forskningsservice har godkendt dig som bruger (FSE-bruger-id)", req.fse_id[0] !=
-	    '\0', NULL);
-	check(d, "Du har adgang til projektet", live.id != 0, NULL);
-	check(d, "Du har accepteret brugeraftalen", ag.accepted_at[0] != '\0', NULL);
-	check(d, "Du har bestået certificeringskurset", 0, "kommer senere på portalen");
-	check(d, "Brugergebyret er betalt", 0, "kommer senere på portalen");
+	{
+		struct student_progress prog;
+
+		if ((rc = student_progress_read(ctx->db, sag, a.id, kvlist_value(&data, "email"),
+		    &prog)) != DB_OK) {
+			case_row_free(&c);
+			kvlist_free(&data);
+			free(ag.text);
+			return ctx_db_error(ctx, rc);
+		}
+		student_progress_rows(d, &prog, STUDENT_READER_SELF);
+	}
 	case_row_free(&c);
 	kvlist_free(&data);
 	free(ag.text);

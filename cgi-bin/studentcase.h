@@ -99,9 +99,6 @@ enum db_err	stud_fse_request(struct ctx *, long long student_case, int lock,
 /* The student case's live access (student_access.c). */
 enum db_err	stud_access_live(struct ctx *, long long student_case, struct stud_access *);
 
-/* Has the person with this address accepted the current user agreement (R15)? */
-enum db_err	stud_agreement_accepted(struct ctx *, const char *email, int *accepted);
-
 /* R27: "<FSE project number> <student name>.pdf", cleaned as every file's name. */
 void		stud_annex1_name(const char *project_number, const char *student, char *out,
 		    size_t n);

@@ -134,7 +134,7 @@
 
 <h2 id="tjekliste">Det venter adgangen på</h2>
 <ul class="nobullet-list" id="tjek">
-{{#CHECK}}  <li>{{#DONE}}<strong>Klar:</strong>{{/DONE}}{{#NOT_YET}}<strong>Endnu ikke:</strong>{{/NOT_YET}} {{TEXT}}</li>
+{{#CHECK}}  <li>{{#DONE}}<strong>Klar:</strong>{{/DONE}}{{#NOT_YET}}<strong>Endnu ikke:</strong>{{/NOT_YET}}{{#LATER}}<strong>Endnu ikke</strong> ({{WHY}}):{{/LATER}} {{TEXT}}</li>
 {{/CHECK}}</ul>
 
 <h2 id="historik">Historik</h2>

@@ -609,6 +609,8 @@ START_TEST(fse_reads_the_student_case_but_does_not_decide_it)
 	ck_assert(has(&r.body, "/fil?id="));
 	ck_assert(has(&r.body, project_number));	/* the project by its number (R20) */
 	ck_assert(!has(&r.body, "name=\"handling\""));
+	ck_assert(has(&r.body, "Klar:</strong> Bilag 1 er underskrevet"));	/* the checklist */
+	ck_assert(has(&r.body, "Endnu ikke:</strong> Forskningsservice har godkendt"));
 	reply_free(&r);
 	snprintf(id, sizeof(id), "%lld", sag);
 	client_post_form("/fse/sag/afgoer", &fse.jar, &r, "csrf", fse.csrf, "id", id, "version",
