@@ -22,6 +22,8 @@
  *                                           tests); an active one of the same kind is left alone
  *   portalctl [-c config] set-platform NUMBER forskermaskinen|hosted [SERVER]
  *                                           the analysis platform (R17), only when there is none
+ *   portalctl [-c config] seed-demo-project NUMBER SUPERVISOR_EMAIL | seed-demo-agreement FSE
+ *                                           demo data for the thesis students (issue 13)
  *   portalctl [-c config] seed-demo-rates | list-rates
  *                                           demo fee rates when there are none (issue 6), and
  *                                           the rate table
@@ -42,6 +44,7 @@
 #include "migrate.h"
 #include "portalctl_accounts.h"
 #include "portalctl_authorisations.h"
+#include "portalctl_demo.h"
 #include "portalctl_rates.h"
 #include "tmpl.h"
 
@@ -60,7 +63,8 @@ usage(void)
 	    "       grant-role EMAIL administrator|datamanager|signer|supervisor|responsible "
 	    "NUMBER |\n"
 	    "       set-platform NUMBER forskermaskinen|hosted [SERVER] |\n"
-	    "       seed-demo-rates | list-rates\n");
+	    "       seed-demo-rates | list-rates |\n"
+	    "       seed-demo-project NUMBER SUPERVISOR_EMAIL | seed-demo-agreement FSE_EMAIL\n");
 	exit(2);
 }
 
@@ -309,6 +313,7 @@ main(int argc, char **argv)
 	} else if ((rc = accounts_command(db, &cfg, cmd, argc - optind - 1, argv + optind + 1)) ==
 	    -1 && (rc = authorisations_command(db, &cfg, cmd, argc - optind - 1,
 	    argv + optind + 1)) == -1 && (rc = rates_command(db, &cfg, cmd, argc - optind - 1,
+	    argv + optind + 1)) == -1 && (rc = demo_command(db, &cfg, cmd, argc - optind - 1,
 	    argv + optind + 1)) == -1) {
 		db_free(db);
 		usage();
