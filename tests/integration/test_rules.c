@@ -12,6 +12,9 @@
  *   R29 rate periods never overlap: fees_add bumps the kind's row in rate_kinds.
  *   One live password-reset link per user: the unique key email_tokens_live_reset.
  *   R12 one live signature of a proposal's text: the unique key proposal_signatures_live.
+ *   R20 one live project access per student: the unique key student_access_live (issue 13).
+ *   R10 one FSE approval per student, one person per FSE user id: fse_user_approvals_student
+ *       and the primary key of fse_user_ids (issue 13).
  *
  * Every name carries this run's suffix, so the suite runs again on a used database.
  */
@@ -267,6 +270,85 @@ START_TEST(one_live_signature_of_a_text)
 }
 END_TEST
 
+static enum db_err
+give_access(struct db *db, long long sag, long long project, const char *email)
+{
+	return db_exec(db, NULL, "INSERT INTO student_access (student_case_id, project_case_id, "
+	    "authorisation_id, student_email, granted_by) VALUES (?, ?, ?, ?, ?)", "iiisi", sag,
+	    project, auth, email, uid);
+}
+
+/* R20: one live access per student (their address), whichever case and node grants it; an
+ * ended access leaves the key, so a move ends one and grants the next. */
+START_TEST(one_live_project_access_per_student)
+{
+	char email[128], upper[128];
+	long long one, two, project;
+	size_t i;
+
+	snprintf(email, sizeof(email), "studerende.%s@regler.dk", sfx);
+	for (i = 0; email[i] && i + 1 < sizeof(upper); i++)
+		upper[i] = (char)(email[i] >= 'a' && email[i] <= 'z' ? email[i] - 32 : email[i]);
+	upper[i] = '\0';
+	ck_assert_int_eq(db_begin(fx_db), DB_OK);
+	ck_assert_int_eq(cases_create(fx_db, "student", uid, auth, "Rikke Regel", "navn=R", &one),
+	    CASES_OK);
+	ck_assert_int_eq(cases_create(fx_db, "student", uid, auth, "Rikke Regel", "navn=R", &two),
+	    CASES_OK);
+	ck_assert_int_eq(cases_create(fx_db, "project", uid, auth, "Regelprojekt", "titel=R",
+	    &project), CASES_OK);
+	ck_assert_int_eq(db_commit(fx_db), DB_OK);
+	ck_assert_int_eq(db_begin(fx_db), DB_OK);
+	ck_assert_int_eq(give_access(fx_db, one, project, email), DB_OK);
+	ck_assert_int_eq(db_begin(other), DB_OK);
+	/* The same person under a second case, on "another node": waits on the same key. */
+	ck_assert_int_eq(give_access(other, two, project, upper), DB_ERETRY);
+	db_rollback(other);
+	ck_assert_int_eq(db_commit(fx_db), DB_OK);
+	ck_assert_int_eq(give_access(fx_db, two, project, upper), DB_EDUP);	/* any case */
+	ck_assert_int_eq(db_exec(fx_db, NULL, "UPDATE student_access SET ended_at = NOW(6), "
+	    "end_reason = 'test_rules' WHERE student_case_id = ?", "i", one), DB_OK);
+	ck_assert_int_eq(give_access(fx_db, two, project, email), DB_OK);
+	ck_assert_int_eq(fixture_scalar("SELECT COUNT(*) FROM student_access WHERE student_email "
+	    "= ? AND ended_at IS NULL", email), 1);
+}
+END_TEST
+
+/* R10: one approval per student case, and an FSE user id is one person's. */
+START_TEST(one_fse_approval_per_student_and_one_person_per_id)
+{
+	char id[32];
+	long long sag, request, second;
+
+	snprintf(id, sizeof(id), "RUL%s", sfx);
+	ck_assert_int_eq(db_begin(fx_db), DB_OK);
+	ck_assert_int_eq(cases_create(fx_db, "student", uid, auth, "Rikke Regel", "navn=R", &sag),
+	    CASES_OK);
+	ck_assert_int_eq(cases_create(fx_db, "fse_user", uid, auth, "Rikke Regel", "navn=R",
+	    &request), CASES_OK);
+	ck_assert_int_eq(cases_create(fx_db, "fse_user", uid, auth, "Rikke Regel", "navn=R",
+	    &second), CASES_OK);
+	ck_assert_int_eq(db_exec(fx_db, NULL, "INSERT INTO fse_user_ids (fse_id, email) VALUES "
+	    "(?, 'rikke@regler.dk')", "s", id), DB_OK);
+	ck_assert_int_eq(db_commit(fx_db), DB_OK);
+	ck_assert_int_eq(db_exec(fx_db, NULL, "INSERT INTO fse_user_ids (fse_id, email) VALUES "
+	    "(?, 'en.anden@regler.dk')", "s", id), DB_EDUP);
+	ck_assert_int_eq(db_begin(fx_db), DB_OK);
+	ck_assert_int_eq(db_exec(fx_db, NULL, "INSERT INTO fse_user_approvals (case_id, "
+	    "student_case_id, fse_id, new_user, approved_by) VALUES (?, ?, ?, 1, ?)", "iisi",
+	    request, sag, id, uid), DB_OK);
+	ck_assert_int_eq(db_begin(other), DB_OK);
+	ck_assert_int_eq(db_exec(other, NULL, "INSERT INTO fse_user_approvals (case_id, "
+	    "student_case_id, fse_id, new_user, approved_by) VALUES (?, ?, ?, 1, ?)", "iisi",
+	    second, sag, id, uid), DB_ERETRY);
+	db_rollback(other);
+	ck_assert_int_eq(db_commit(fx_db), DB_OK);
+	ck_assert_int_eq(db_exec(fx_db, NULL, "INSERT INTO fse_user_approvals (case_id, "
+	    "student_case_id, fse_id, new_user, approved_by) VALUES (?, ?, ?, 1, ?)", "iisi",
+	    second, sag, id, uid), DB_EDUP);
+}
+END_TEST
+
 static Suite *
 suite(void)
 {
@@ -281,6 +363,8 @@ suite(void)
 	tcase_add_test(tc, rate_additions_of_one_kind_write_one_row);
 	tcase_add_test(tc, one_live_reset_link_is_a_unique_key);
 	tcase_add_test(tc, one_live_signature_of_a_text);
+	tcase_add_test(tc, one_live_project_access_per_student);
+	tcase_add_test(tc, one_fse_approval_per_student_and_one_person_per_id);
 	suite_add_tcase(s, tc);
 	return s;
 }
