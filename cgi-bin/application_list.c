@@ -112,13 +112,16 @@ app_list_page(struct ctx *ctx)
 	to_sign = res.nrows;
 	db_result_free(&res);
 
-	/* R13, R32: thesis students a supervisor sent to this user as an administrator. */
-	if ((rc = db_exec(ctx->db, &res, "SELECT c.id, c.title, c.authorisation_id, COALESCE("
-	    "a.number, '-'), u.name FROM cases c JOIN authorisations a ON a.id = c.authorisation_id "
-	    "JOIN users u ON u.id = c.created_by JOIN role_assignments r ON r.authorisation_id = "
-	    "c.authorisation_id AND r.user_id = ? AND r.role = 'administrator' AND r.revoked_at IS "
-	    "NULL WHERE c.type = 'student' AND c.state = 'submitted' ORDER BY c.submitted_at, c.id",
-	    "i", ctx_user(ctx))) != DB_OK)
+	/* R10, R13, R32: thesis students a supervisor sent, to this user as an administrator (to
+	 * attach) or as the responsible (to send to FSE); not while FSE has them. */
+	if ((rc = db_exec(ctx->db, &res, "SELECT DISTINCT c.id, c.title, c.authorisation_id, "
+	    "COALESCE(a.number, '-'), u.name, c.submitted_at FROM cases c JOIN authorisations a ON "
+	    "a.id = c.authorisation_id JOIN users u ON u.id = c.created_by JOIN role_assignments r ON "
+	    "r.authorisation_id = c.authorisation_id AND r.user_id = ? AND r.role IN "
+	    "('administrator', 'responsible') AND r.revoked_at IS NULL WHERE c.type = 'student' AND "
+	    "c.state = 'submitted' AND NOT EXISTS (SELECT 1 FROM cases f WHERE f.parent_id = c.id "
+	    "AND f.type = 'fse_user' AND f.state = 'submitted') ORDER BY c.submitted_at, c.id", "i",
+	    ctx_user(ctx))) != DB_OK)
 		return ctx_db_error(ctx, rc);
 	for (i = 0; i < res.nrows; i++) {
 		row = tmpl_add_row(d, "TO_ATTACH");

@@ -28,10 +28,12 @@ mails(struct ctx *ctx, const struct stud *s, const struct stud_project *p)
 	enum db_err rc;
 	size_t i;
 
-	if ((rc = db_exec(ctx->db, &res, "SELECT DISTINCT u.email, u.name FROM role_assignments r "
-	    "JOIN users u ON u.id = r.user_id WHERE r.authorisation_id = ? AND r.role = "
-	    "'administrator' AND r.revoked_at IS NULL AND u.status = 'active' ORDER BY u.email", "i",
-	    s->a.id)) != DB_OK)
+	/* The administrators attach; the responsible sends the student to FSE (R10, R13). */
+	if ((rc = db_exec(ctx->db, &res, "SELECT u.email, u.name, MAX(r.role = 'administrator'), "
+	    "MAX(r.role = 'responsible') FROM role_assignments r JOIN users u ON u.id = r.user_id "
+	    "WHERE r.authorisation_id = ? AND r.role IN ('administrator', 'responsible') AND "
+	    "r.revoked_at IS NULL AND u.status = 'active' GROUP BY u.id, u.email, u.name ORDER BY "
+	    "u.email", "i", s->a.id)) != DB_OK)
 		return rc;
 	if ((md = tmpl_dict_new()) == NULL) {
 		db_result_free(&res);
@@ -46,7 +48,14 @@ mails(struct ctx *ctx, const struct stud *s, const struct stud_project *p)
 	tmpl_setf(md, "LINK", "%s/studerende/sag?id=%lld&sag=%lld", ctx->cfg->base_url, s->a.id,
 	    s->c.id);
 	for (i = 0; i < res.nrows && mrc == MAIL_OK; i++) {
+		int admin = db_cell_int(&res, i, 2, 0), responsible = db_cell_int(&res, i, 3, 0);
+
 		tmpl_set(md, "NAME", db_cell(&res, i, 1));
+		tmpl_set(md, "AS", admin && responsible ? "administrator og autorisationsansvarlig" :
+		    admin ? "administrator" : "autorisationsansvarlig");
+		tmpl_set(md, "YOUR_PART", responsible ? "Som autorisationsansvarlig sender du den "
+		    "studerende til Forskningsservice, som godkender den studerende som bruger. " :
+		    "Er der noget, vejlederen skal rette, kan du sende sagen tilbage. ");
 		mrc = mail_enqueue_template(ctx->db, ctx->cfg, db_cell(&res, i, 0),
 		    db_cell(&res, i, 1), "En specialestuderende venter på at blive tilknyttet",
 		    "student_to_admin", md, "student_to_admin", NULL);

@@ -10,7 +10,7 @@
 {{#TO_SIGN}}<li><a href="/projekt/sag?id={{AUTH}}&amp;sag={{SAG}}">{{TITLE}}</a> (uddannelsesautorisation {{NUMBER}})</li>
 {{/TO_SIGN}}</ul>{{/HAS_TO_SIGN}}
 {{#HAS_TO_ATTACH}}<h2>Specialestuderende, der venter på dig</h2>
-<p>Som administrator tilknytter du de studerende, vejlederne har sendt til dig.</p>
+<p>Vejlederne har sendt disse studerende til autorisationens administratorer. Den autorisationsansvarlige sender dem til Forskningsservice, som godkender dem som brugere.</p>
 <ul id="til-tilknytning">
 {{#TO_ATTACH}}<li><a href="/studerende/sag?id={{AUTH}}&amp;sag={{SAG}}">{{NAME}}</a> (vejleder {{SUPERVISOR}}, uddannelsesautorisation {{NUMBER}})</li>
 {{/TO_ATTACH}}</ul>{{/HAS_TO_ATTACH}}

@@ -477,6 +477,12 @@ START_TEST(sent_to_the_administrators_with_mails)
 	/* R13, R32: the administrators are told; the supervisor has a receipt. */
 	ck_assert_int_eq(maildir_count(admin.email, "som administrator om at tilknytte", 20), 1);
 	ck_assert_int_eq(maildir_count(supervisor.email, "Du har sendt specialestuderende", 20), 1);
+	/* The responsible too: they send the student to FSE (R10). */
+	ck_assert_int_eq(maildir_count(responsible.email, "Som autorisationsansvarlig sender du", 20),
+	    1);
+	ck_assert_int_eq(get(&responsible, &r, "/ansoegning"), 200);
+	ck_assert(has(&r.body, "id=\"til-tilknytning\""));
+	reply_free(&r);
 	ck_assert_int_eq(get(&supervisor, &r, "/studerende/sag?id=%lld&sag=%lld&besked=sendt",
 	    auth_a, sag), 200);
 	ck_assert(has(&r.body, "Sendt til administratorerne"));
