@@ -9,6 +9,8 @@
  *     two nodes: one active assignment.
  *   - A single-use link (an invitation) used twice at once: one use, the other sees that the
  *     invitation was taken, never a 500.
+ *   - R20 (issue 13): one student (one address, two cases) given a project by two
+ *     administrators at once: one live access, the other told one project at a time.
  * Each race prints its counts (rounds, wins, the losers' statuses, 500s, conflicts run again by
  * the programs, from their logs) before it asserts, so the figures are there when it fails.
  */
@@ -353,6 +355,117 @@ START_TEST(single_use_link_twice)
 }
 END_TEST
 
+/* ---- R20: one project at a time per student (issue 13) ------------------------------------ */
+
+struct access_round {
+	struct who	admin;
+	long long	auth, sag[2];
+};
+
+static int
+access_racer(int who, void *arg)
+{
+	struct access_round *ar = arg;
+	char a[32], s[32];
+	struct reply r;
+	int code;
+
+	snprintf(a, sizeof(a), "%lld", ar->auth);
+	snprintf(s, sizeof(s), "%lld", ar->sag[who]);
+	post(&ar->admin, "/studerende/adgang", &r, "id", a, "sag", s, "engangsnoegle",
+	    client_new_key(), NULL);
+	if (r.status == 303)
+		code = WON;
+	else if (r.status == 409 && has(&r.body, "kun have adgang til ét projekt ad gangen"))
+		code = REFUSED_CLEARLY;
+	else
+		code = (int)r.status;
+	reply_free(&r);
+	return code;
+}
+
+/* An approved student case of a for the student at email, on the project (as FSE left it). */
+static long long
+attached_student(long long a, long long sup, long long project, const char *email)
+{
+	char data[512];
+	long long id;
+
+	snprintf(data, sizeof(data), "navn=Sara+Galera&email=%s&projekt=%lld&speciale_titel=T&"
+	    "forfattere=S&begrundelse=B&periode_fra=2027-02-01&periode_til=2027-06-30", email,
+	    project);
+	ck_assert_int_eq(db_begin(fx_db), DB_OK);
+	ck_assert_int_eq(cases_create(fx_db, "student", sup, a, "Sara Galera", data, &id),
+	    CASES_OK);
+	ck_assert_int_eq(db_commit(fx_db), DB_OK);
+	ck_assert_int_eq(db_exec(fx_db, NULL, "UPDATE cases SET state = 'approved' WHERE id = ?",
+	    "i", id), DB_OK);
+	return id;
+}
+
+/* Two administrators, on two nodes, give one student (two cases, one address) a project each:
+ * one access, the other told plainly (R20: a unique key over the address while live). */
+START_TEST(one_project_per_student_on_two_hosts)
+{
+	int round, out[2], who, won = 0, told = 0, e500 = 0, one = 0;
+	long conflicts = galera_log_lines("conflict");
+	long long a, sup, project, n;
+	char email[128], number[48];
+
+	a = authorisation("adgang", 0);
+	{
+		struct who s;
+
+		person(&s, "vejleder", 0, B(SUPERVISOR), a);
+		sup = s.uid;
+	}
+	ck_assert_int_eq(db_begin(fx_db), DB_OK);
+	ck_assert_int_eq(cases_create(fx_db, "project", sup, a, "Galeraprojekt", "titel=G",
+	    &project), CASES_OK);
+	ck_assert_int_eq(db_commit(fx_db), DB_OK);
+	snprintf(number, sizeof(number), "GT-%s", sfx);
+	ck_assert_int_eq(db_exec(fx_db, NULL, "UPDATE cases SET state = 'approved' WHERE id = ?",
+	    "i", project), DB_OK);
+	ck_assert_int_eq(db_exec(fx_db, NULL, "INSERT INTO projects (case_id, authorisation_id, "
+	    "number, title) VALUES (?, ?, ?, 'Galeraprojekt')", "iis", project, a, number), DB_OK);
+	for (round = 0; round < ROLE_ROUNDS; round++) {
+		struct access_round ar;
+
+		memset(&ar, 0, sizeof(ar));
+		ar.auth = a;
+		person(&ar.admin, "administrator", round, B(ADMINISTRATOR), a);
+		snprintf(email, sizeof(email), "sara.%d.%s@galera-%s.dk", round, sfx, sfx);
+		ar.sag[0] = attached_student(a, sup, project, email);
+		ar.sag[1] = attached_student(a, sup, project, email);
+		galera_caught_up();
+		galera_race(access_racer, &ar, out);
+		for (who = 0; who < 2; who++) {
+			won += out[who] == WON;
+			told += out[who] == REFUSED_CLEARLY;
+			e500 += out[who] == 500;
+			if (out[who] != WON && out[who] != REFUSED_CLEARLY)
+				printf("access round %d: host %c answered %d\n", round + 1, "AB"[who],
+				    out[who]);
+		}
+		galera_caught_up();
+		n = fixture_scalar("SELECT COUNT(*) FROM student_access WHERE student_email = ? AND "
+		    "ended_at IS NULL", email);
+		one += n == 1;
+		if (n != 1)
+			printf("access round %d: %lld live accesses\n", round + 1, n);
+	}
+	conflicts = galera_log_lines("conflict") - conflicts;
+	printf("one project per student: %d rounds, %d granted (303), %d told one at a time (409), "
+	    "%d rounds with one live access, 500s: %d, conflicts run again: %ld\n", ROLE_ROUNDS,
+	    won, told, one, e500, conflicts);
+	fflush(stdout);
+	ck_assert_int_eq(e500, 0);
+	ck_assert_int_eq(one, ROLE_ROUNDS);
+	ck_assert_int_eq(won, ROLE_ROUNDS);
+	ck_assert_int_eq(told, ROLE_ROUNDS);
+}
+END_TEST
+
 int
 main(void)
 {
@@ -362,6 +475,7 @@ main(void)
 		{ "r18", r18_fifth_and_sixth_on_two_hosts },
 		{ "roles", two_invitations_one_role },
 		{ "link", single_use_link_twice },
+		{ "access", one_project_per_student_on_two_hosts },
 	};
 	size_t i;
 
