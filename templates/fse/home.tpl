@@ -5,7 +5,7 @@
 <p class="font-lead">Her er de sider på Specialeportalen, som kun medarbejdere i Forskningsservice
 kan se.</p>
 {{#CASES}}<h2><a href="/fse/sager">Sager, der venter på en afgørelse</a></h2>
-<p>Ansøgninger om uddannelsesautorisation og projektindstillinger med den ældste først: godkend, send tilbage til rettelse eller afvis.</p>
+<p>Ansøgninger om uddannelsesautorisation, projektindstillinger og anmodninger om at godkende specialestuderende som brugere, med den ældste først: godkend, send tilbage til rettelse eller afvis. Under alle sager ser I også de studerendes sager med deres underskrevne bilag 1.</p>
 {{/CASES}}
 <h2><a href="/fse/brugeraftale">Brugeraftalen</a></h2>
 <p>Den aftale, alle studerende accepterer, før de arbejder med data: se den gældende udgave, og offentliggør en ny.</p>
