@@ -38,7 +38,7 @@
     <label class="form-label" for="fil">Det underskrevne bilag 1 (PDF)</label>
     <span class="form-hint" id="fil-hint">En PDF på højst {{MAX_SIZE}}, uden kryptering og uden indlejret indhold. Uploader du igen, erstatter den nye fil den gamle.</span>
     {{#FILE_ERROR}}<span class="form-error-message" id="fil-error"><span class="sr-only">Fejl: </span>{{MESSAGE}}</span>{{/FILE_ERROR}}
-    <input class="form-file-input" type="file" id="fil" name="fil" accept="application/pdf" aria-describedby="fil-hint{{#FILE_ERROR}} fil-error{{/FILE_ERROR}}"{{#FILE_ERROR}} aria-invalid="true"{{/FILE_ERROR}}>
+    <input class="form-input" type="file" id="fil" name="fil" accept="application/pdf" aria-describedby="fil-hint{{#FILE_ERROR}} fil-error{{/FILE_ERROR}}"{{#FILE_ERROR}} aria-invalid="true"{{/FILE_ERROR}}>
   </div>
   <button type="submit" class="button button-secondary">Upload</button>
 </form>{{/UPLOAD}}

@@ -11,6 +11,8 @@ import { before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdir, readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { createHmac } from 'node:crypto';
+import { execFileSync } from 'node:child_process';
+import { deflateSync } from 'node:zlib';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
@@ -22,6 +24,8 @@ const SHOTS = join(OUT, 'screenshots');
 const AXE_OUT = join(OUT, 'axe');
 export const BASE = (process.env.PORTAL_URL || 'http://127.0.0.1:8080').replace(/\/+$/, '');
 const MAILDIR = process.env.PORTAL_MAILDIR || join(ROOT, 'var', 'up', 'maildir');
+export const CONFIG = process.env.PORTAL_CONFIG || join(ROOT, 'var', 'up', 'portal.conf');
+const PORTALCTL = join(ROOT, 'build', 'main', 'bin', 'portalctl');
 const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'];
 const CHROMIUM_ARGS = [
   '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
@@ -446,4 +450,46 @@ export async function fseToQueue(page, record) {
   await record(page, 'fse-home');
   await main.getByRole('link', { name: 'Sager, der venter på en afgørelse' }).click();
   await page.waitForURL('**/fse/sager');
+}
+
+// ---- Setup as an operator, and files made in the test --------------------------------------
+
+// bin/portalctl on the stack's configuration (PORTAL_CONFIG), input on its standard input; its
+// output. A failure throws (execFileSync), with portalctl's message on stderr.
+export function portalctl(args, input) {
+  return execFileSync(PORTALCTL, ['-c', CONFIG, ...args],
+    { input, encoding: 'utf8', stdio: ['pipe', 'pipe', 'inherit'] });
+}
+
+// CRC-32 as PNG chunks need it.
+function crc32(buf) {
+  let c = ~0;
+  for (const b of buf) {
+    c ^= b;
+    for (let k = 0; k < 8; k++) c = (c >>> 1) ^ (0xedb88320 & -(c & 1));
+  }
+  return ~c >>> 0;
+}
+
+// An RGB PNG of width x height, made with node's zlib: a blue band over white.
+export function png(width, height) {
+  const chunk = (type, data) => {
+    const len = Buffer.alloc(4); len.writeUInt32BE(data.length);
+    const td = Buffer.concat([Buffer.from(type, 'latin1'), data]);
+    const crc = Buffer.alloc(4); crc.writeUInt32BE(crc32(td));
+    return Buffer.concat([len, td, crc]);
+  };
+  const ihdr = Buffer.alloc(13);
+  ihdr.writeUInt32BE(width, 0); ihdr.writeUInt32BE(height, 4);
+  ihdr[8] = 8; ihdr[9] = 2;
+  const rows = [];
+  for (let y = 0; y < height; y++) {
+    const row = Buffer.alloc(1 + width * 3, 255);
+    row[0] = 0;
+    if (y < height / 3) for (let x = 0; x < width; x++) row.set([20, 60, 160], 1 + x * 3);
+    rows.push(row);
+  }
+  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk('IHDR', ihdr), chunk('IDAT', deflateSync(Buffer.concat(rows))),
+    chunk('IEND', Buffer.alloc(0))]);
 }

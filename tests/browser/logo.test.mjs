@@ -3,60 +3,17 @@
 // the field that it is not a picture, then uploads a real PNG; the picture shows (it loads through
 // /fil), the roles page shows it too, and a second upload keeps the first in the history. Every
 // page is checked with axe, at desktop width and at 375 px, and no page is wider than its
-// viewport. The PNG is made here with node's zlib; nothing is a stored fixture.
+// viewport. The PNG is made in the test (lib.mjs, with node's zlib); nothing is a stored fixture.
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { deflateSync } from 'node:zlib';
-import { join } from 'node:path';
 import {
-  ROOT, useBrowser, openPage, assertNoCspViolations, axeCheck, screenshot, submitLogin,
-  enrolTotp,
+  useBrowser, openPage, assertNoCspViolations, axeCheck, screenshot, submitLogin,
+  enrolTotp, portalctl, png,
 } from './lib.mjs';
 
-const CONFIG = process.env.PORTAL_CONFIG || join(ROOT, 'var', 'up', 'portal.conf');
-const PORTALCTL = join(ROOT, 'build', 'main', 'bin', 'portalctl');
 const PASSWORD = 'tre grønne heste på taget';
-
-function portalctl(args, input) {
-  return execFileSync(PORTALCTL, ['-c', CONFIG, ...args],
-    { input, encoding: 'utf8', stdio: ['pipe', 'pipe', 'inherit'] });
-}
-
-// CRC-32 as PNG chunks need it.
-function crc32(buf) {
-  let c = ~0;
-  for (const b of buf) {
-    c ^= b;
-    for (let k = 0; k < 8; k++) c = (c >>> 1) ^ (0xedb88320 & -(c & 1));
-  }
-  return ~c >>> 0;
-}
-
-// An RGB PNG of width x height: a blue band over white.
-function png(width, height) {
-  const chunk = (type, data) => {
-    const len = Buffer.alloc(4); len.writeUInt32BE(data.length);
-    const td = Buffer.concat([Buffer.from(type, 'latin1'), data]);
-    const crc = Buffer.alloc(4); crc.writeUInt32BE(crc32(td));
-    return Buffer.concat([len, td, crc]);
-  };
-  const ihdr = Buffer.alloc(13);
-  ihdr.writeUInt32BE(width, 0); ihdr.writeUInt32BE(height, 4);
-  ihdr[8] = 8; ihdr[9] = 2;
-  const rows = [];
-  for (let y = 0; y < height; y++) {
-    const row = Buffer.alloc(1 + width * 3, 255);
-    row[0] = 0;
-    if (y < height / 3) for (let x = 0; x < width; x++) row.set([20, 60, 160], 1 + x * 3);
-    rows.push(row);
-  }
-  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
-    chunk('IHDR', ihdr), chunk('IDAT', deflateSync(Buffer.concat(rows))),
-    chunk('IEND', Buffer.alloc(0))]);
-}
 
 useBrowser();
 
