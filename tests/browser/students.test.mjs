@@ -288,14 +288,16 @@ test('logo, student case with a refused reason, Annex 1 as PDF, signed upload, a
   await main(v).getByRole('button', { name: 'Upload', exact: true }).click();
   await v.waitForURL(`**${casePath}&besked=uploadet`);
   assert.match(await v.locator('#besked').innerText(), /Det underskrevne bilag 1 er gemt/);
-  assert.match(await v.locator('#underskrevet').innerText(),
-    new RegExp(`^Bilag 1 underskrevet\\.pdf \\([^)]+\\), uploadet .* af ${supervisor.name}\\.$`));
+  // Filed as "<FSE project number> <student name>.pdf", whatever the upload was called (R27).
+  const filed = `${projectNumber} ${STUDENT}.pdf`;
+  assert.equal((await v.locator('#underskrevet').innerText()).replace(/ \([^)]+\), uploadet .* af /,
+    ' | '), `${filed} | ${supervisor.name}.`);
   assert.match(await v.locator('#underskrift').innerText(), /ingen digital underskrift/);
   assert.match(await v.locator('#tjek').innerText(),
     /Klar: Bilag 1 er underskrevet og uploadet/);
   // The kept file is the bytes sent, read back through its link.
   const kept = await v.request.get(await main(v)
-    .getByRole('link', { name: 'Bilag 1 underskrevet.pdf' }).getAttribute('href'));
+    .getByRole('link', { name: filed }).getAttribute('href'));
   assert.equal(kept.status(), 200);
   assert.ok(Buffer.from(await kept.body()).equals(signed), 'the stored file is the upload');
   await record(v, 'supervisor-signed-uploaded');
