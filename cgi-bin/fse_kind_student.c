@@ -54,6 +54,9 @@ render(struct ctx *ctx, struct tmpl_dict *d, const struct case_row *c,
 		return rc;
 	tmpl_set(row, "NUMBER", number);
 	tmpl_set(row, "INSTITUTION", inst);
+	/* On its own page, who decides it; drawn inside an FSE user request (data NULL), FSE does. */
+	if (data)
+		tmpl_show(row, "WHO_DECIDES");
 	/* What the student's access waits for, as the institution sees it (issue 13, item 9). */
 	{
 		struct student_progress prog;

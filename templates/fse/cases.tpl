@@ -4,7 +4,7 @@
     (lib/workdays: weekdays less the days the state is closed); a GET filter (it changes nothing
     and can be linked to) shows cases in another state, of one kind, or matching a search. }}
 <h1>{{HEADING}}</h1>
-{{#QUEUE_LEAD}}<p class="font-lead">Ansøgninger om uddannelsesautorisation og projektindstillinger, med den ældste
+{{#QUEUE_LEAD}}<p class="font-lead">Ansøgninger om uddannelsesautorisation, projektindstillinger og anmodninger om at godkende specialestuderende som brugere, med den ældste
 først. Alderen er i arbejdsdage (mandag til fredag, helligdage trukket fra).</p>{{/QUEUE_LEAD}}
 {{>ERROR_SUMMARY}}
 <form method="get" action="/fse/sager" novalidate class="mb-5" id="filter">

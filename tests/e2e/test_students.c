@@ -616,6 +616,7 @@ START_TEST(fse_reads_the_student_case_but_does_not_decide_it)
 	ck_assert(has(&r.body, project_number));	/* the project by its number (R20) */
 	ck_assert(!has(&r.body, "name=\"handling\""));
 	ck_assert(has(&r.body, "Klar:</strong> Bilag 1 er underskrevet"));	/* the checklist */
+	ck_assert(has(&r.body, "id=\"hvem-afgoer\""));	/* the administrators take it */
 	ck_assert(has(&r.body, "Endnu ikke:</strong> Forskningsservice har godkendt"));
 	reply_free(&r);
 	snprintf(id, sizeof(id), "%lld", sag);
@@ -727,6 +728,7 @@ START_TEST(fse_approves_the_student_as_a_new_user)
 	ck_assert_int_eq(get(&fse, &r, "/fse/sag?id=%lld", request), 200);
 	ck_assert(has(&r.body, "name=\"fse_bruger_id\""));
 	ck_assert(has(&r.body, "Underskrevet bilag 1"));
+	ck_assert(!has(&r.body, "id=\"hvem-afgoer\""));	/* here FSE decides */
 	reply_free(&r);
 	/* The id FSE assigns: needed, and in the configured format. */
 	ck_assert_int_eq(decide(request, "godkend", "", NULL, 0, &r), 422);
