@@ -97,6 +97,21 @@ const char	*fse_value(const struct kvlist *, const char *name);	/* "" when absen
 enum db_err	 fse_person(struct ctx *, long long uid, char *email, size_t en, char *name,
 		    size_t nn);
 
+/* Within the fse program (fse_cases.c, fse_queue.c, fse_decide.c). */
+/* A refused decision: the form in error ("godkend", "tilbage" or "afvis"), its message and what
+ * the caseworker wrote, shown again. */
+struct fse_decide_error {
+	const char	*handling;
+	const char	*message;
+	const char	*text;
+};
+/* A case's stored form, parsed; -1 when it does not parse. */
+int		 fse_parse_case_data(const char *text, struct kvlist *data);
+/* The case page. notice: what was just done (NULL: nothing); stale: someone else changed it
+ * (409); err: a refused decision (422). Returns status. */
+int		 fse_render_case(struct ctx *, long long id, const char *notice, int stale,
+		    const struct fse_decide_error *err, int status);
+
 /* Handlers. */
 int		 fse_cases_page(struct ctx *);
 int		 fse_case_page(struct ctx *);

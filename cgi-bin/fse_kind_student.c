@@ -61,13 +61,15 @@ render(struct ctx *ctx, struct tmpl_dict *d, const struct case_row *c,
 	{
 		struct student_progress prog;
 		struct kvlist own;
+		const struct kvlist *form = data;
 
+		/* Drawn inside an FSE user request, the student case's own form is read here. */
 		kvlist_init(&own);
-		if (data == NULL && http_parse_urlencoded(c->data, strlen(c->data), &own) ==
+		if (form == NULL && http_parse_urlencoded(c->data, strlen(c->data), &own) ==
 		    HTTP_PARSE_OK)
-			data = &own;
+			form = &own;
 		rc = student_progress_read(ctx->db, c->id, c->authorisation_id,
-		    data ? kvlist_value(data, "email") : NULL, &prog);
+		    form ? kvlist_value(form, "email") : NULL, &prog);
 		kvlist_free(&own);
 		if (rc != DB_OK)
 			return rc;

@@ -606,7 +606,7 @@ END_TEST
 
 START_TEST(fse_reads_the_student_case_but_does_not_decide_it)
 {
-	char id[32], loc[256];
+	char id[32];
 	struct reply r;
 	long long sag = sent_case();
 
@@ -634,7 +634,6 @@ START_TEST(fse_reads_the_student_case_but_does_not_decide_it)
 	ck_assert(has(&r.body, STUDENT_NAME));
 	ck_assert(has(&r.body, "Specialestuderende"));
 	reply_free(&r);
-	(void)loc;
 }
 END_TEST
 
