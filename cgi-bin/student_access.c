@@ -17,6 +17,7 @@
 #include "invite.h"
 #include "log.h"
 #include "policy.h"
+#include "studentaccess.h"
 #include "submitkey.h"
 #include "tmpl.h"
 
@@ -30,7 +31,8 @@ stud_access_live(struct ctx *ctx, long long student_case, struct stud_access *ou
 
 	memset(out, 0, sizeof(*out));
 	if ((rc = db_exec(ctx->db, &res, "SELECT s.id, s.project_case_id, p.number, p.title, "
-	    "DATE_FORMAT(s.granted_at, '%Y-%m-%d %H:%i:%s'), COALESCE(u.name, '') FROM "
+	    "DATE_FORMAT(s.granted_at, '%Y-%m-%d %H:%i:%s'), COALESCE(u.name, ''), "
+	    "COALESCE(DATE_FORMAT(s.ends_on, '%Y-%m-%d'), '') FROM "
 	    "student_access s JOIN projects p ON p.case_id = s.project_case_id LEFT JOIN users u "
 	    "ON u.id = s.granted_by WHERE s.student_case_id = ? AND s.ended_at IS NULL", "i",
 	    student_case)) != DB_OK)
@@ -42,22 +44,27 @@ stud_access_live(struct ctx *ctx, long long student_case, struct stud_access *ou
 		snprintf(out->project.title, sizeof(out->project.title), "%s", db_cell(&res, 0, 3));
 		snprintf(out->granted_at, sizeof(out->granted_at), "%s", db_cell(&res, 0, 4));
 		snprintf(out->granted_by, sizeof(out->granted_by), "%s", db_cell(&res, 0, 5));
+		snprintf(out->ends_on, sizeof(out->ends_on), "%s", db_cell(&res, 0, 6));
 	}
 	db_result_free(&res);
 	return DB_OK;
 }
 
-/* The live access to project p; DB_EDUP when the student has one already (R20). */
+/*
+ * The live access to project p until ends_on (R11: the thesis period's end, from the case, or
+ * the moved access's own); DB_EDUP when the student has one already (R20).
+ */
 static enum db_err
-grant(struct ctx *ctx, const struct stud *s, const struct stud_project *p)
+grant(struct ctx *ctx, const struct stud *s, const struct stud_project *p, const char *ends_on)
 {
 	const char *email = kvlist_value(&s->data, "email");
 	char detail[128];
 	enum db_err rc;
 
 	if ((rc = db_exec(ctx->db, NULL, "INSERT INTO student_access (student_case_id, "
-	    "project_case_id, authorisation_id, student_email, granted_by) VALUES (?, ?, ?, ?, ?)",
-	    "iiisi", s->c.id, p->case_id, s->a.id, email ? email : "", ctx_user(ctx))) != DB_OK)
+	    "project_case_id, authorisation_id, student_email, granted_by, ends_on) VALUES (?, ?, "
+	    "?, ?, ?, ?)", "iiisis", s->c.id, p->case_id, s->a.id, email ? email : "",
+	    ctx_user(ctx), ends_on)) != DB_OK)
 		return rc;
 	snprintf(detail, sizeof(detail), "project %s", p->number);
 	return audit_event(ctx->db, ctx_user(ctx), "student.access.grant", "case", s->c.id, 0,
@@ -131,7 +138,7 @@ stud_grant(struct ctx *ctx)
 	}
 	snprintf(path, sizeof(path), "/studerende/sag?id=%lld&sag=%lld&besked=adgang", s.a.id,
 	    s.c.id);
-	rc = grant(ctx, &s, &p);
+	rc = grant(ctx, &s, &p, kvlist_value(&s.data, "periode_til"));
 	if (rc == DB_EDUP) {
 		/* R20: the same person has a live access under another case. */
 		db_rollback(ctx->db);
@@ -141,8 +148,10 @@ stud_grant(struct ctx *ctx)
 		stud_free(&s);
 		return st;
 	}
+	/* A student certified and agreed from an earlier thesis is active at once (R14, R15). */
 	if (rc != DB_OK || (rc = invite_student(ctx, &s, &p)) != DB_OK ||
-	    (rc = submitkey_done(ctx, path)) != DB_OK) {
+	    (rc = student_access_settle(ctx->db, s.c.id, ctx_user(ctx), ctx->req->remote_addr,
+	    NULL)) != DB_OK || (rc = submitkey_done(ctx, path)) != DB_OK) {
 		stud_free(&s);
 		return ctx_tx_error(ctx, rc);
 	}
@@ -203,14 +212,19 @@ stud_move(struct ctx *ctx)
 	}
 	/* The old access ends and the new one begins in one transaction (R20: one at a time). */
 	if ((rc = db_exec(ctx->db, &res, "UPDATE student_access SET ended_at = NOW(6), ended_by = "
-	    "?, end_reason = ? WHERE id = ? AND ended_at IS NULL", "isi", ctx_user(ctx), reason,
-	    live.id)) != DB_OK) {
+	    "?, end_reason = ?, end_cause = 'moved' WHERE id = ? AND ended_at IS NULL", "isi",
+	    ctx_user(ctx), reason, live.id)) != DB_OK) {
 		stud_free(&s);
 		return ctx_tx_error(ctx, rc);
 	}
 	db_result_free(&res);
-	if ((rc = grant(ctx, &s, &p)) != DB_OK || (rc = audit_event(ctx->db, ctx_user(ctx),
-	    "student.access.move", "case", s.c.id, 0, ctx->req->remote_addr, reason)) != DB_OK) {
+	/* The new access keeps the period; it is active at once if the old one was (no second
+	 * fee: the fee is once per student case). */
+	if ((rc = grant(ctx, &s, &p, live.ends_on[0] ? live.ends_on :
+	    kvlist_value(&s.data, "periode_til"))) != DB_OK || (rc = audit_event(ctx->db,
+	    ctx_user(ctx), "student.access.move", "case", s.c.id, 0, ctx->req->remote_addr,
+	    reason)) != DB_OK || (rc = student_access_settle(ctx->db, s.c.id, ctx_user(ctx),
+	    ctx->req->remote_addr, NULL)) != DB_OK) {
 		stud_free(&s);
 		return ctx_tx_error(ctx, rc == DB_EDUP ? DB_ERETRY : rc);
 	}

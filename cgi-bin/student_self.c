@@ -20,6 +20,7 @@
 #include "http_parse.h"
 #include "log.h"
 #include "policy.h"
+#include "studentaccess.h"
 #include "studentprogress.h"
 #include "tmpl.h"
 
@@ -218,6 +219,22 @@ stud_self(struct ctx *ctx)
 	return render(ctx, kvlist_value(&ctx->req->query, "besked"), 200);
 }
 
+/* Every live access of the user (by their address) may now be active. */
+static enum db_err
+settle_own(struct ctx *ctx)
+{
+	struct db_result me;
+	enum db_err rc;
+
+	if ((rc = db_exec(ctx->db, &me, "SELECT email FROM users WHERE id = ?", "i",
+	    ctx_user(ctx))) != DB_OK)
+		return rc;
+	rc = me.nrows ? student_access_settle_email(ctx->db, db_cell(&me, 0, 0), ctx_user(ctx),
+	    ctx->req->remote_addr, NULL) : DB_OK;
+	db_result_free(&me);
+	return rc;
+}
+
 /* POST /studerende/brugeraftale: id, version (the one the student read). */
 int
 stud_accept_agreement(struct ctx *ctx)
@@ -250,8 +267,10 @@ stud_accept_agreement(struct ctx *ctx)
 		return ctx_redirect(ctx, path);
 	}
 	snprintf(detail, sizeof(detail), "version %lld", version);
+	/* R15: accepting may be the last thing the access waited for. */
 	if (rc != DB_OK || (rc = audit_event(ctx->db, ctx_user(ctx), "agreement.accept",
-	    "agreement", version, 0, ctx->req->remote_addr, detail)) != DB_OK)
+	    "agreement", version, 0, ctx->req->remote_addr, detail)) != DB_OK ||
+	    (rc = settle_own(ctx)) != DB_OK)
 		return ctx_tx_error(ctx, rc);
 	if ((rc = db_commit(ctx->db)) != DB_OK)
 		return ctx_db_error(ctx, rc);

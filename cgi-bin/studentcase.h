@@ -61,6 +61,7 @@ struct stud_access {
 	struct stud_project	project;
 	char			granted_at[32];		/* UTC */
 	char			granted_by[256];
+	char			ends_on[11];		/* the thesis period's end (R11) */
 };
 
 #define STUD_PROJECTS_MAX	16	/* R18 allows five; withdrawn and revoked ones are gone */

@@ -82,6 +82,23 @@ const struct policy_rule policy_rules[ACT__MAX] = {
 	[ACT_FSE_AGREEMENT_EDIT] = { "fse.agreement.edit", SCOPE_FSE,
 	    B(FSE_CASEWORKER) | B(FSE_HEAD),
 	    "publish a new version of the user agreement; students accept it again (R15)" },
+	[ACT_STUDENT_SANCTION] = { "student.sanction", SCOPE_AUTHORISATION, B(ADMINISTRATOR),
+	    "suspend a student's access for a breach of the security rules, and lift it (R11)" },
+	[ACT_EXPORT_REQUEST] = { "results.request", SCOPE_AUTHORISATION, B(STUDENT),
+	    "ask one's supervisor in writing to take results home (R13, R22)" },
+	[ACT_EXPORT_LOG] = { "results.log", SCOPE_AUTHORISATION,
+	    B(RESPONSIBLE) | B(ADMINISTRATOR) | FSE_ROLES,
+	    "the authorisation's log of results taken home, and what was released (R13, R22)" },
+	[ACT_FSE_CERT_VIEW] = { "fse.certification.view", SCOPE_FSE, FSE_ROLES,
+	    "who has passed the certification course, and the history (R14)" },
+	[ACT_FSE_CERT_RECORD] = { "fse.certification.record", SCOPE_FSE,
+	    B(FSE_CASEWORKER) | B(FSE_HEAD),
+	    "record a pass of the certification course, one by one or from a list (R14)" },
+	[ACT_FSE_EXPORT_RULES_VIEW] = { "fse.export_rules.view", SCOPE_FSE, FSE_ROLES,
+	    "the checklist supervisors check results against before they go home (R22)" },
+	[ACT_FSE_EXPORT_RULES_EDIT] = { "fse.export_rules.edit", SCOPE_FSE,
+	    B(FSE_CASEWORKER) | B(FSE_HEAD),
+	    "publish a new version of that checklist; it is a setting, never rules in code (R22)" },
 };
 
 static const char *const role_names[ROLE__MAX] = {
@@ -120,6 +137,9 @@ static const char *const plain[ACT__MAX] = {
 	[ACT_STUDENT_RETURN] = "sende en studerendes sag tilbage til vejlederen",
 	[ACT_STUDENT_TO_FSE] = "bede Forskningsservice om at godkende studerende som brugere",
 	[ACT_STUDENT_SELF] = "se sit eget projekt og acceptere brugeraftalen",
+	[ACT_STUDENT_SANCTION] = "suspendere en studerendes adgang ved brud på sikkerhedsreglerne",
+	[ACT_EXPORT_REQUEST] = "bede sin vejleder om at hjemtage resultater",
+	[ACT_EXPORT_LOG] = "se loggen over hjemtagne resultater",
 };
 
 const char *

@@ -73,6 +73,13 @@ enum action {
 	ACT_STUDENT_SELF,	/* the student's own page: project, checklist, user agreement (R15) */
 	ACT_FSE_AGREEMENT_VIEW,	/* the user agreement's versions (R15) */
 	ACT_FSE_AGREEMENT_EDIT,	/* publish a new version of the user agreement (R15) */
+	ACT_STUDENT_SANCTION,	/* suspend a student's access for a breach, and lift it (R11) */
+	ACT_EXPORT_REQUEST,	/* the student's written request to take results home (R13, R22) */
+	ACT_EXPORT_LOG,		/* the authorisation's log of results taken home (R13, R22) */
+	ACT_FSE_CERT_VIEW,	/* who has passed the certification course (R14) */
+	ACT_FSE_CERT_RECORD,	/* record a pass, one by one or from a list (R14) */
+	ACT_FSE_EXPORT_RULES_VIEW,	/* the checklist supervisors check exports against (R22) */
+	ACT_FSE_EXPORT_RULES_EDIT,	/* publish a new version of that checklist (R22) */
 	ACT__MAX
 };
 

@@ -133,8 +133,9 @@
 </form>{{/ADMIN_ACTIONS}}
 
 <h2 id="tjekliste">Det venter adgangen på</h2>
+{{#ACCESS_ACTIVE}}<p id="adgang-status"><strong>Adgangen er aktiv:</strong> alt herunder er på plads.</p>{{/ACCESS_ACTIVE}}{{#ACCESS_WAITING}}<p id="adgang-status"><strong>Adgangen er ikke aktiv.</strong> Den bliver aktiv, når alt herunder er på plads.</p>{{/ACCESS_WAITING}}
 <ul class="nobullet-list" id="tjek">
-{{#CHECK}}  <li>{{#DONE}}<strong>Klar:</strong>{{/DONE}}{{#NOT_YET}}<strong>Endnu ikke:</strong>{{/NOT_YET}}{{#LATER}}<strong>Endnu ikke</strong> ({{WHY}}):{{/LATER}} {{TEXT}}</li>
+{{#CHECK}}  <li>{{#DONE}}<strong>Klar:</strong>{{/DONE}}{{#NOT_YET}}<strong>Endnu ikke:</strong>{{/NOT_YET}} {{TEXT}}{{#WHO}} ({{TEXT}}){{/WHO}}</li>
 {{/CHECK}}</ul>
 
 <h2 id="historik">Historik</h2>

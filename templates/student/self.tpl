@@ -27,7 +27,8 @@
 </form>{{/ACCEPT}}{{/AGREEMENT}}
 
 <h2 id="tjekliste">Det venter din adgang på</h2>
+{{#ACCESS_ACTIVE}}<p id="adgang-status"><strong>Din adgang er aktiv:</strong> du kan arbejde med data i projektet.</p>{{/ACCESS_ACTIVE}}{{#ACCESS_WAITING}}<p id="adgang-status"><strong>Din adgang er ikke aktiv.</strong> Den bliver aktiv, når alt herunder er på plads.</p>{{/ACCESS_WAITING}}
 <ul class="nobullet-list" id="tjek">
-{{#CHECK}}  <li>{{#DONE}}<strong>Klar:</strong>{{/DONE}}{{#NOT_YET}}<strong>Endnu ikke:</strong>{{/NOT_YET}}{{#LATER}}<strong>Endnu ikke</strong> ({{WHY}}):{{/LATER}} {{TEXT}}</li>
+{{#CHECK}}  <li>{{#DONE}}<strong>Klar:</strong>{{/DONE}}{{#NOT_YET}}<strong>Endnu ikke:</strong>{{/NOT_YET}} {{TEXT}}{{#WHO}} ({{TEXT}}){{/WHO}}</li>
 {{/CHECK}}</ul>{{/CASE}}
 <p><a href="/autorisation">Mine autorisationer</a></p>

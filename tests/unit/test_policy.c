@@ -126,6 +126,13 @@ static const struct {
 	{ ACT_STUDENT_SELF, "student.self", "LH|DDDDDA|DDD" },		/* R15 */
 	{ ACT_FSE_AGREEMENT_VIEW, "fse.agreement.view", "LD|DDDDDD|AAA" },	/* R15 */
 	{ ACT_FSE_AGREEMENT_EDIT, "fse.agreement.edit", "LD|DDDDDD|AAD" },	/* R15 */
+	{ ACT_STUDENT_SANCTION, "student.sanction", "LH|DADDDD|DDD" },	/* R11 */
+	{ ACT_EXPORT_REQUEST, "results.request", "LH|DDDDDA|DDD" },	/* R13 */
+	{ ACT_EXPORT_LOG, "results.log", "LH|AADDDD|AAA" },		/* R13, R22 */
+	{ ACT_FSE_CERT_VIEW, "fse.certification.view", "LD|DDDDDD|AAA" },	/* R14 */
+	{ ACT_FSE_CERT_RECORD, "fse.certification.record", "LD|DDDDDD|AAD" },	/* R14 */
+	{ ACT_FSE_EXPORT_RULES_VIEW, "fse.export_rules.view", "LD|DDDDDD|AAA" },	/* R22 */
+	{ ACT_FSE_EXPORT_RULES_EDIT, "fse.export_rules.edit", "LD|DDDDDD|AAD" },	/* R22 */
 };
 
 static enum policy_decision

@@ -1,0 +1,111 @@
+#include "studentaccess.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "audit.h"
+#include "fees.h"
+#include "log.h"
+#include "studentprogress.h"
+
+/* R24, R29: the user fee, at the student-user rate valid today, once per student case. */
+static enum db_err
+charge(struct db *db, long long case_id, long long auth, long long actor,
+    const char *remote_addr)
+{
+	char today[FEES_DATE_LEN], detail[64];
+	long long ore, rate_id;
+	enum fees_err fe;
+	enum db_err rc;
+
+	fees_today(today);
+	if ((fe = fees_rate_on(db, FEES_STUDENT_USER, today, &ore, &rate_id)) == FEES_ENONE) {
+		/* Without a rate there is nothing to charge; FSE sees it in the log. */
+		log_warn("student case %lld: no student-user rate on %s, no fee charged", case_id,
+		    today);
+		return DB_OK;
+	}
+	if (fe != FEES_OK)
+		return fe == FEES_ERETRY ? DB_ERETRY : DB_EEXEC;
+	rc = db_exec(db, NULL, "INSERT INTO case_fees (case_id, authorisation_id, kind, rate_id, "
+	    "amount_ore, incurred_on) VALUES (?, ?, 'student_user', ?, ?, ?)", "iiiis", case_id, auth,
+	    rate_id, ore, today);
+	if (rc == DB_EDUP)
+		return DB_OK;	/* charged already: once per student (the unique key) */
+	if (rc != DB_OK)
+		return rc;
+	snprintf(detail, sizeof(detail), "%lld øre", ore);
+	return audit_event(db, actor, "student.fee", "case", case_id, 0, remote_addr, detail);
+}
+
+enum db_err
+student_access_settle(struct db *db, long long case_id, long long actor, const char *remote_addr,
+    enum student_settled *out)
+{
+	struct student_progress p;
+	struct db_result res, upd;
+	char email[256];
+	long long id, auth;
+	enum db_err rc;
+
+	if (out)
+		*out = STUDENT_SETTLED_NONE;
+	/* The live access row is written below when it turns active: locking it first makes two
+	 * settlers of one student take turns on one server; on a cluster the write conflicts. */
+	if ((rc = db_exec(db, &res, "SELECT id, authorisation_id, student_email, activated_at IS "
+	    "NOT NULL FROM student_access WHERE student_case_id = ? AND ended_at IS NULL FOR UPDATE",
+	    "i", case_id)) != DB_OK)
+		return rc;
+	if (res.nrows == 0) {
+		db_result_free(&res);
+		return DB_OK;
+	}
+	id = db_cell_int(&res, 0, 0, 0);
+	auth = db_cell_int(&res, 0, 1, 0);
+	snprintf(email, sizeof(email), "%s", db_cell(&res, 0, 2));
+	if (db_cell_int(&res, 0, 3, 0)) {
+		db_result_free(&res);
+		if ((rc = student_progress_read(db, case_id, auth, email, &p)) != DB_OK)
+			return rc;
+		if (out && student_progress_active(&p))
+			*out = STUDENT_SETTLED_ACTIVE;
+		return DB_OK;
+	}
+	db_result_free(&res);
+	if ((rc = student_progress_read(db, case_id, auth, email, &p)) != DB_OK)
+		return rc;
+	if (!student_progress_active(&p))
+		return DB_OK;
+	if ((rc = db_exec(db, &upd, "UPDATE student_access SET activated_at = NOW(6) WHERE id = ? "
+	    "AND activated_at IS NULL", "i", id)) != DB_OK)
+		return rc;
+	db_result_free(&upd);
+	if ((rc = audit_event(db, actor, "student.access.active", "case", case_id, 0, remote_addr,
+	    p.project)) != DB_OK || (rc = charge(db, case_id, auth, actor, remote_addr)) != DB_OK)
+		return rc;
+	if (out)
+		*out = STUDENT_SETTLED_ACTIVATED;
+	return DB_OK;
+}
+
+enum db_err
+student_access_settle_email(struct db *db, const char *email, long long actor,
+    const char *remote_addr, int *activated)
+{
+	enum student_settled s;
+	struct db_result res;
+	enum db_err rc = DB_OK;
+	size_t i;
+
+	if (activated)
+		*activated = 0;
+	if ((rc = db_exec(db, &res, "SELECT student_case_id FROM student_access WHERE student_email "
+	    "= ? AND ended_at IS NULL", "s", email ? email : "")) != DB_OK)
+		return rc;
+	for (i = 0; i < res.nrows && rc == DB_OK; i++)
+		if ((rc = student_access_settle(db, db_cell_int(&res, i, 0, 0), actor, remote_addr,
+		    &s)) == DB_OK && s == STUDENT_SETTLED_ACTIVATED && activated)
+			(*activated)++;
+	db_result_free(&res);
+	return rc;
+}
