@@ -194,7 +194,7 @@ proj_list(struct ctx *ctx)
 	enum db_err rc;
 	char text[512], amount[FEES_AMOUNT_LEN];
 	long long total = 0;
-	int st, used = 0;
+	int st, used = 0, see_students;
 	size_t i;
 
 	if ((st = proj_auth_load(ctx, ACT_PROJECT_VIEW, &a, 0)) != 0)
@@ -251,7 +251,9 @@ proj_list(struct ctx *ctx)
 	if (auth_can(ctx, ACT_PROJECT_EDIT, a.id) && a.platform[0])
 		tmpl_show(d, "CAN_CREATE");
 
-	/* R23: what the authorisation has been charged so far; the data themselves are free. */
+	/* R23, R24: what the authorisation has been charged so far (proposals, and the user fee
+	 * per student); the data themselves are free. */
+	see_students = auth_can(ctx, ACT_STUDENT_VIEW_ALL, a.id);
 	if ((rc = db_exec(ctx->db, &res, "SELECT DATE_FORMAT(f.incurred_on, '%d-%m-%Y'), c.title, "
 	    "f.amount_ore, COALESCE(r.is_demo, 0), f.kind FROM case_fees f JOIN cases c ON c.id = "
 	    "f.case_id "
@@ -261,11 +263,20 @@ proj_list(struct ctx *ctx)
 	for (i = 0; i < res.nrows; i++) {
 		long long ore = db_cell_int(&res, i, 2, 0);
 
+		const char *kind = db_cell(&res, i, 4);
+
 		row = tmpl_add_row(d, "FEE");
 		tmpl_set(row, "DATE", db_cell(&res, i, 0));
-		tmpl_set(row, "TITLE", db_cell(&res, i, 1));
-		tmpl_set(row, "WHAT", strcmp(db_cell(&res, i, 4), "reproposal") == 0 ?
-		    "Genindstilling" : "Projektindstilling");
+		/* R24: the user fee names the student, to those who see every student (R13). */
+		if (strcmp(kind, "student_user") == 0) {
+			tmpl_set(row, "WHAT", "Brugergebyr for specialestuderende");
+			tmpl_set(row, "TITLE", see_students ? db_cell(&res, i, 1) :
+			    "en studerende");
+		} else {
+			tmpl_set(row, "WHAT", strcmp(kind, "reproposal") == 0 ? "Genindstilling" :
+			    "Projektindstilling");
+			tmpl_set(row, "TITLE", db_cell(&res, i, 1));
+		}
 		fees_format_dkk(ore, amount, sizeof(amount));
 		tmpl_set(row, "AMOUNT", amount);
 		if (db_cell_int(&res, i, 3, 0))

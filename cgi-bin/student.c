@@ -220,6 +220,16 @@ query_notice(struct ctx *ctx, const char **kind)
 		  "på e-mail til rollen som specialestuderende." },
 		{ "flyttet", "success", "Den studerendes adgang er flyttet til det nye projekt. Den "
 		  "gamle adgang er afsluttet og står i historikken." },
+		{ "forlaenget", "success", "Specialeperioden er forlænget. Den studerende og "
+		  "vejlederen har fået en e-mail om den nye slutdato." },
+		{ "bestaaet", "success", "Den studerendes adgang er afsluttet, fordi specialet er "
+		  "bestået. Den studerende og vejlederen har fået en e-mail." },
+		{ "opgivet", "success", "Den studerendes adgang er afsluttet, fordi specialet er "
+		  "opgivet. Den studerende og vejlederen har fået en e-mail." },
+		{ "suspenderet", "success", "Adgangen er suspenderet. Den studerende, vejlederen og "
+		  "Forskningsservice har fået en e-mail med begrundelsen." },
+		{ "ophaevet", "success", "Suspenderingen er ophævet. Den studerende, vejlederen og "
+		  "Forskningsservice har fået en e-mail." },
 	};
 	const char *v = kvlist_value(&ctx->req->query, "besked");
 	size_t i;
@@ -604,6 +614,10 @@ stud_page(struct ctx *ctx, struct stud *s, const char *kind, const char *text,
 		}
 	}
 
+	/* The access's life: its end, a sanction, the administrator's forms (R11). */
+	if ((rc = stud_life_part(ctx, d, s->c.id, s->a.id, fe)) != DB_OK)
+		return ctx_db_error(ctx, rc);
+
 	/* The administrators' part (R13): back to the supervisor, with what to change; not
 	 * while FSE has the student. */
 	if (s->c.state == CASE_SUBMITTED && !fse_open &&
@@ -654,6 +668,8 @@ stud_page(struct ctx *ctx, struct stud *s, const char *kind, const char *text,
 			tmpl_set(tmpl_add_row(row, "WHY"), "TEXT", db_cell(&res, i, 3));
 	}
 	db_result_free(&res);
+	if ((rc = stud_timeline(ctx, d, s->c.id, kvlist_value(&s->data, "email"))) != DB_OK)
+		return ctx_db_error(ctx, rc);
 	return status;
 }
 
@@ -687,6 +703,10 @@ static const struct route routes[] = {
 	{ "GET", "/studerende/dokumenter/zip", stud_documents_zip, ACT_STUDENT_VIEW },
 	{ "POST", "/studerende/brugeraftale", stud_accept_agreement, ACT_STUDENT_SELF },
 	{ "POST", "/studerende/flyt", stud_move, ACT_STUDENT_ACCESS },
+	{ "POST", "/studerende/forlaeng", stud_extend, ACT_STUDENT_ACCESS },
+	{ "POST", "/studerende/afslut", stud_end, ACT_STUDENT_ACCESS },
+	{ "POST", "/studerende/suspender", stud_suspend, ACT_STUDENT_SANCTION },
+	{ "POST", "/studerende/ophaev", stud_lift, ACT_STUDENT_SANCTION },
 };
 
 int

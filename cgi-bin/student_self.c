@@ -206,6 +206,15 @@ render(struct ctx *ctx, const char *notice, int status)
 		}
 		student_progress_rows(d, &prog, STUDENT_READER_SELF);
 	}
+	/* The period's end, how the access ended (R7's pointer after a pass), a sanction, and
+	 * every step with who took it (R11). */
+	if ((rc = stud_life_part(ctx, row, sag, a.id, NULL)) != DB_OK ||
+	    (rc = stud_timeline(ctx, row, sag, kvlist_value(&data, "email"))) != DB_OK) {
+		case_row_free(&c);
+		kvlist_free(&data);
+		free(ag.text);
+		return ctx_db_error(ctx, rc);
+	}
 	case_row_free(&c);
 	kvlist_free(&data);
 	free(ag.text);

@@ -10,7 +10,9 @@
  * and the signed upload), student_flow.c (sending it on), student_admin.c (the administrators'
  * part), student_fse.c (the request to FSE to approve the student as a user),
  * student_access.c (the one project the student has access to), student_self.c (the student's
- * own page and the user agreement), student_documents.c (the folder Work/Forskningshøjde).
+ * own page and the user agreement), student_documents.c (the folder Work/Forskningshøjde),
+ * student_life.c (extending the period, ending the access, sanctions), student_timeline.c
+ * (everything that happened to the access, with who and when).
  */
 #ifndef PORTAL_STUDENTCASE_H
 #define PORTAL_STUDENTCASE_H
@@ -20,6 +22,7 @@
 #include "fielderr.h"
 #include "kv.h"
 #include "student.h"
+#include "tmpl.h"
 
 /* The authorisation a request is about. */
 struct stud_auth {
@@ -112,6 +115,15 @@ int		stud_page(struct ctx *, struct stud *, const char *kind, const char *text,
 int		stud_form(struct ctx *, struct stud *, const struct kvlist *values,
 		    const struct fielderr *, const char *stale, int status);
 
+/* The access's life on the case's page (student_life.c): its end date, how it ended, a
+ * sanction in force, and the administrator's forms with fe's messages. */
+enum db_err	stud_life_part(struct ctx *, struct tmpl_dict *d, long long case_id,
+		    long long authorisation_id, const struct fielderr *fe);
+/* Everything that happened to the student's access, oldest first, with who did it, as rows
+ * TIMELINE {AT, WHAT, BY, WHY {TEXT}} of d (student_timeline.c). */
+enum db_err	stud_timeline(struct ctx *, struct tmpl_dict *d, long long case_id,
+		    const char *email);
+
 /* Handlers. */
 int		stud_list(struct ctx *);
 int		stud_view(struct ctx *);
@@ -129,5 +141,9 @@ int		stud_documents(struct ctx *);
 int		stud_documents_zip(struct ctx *);
 int		stud_accept_agreement(struct ctx *);
 int		stud_move(struct ctx *);
+int		stud_extend(struct ctx *);
+int		stud_end(struct ctx *);
+int		stud_suspend(struct ctx *);
+int		stud_lift(struct ctx *);
 
 #endif

@@ -20,7 +20,7 @@
   {{/PROPOSAL}}</tbody>
 </table>{{/HAS_PROPOSALS}}
 <h2>Gebyrer</h2>
-<p>En projektindstilling og en genindstilling (sendt igen efter at være sendt tilbage) koster det gebyr, der gælder den dag, den sendes. Data til de højst fem brede projekter er gratis.</p>
+<p>En projektindstilling og en genindstilling (sendt igen efter at være sendt tilbage) koster det gebyr, der gælder den dag, den sendes. Data til de højst fem brede projekter er gratis. For hver specialestuderende opkræves brugergebyret, der gælder den dag, den studerendes adgang bliver aktiv; personer med særlige roller betaler ikke.</p>
 {{#NO_FEES}}<p>Der er ingen gebyrer endnu.</p>{{/NO_FEES}}
 {{#HAS_FEES}}<table class="table table-md-responsive-headers" id="gebyrer">
   <caption class="sr-only">Gebyrer på autorisationen</caption>

@@ -87,6 +87,9 @@
 {{#ACCESS}}<h2 id="adgang">Adgang til projektet</h2>
 {{#LIVE}}<p id="adgang-nu">Den studerende har adgang til projektet <strong>{{NUMBER}} {{TITLE}}</strong> siden {{AT}} (givet af {{BY}}). En studerende har adgang til ét projekt ad gangen.</p>{{/LIVE}}
 {{#NONE}}<p id="adgang-nu">Den studerende har endnu ikke adgang til et projekt. En administrator giver adgangen.</p>{{/NONE}}{{/ACCESS}}
+{{#PERIOD}}<p id="slutdato">Adgangen slutter af sig selv <strong>{{ENDS}}</strong>, når specialeperioden er slut. Den studerende, vejlederen og administratorerne får en påmindelse 30 og 7 dage før.</p>{{/PERIOD}}
+{{#ENDED}}<p id="adgang-slut">Adgangen til projektet sluttede {{AT}}: {{WHY}} ({{BY}}).{{#NOTE}} Bemærkning: {{TEXT}}{{/NOTE}}</p>{{/ENDED}}
+{{#SANCTION}}<div class="alert alert-error" id="suspenderet"><div class="alert-body"><p class="alert-heading">Adgangen er suspenderet</p><p class="alert-text">{{BY}} suspenderede adgangen {{AT}} for brud på sikkerhedsreglerne: {{REASON}}</p></div></div>{{/SANCTION}}
 {{#ACCESS_ACTIONS}}{{#GRANT}}<form method="post" action="/studerende/adgang">
   <input type="hidden" name="csrf" value="{{CSRF}}">
   <input type="hidden" name="id" value="{{ID}}">
@@ -116,6 +119,72 @@
   </div>
   <button type="submit" class="button button-secondary">Flyt adgangen</button>
 </form>{{/MOVE}}{{/ACCESS_ACTIONS}}
+{{#EXTEND}}<h3 id="forlaeng">{{#REOPEN}}Forlæng perioden og åbn adgangen igen{{/REOPEN}}{{#LIVE_PERIOD}}Forlæng specialeperioden{{/LIVE_PERIOD}}</h3>
+<form method="post" action="/studerende/forlaeng" novalidate>
+  <input type="hidden" name="csrf" value="{{CSRF}}">
+  <input type="hidden" name="id" value="{{ID}}">
+  <input type="hidden" name="sag" value="{{SAG}}">
+  <div class="form-group{{#ERROR_forlaeng_slutdato}} form-error{{/ERROR_forlaeng_slutdato}}">
+    <label class="form-label" for="forlaeng_slutdato">Ny slutdato</label>
+    <span class="form-hint" id="forlaeng_slutdato-hint">Fx 30-09-2027. Adgangen slutter den dag.</span>
+    {{#ERROR_forlaeng_slutdato}}<span class="form-error-message" id="forlaeng_slutdato-error"><span class="sr-only">Fejl: </span>{{MESSAGE}}</span>{{/ERROR_forlaeng_slutdato}}
+    <input class="form-input input-width-s" type="text" id="forlaeng_slutdato" name="slutdato" value="{{VALUE_forlaeng_slutdato}}" aria-describedby="forlaeng_slutdato-hint{{#ERROR_forlaeng_slutdato}} forlaeng_slutdato-error{{/ERROR_forlaeng_slutdato}}"{{#ERROR_forlaeng_slutdato}} aria-invalid="true"{{/ERROR_forlaeng_slutdato}}>
+  </div>
+  <div class="form-group{{#ERROR_forlaeng_begrundelse}} form-error{{/ERROR_forlaeng_begrundelse}}">
+    <label class="form-label" for="forlaeng_begrundelse">Hvorfor forlænges perioden?</label>
+    {{#ERROR_forlaeng_begrundelse}}<span class="form-error-message" id="forlaeng_begrundelse-error"><span class="sr-only">Fejl: </span>{{MESSAGE}}</span>{{/ERROR_forlaeng_begrundelse}}
+    <textarea class="form-input" id="forlaeng_begrundelse" name="begrundelse" rows="2"{{#ERROR_forlaeng_begrundelse}} aria-describedby="forlaeng_begrundelse-error" aria-invalid="true"{{/ERROR_forlaeng_begrundelse}}>{{VALUE_forlaeng_begrundelse:pre_escape}}</textarea>
+  </div>
+  <button type="submit" class="button button-secondary">Forlæng perioden</button>
+</form>{{/EXTEND}}
+{{#END}}<h3 id="afslut">Afslut adgangen efter specialet</h3>
+<p>Når specialet er bestået eller opgivet, afslutter du den studerendes adgang. Den studerende og vejlederen får en e-mail. Gør du ingenting, slutter adgangen af sig selv på slutdatoen.</p>
+<form method="post" action="/studerende/afslut" novalidate>
+  <input type="hidden" name="csrf" value="{{CSRF}}">
+  <input type="hidden" name="id" value="{{ID}}">
+  <input type="hidden" name="sag" value="{{SAG}}">
+  <div class="form-group{{#ERROR_afslut_aarsag}} form-error{{/ERROR_afslut_aarsag}}">
+    <fieldset{{#ERROR_afslut_aarsag}} aria-describedby="afslut_aarsag-error"{{/ERROR_afslut_aarsag}}>
+      <legend class="form-label" id="afslut_aarsag">Hvorfor afsluttes adgangen?</legend>
+      {{#ERROR_afslut_aarsag}}<span class="form-error-message" id="afslut_aarsag-error"><span class="sr-only">Fejl: </span>{{MESSAGE}}</span>{{/ERROR_afslut_aarsag}}
+      <ul class="nobullet-list">
+        <li><input class="form-radio radio-large" type="radio" id="afslut_bestaaet" name="aarsag" value="bestaaet"{{#CHOSE_PASSED}} checked{{/CHOSE_PASSED}}><label for="afslut_bestaaet">Specialet er bestået</label></li>
+        <li><input class="form-radio radio-large" type="radio" id="afslut_opgivet" name="aarsag" value="opgivet"{{#CHOSE_ABANDONED}} checked{{/CHOSE_ABANDONED}}><label for="afslut_opgivet">Specialet er opgivet</label></li>
+      </ul>
+    </fieldset>
+  </div>
+  <div class="form-group{{#ERROR_afslut_bemaerkning}} form-error{{/ERROR_afslut_bemaerkning}}">
+    <label class="form-label" for="afslut_bemaerkning">Bemærkning (kan udelades)</label>
+    {{#ERROR_afslut_bemaerkning}}<span class="form-error-message" id="afslut_bemaerkning-error"><span class="sr-only">Fejl: </span>{{MESSAGE}}</span>{{/ERROR_afslut_bemaerkning}}
+    <textarea class="form-input" id="afslut_bemaerkning" name="bemaerkning" rows="2"{{#ERROR_afslut_bemaerkning}} aria-describedby="afslut_bemaerkning-error" aria-invalid="true"{{/ERROR_afslut_bemaerkning}}>{{VALUE_afslut_bemaerkning:pre_escape}}</textarea>
+  </div>
+  <button type="submit" class="button button-secondary">Afslut adgangen</button>
+</form>{{/END}}
+{{#SUSPEND}}<h3 id="suspender">Suspender adgangen</h3>
+<p>Har den studerende brudt sikkerhedsreglerne, kan du suspendere adgangen, til sagen er afklaret. Forskningsservice får besked med begrundelsen.</p>
+<form method="post" action="/studerende/suspender" novalidate>
+  <input type="hidden" name="csrf" value="{{CSRF}}">
+  <input type="hidden" name="id" value="{{ID}}">
+  <input type="hidden" name="sag" value="{{SAG}}">
+  <div class="form-group{{#ERROR_sanktion_begrundelse}} form-error{{/ERROR_sanktion_begrundelse}}">
+    <label class="form-label" for="sanktion_begrundelse">Hvilket brud på sikkerhedsreglerne drejer det sig om?</label>
+    {{#ERROR_sanktion_begrundelse}}<span class="form-error-message" id="sanktion_begrundelse-error"><span class="sr-only">Fejl: </span>{{MESSAGE}}</span>{{/ERROR_sanktion_begrundelse}}
+    <textarea class="form-input" id="sanktion_begrundelse" name="begrundelse" rows="2"{{#ERROR_sanktion_begrundelse}} aria-describedby="sanktion_begrundelse-error" aria-invalid="true"{{/ERROR_sanktion_begrundelse}}>{{VALUE_sanktion_begrundelse:pre_escape}}</textarea>
+  </div>
+  <button type="submit" class="button button-secondary">Suspender adgangen</button>
+</form>{{/SUSPEND}}
+{{#LIFT}}<h3 id="ophaev">Ophæv suspenderingen</h3>
+<form method="post" action="/studerende/ophaev" novalidate>
+  <input type="hidden" name="csrf" value="{{CSRF}}">
+  <input type="hidden" name="id" value="{{ID}}">
+  <input type="hidden" name="sag" value="{{SAG}}">
+  <div class="form-group{{#ERROR_ophaev_begrundelse}} form-error{{/ERROR_ophaev_begrundelse}}">
+    <label class="form-label" for="ophaev_begrundelse">Hvorfor ophæves suspenderingen?</label>
+    {{#ERROR_ophaev_begrundelse}}<span class="form-error-message" id="ophaev_begrundelse-error"><span class="sr-only">Fejl: </span>{{MESSAGE}}</span>{{/ERROR_ophaev_begrundelse}}
+    <textarea class="form-input" id="ophaev_begrundelse" name="begrundelse" rows="2"{{#ERROR_ophaev_begrundelse}} aria-describedby="ophaev_begrundelse-error" aria-invalid="true"{{/ERROR_ophaev_begrundelse}}>{{VALUE_ophaev_begrundelse:pre_escape}}</textarea>
+  </div>
+  <button type="submit" class="button button-secondary">Ophæv suspenderingen</button>
+</form>{{/LIFT}}
 
 {{#ADMIN_ACTIONS}}<h2 id="administrator">Som administrator</h2>
 <p>Vejlederen beder dig om at tilknytte den studerende. Se oplysningerne og det underskrevne bilag 1 ovenfor. Er der noget, vejlederen skal rette, så send sagen tilbage med en besked.</p>
@@ -138,7 +207,13 @@
 {{#CHECK}}  <li>{{#DONE}}<strong>Klar:</strong>{{/DONE}}{{#NOT_YET}}<strong>Endnu ikke:</strong>{{/NOT_YET}} {{TEXT}}{{#WHO}} ({{TEXT}}){{/WHO}}</li>
 {{/CHECK}}</ul>
 
-<h2 id="historik">Historik</h2>
+<h2 id="forloeb">Den studerendes adgang, trin for trin</h2>
+{{#NO_TIMELINE}}<p>Der er ikke sket noget med adgangen endnu.</p>{{/NO_TIMELINE}}
+{{#HAS_TIMELINE}}<ul id="forloeb-liste">
+{{#TIMELINE}}  <li>{{AT}}: {{WHAT}} ({{BY}}){{#WHY}}: {{TEXT}}{{/WHY}}</li>
+{{/TIMELINE}}</ul>{{/HAS_TIMELINE}}
+
+<h2 id="historik">Sagens historik</h2>
 <ul id="historik-liste">
 {{#EVENT}}  <li>{{AT}}: {{STATE_LABEL}} ({{BY}}){{#WHY}}: {{TEXT}}{{/WHY}}</li>
 {{/EVENT}}</ul>

@@ -1,0 +1,141 @@
+/*
+ * student_timeline: for a student, when each step of their access happened and who took it
+ * (issue 14: "everyone can see, for a student, when each of these happened and who did it";
+ * R11, R14, R15, R24, R34). Read from the rows the steps themselves wrote (the accesses, the
+ * period's changes, sanctions, certifications, the user agreement, the fee), never from a
+ * second copy that could disagree with them.
+ */
+#include "studentcase.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "datefmt.h"
+#include "fees.h"
+#include "form.h"
+#include "tmpl.h"
+
+/* Every step, as (at, kind, by, a, b, why); "" by: the portal itself. */
+static const char timeline_sql[] =
+    "SELECT DATE_FORMAT(at, '%Y-%m-%d %H:%i:%s'), kind, who, a, b, why FROM ("
+    "SELECT s.granted_at AS at, 'granted' AS kind, COALESCE(u.name, '') AS who, "
+    "CONCAT(j.number, ' ', j.title) AS a, '' AS b, '' AS why FROM student_access s JOIN "
+    "projects j ON j.case_id = s.project_case_id LEFT JOIN users u ON u.id = s.granted_by "
+    "WHERE s.student_case_id = ? "
+    "UNION ALL SELECT s.activated_at, 'active', '', CONCAT(j.number, ' ', j.title), '', '' FROM "
+    "student_access s JOIN projects j ON j.case_id = s.project_case_id WHERE "
+    "s.student_case_id = ? AND s.activated_at IS NOT NULL "
+    "UNION ALL SELECT s.ended_at, CONCAT('end_', s.end_cause), COALESCE(u.name, ''), "
+    "CONCAT(j.number, ' ', j.title), '', s.end_reason FROM student_access s JOIN projects j ON "
+    "j.case_id = s.project_case_id LEFT JOIN users u ON u.id = s.ended_by WHERE "
+    "s.student_case_id = ? AND s.ended_at IS NOT NULL AND s.end_cause <> 'moved' "
+    "UNION ALL SELECT p.changed_at, 'extended', COALESCE(u.name, ''), "
+    "DATE_FORMAT(p.new_end, '%Y-%m-%d'), COALESCE(DATE_FORMAT(p.old_end, '%Y-%m-%d'), ''), "
+    "p.reason FROM student_period_changes p LEFT JOIN users u ON u.id = p.changed_by WHERE "
+    "p.student_case_id = ? "
+    "UNION ALL SELECT x.imposed_at, 'suspended', COALESCE(u.name, ''), '', '', x.reason FROM "
+    "access_sanctions x LEFT JOIN users u ON u.id = x.imposed_by WHERE x.student_case_id = ? "
+    "UNION ALL SELECT x.lifted_at, 'lifted', COALESCE(u.name, ''), '', '', x.lift_reason FROM "
+    "access_sanctions x LEFT JOIN users u ON u.id = x.lifted_by WHERE x.student_case_id = ? AND "
+    "x.lifted_at IS NOT NULL "
+    "UNION ALL SELECT c.recorded_at, 'certified', COALESCE(u.name, ''), "
+    "DATE_FORMAT(c.passed_on, '%Y-%m-%d'), COALESCE(DATE_FORMAT(c.valid_until, '%Y-%m-%d'), ''), "
+    "'' FROM certifications c LEFT JOIN users u ON u.id = c.recorded_by WHERE c.email = ? "
+    "UNION ALL SELECT c.withdrawn_at, 'uncertified', COALESCE(u.name, ''), "
+    "DATE_FORMAT(c.passed_on, '%Y-%m-%d'), '', c.withdraw_reason FROM certifications c LEFT "
+    "JOIN users u ON u.id = c.withdrawn_by WHERE c.email = ? AND c.withdrawn_at IS NOT NULL "
+    "UNION ALL SELECT x.accepted_at, 'agreement', u.name, x.agreement_id, '', '' FROM "
+    "user_agreement_acceptances x JOIN users u ON u.id = x.user_id WHERE u.email = ? "
+    "UNION ALL SELECT f.created_at, 'fee', '', f.amount_ore, '', '' FROM case_fees f WHERE "
+    "f.user_fee_case = ?"
+    ") t ORDER BY t.at, t.kind";
+
+static void
+day_text(const char *ymd, char *out, size_t n)
+{
+	char utc[32];
+
+	snprintf(utc, sizeof(utc), "%s 12:00:00", ymd);
+	datefmt_danish(out, n, utc, DATEFMT_DATE);
+}
+
+/* What happened, in words, for kind with its two facts a and b. */
+static void
+what(const char *kind, const char *a, const char *b, char *out, size_t n)
+{
+	char d1[64], d2[64];
+
+	if (strcmp(kind, "granted") == 0)
+		snprintf(out, n, "Adgang givet til projektet %s", a);
+	else if (strcmp(kind, "active") == 0)
+		snprintf(out, n, "Adgangen til projektet %s blev aktiv", a);
+	else if (strcmp(kind, "end_passed") == 0)
+		snprintf(out, n, "Adgangen afsluttet: specialet er bestået");
+	else if (strcmp(kind, "end_abandoned") == 0)
+		snprintf(out, n, "Adgangen afsluttet: specialet er opgivet");
+	else if (strcmp(kind, "end_expired") == 0)
+		snprintf(out, n, "Adgangen sluttede af sig selv: specialeperioden var slut");
+	else if (strcmp(kind, "extended") == 0) {
+		day_text(a, d1, sizeof(d1));
+		if (b[0]) {
+			day_text(b, d2, sizeof(d2));
+			snprintf(out, n, "Specialeperioden forlænget fra %s til %s", d2, d1);
+		} else
+			snprintf(out, n, "Specialeperioden forlænget til %s", d1);
+	} else if (strcmp(kind, "suspended") == 0)
+		snprintf(out, n, "Adgangen suspenderet for brud på sikkerhedsreglerne");
+	else if (strcmp(kind, "lifted") == 0)
+		snprintf(out, n, "Suspenderingen ophævet");
+	else if (strcmp(kind, "certified") == 0) {
+		day_text(a, d1, sizeof(d1));
+		if (b[0]) {
+			day_text(b, d2, sizeof(d2));
+			snprintf(out, n, "Certificeringskurset registreret som bestået %s (gælder til "
+			    "og med %s)", d1, d2);
+		} else
+			snprintf(out, n, "Certificeringskurset registreret som bestået %s", d1);
+	} else if (strcmp(kind, "uncertified") == 0) {
+		day_text(a, d1, sizeof(d1));
+		snprintf(out, n, "Registreringen af certificeringskurset (bestået %s) trukket "
+		    "tilbage", d1);
+	} else if (strcmp(kind, "agreement") == 0)
+		snprintf(out, n, "Brugeraftalen accepteret (udgave %s)", a);
+	else if (strcmp(kind, "fee") == 0) {
+		long long ore = 0;
+
+		sscanf(a, "%lld", &ore);
+		fees_format_dkk(ore, d1, sizeof(d1));
+		snprintf(out, n, "Brugergebyret opkrævet: %s", d1);
+	} else
+		snprintf(out, n, "%s", kind);
+}
+
+enum db_err
+stud_timeline(struct ctx *ctx, struct tmpl_dict *d, long long case_id, const char *email)
+{
+	struct db_result res;
+	struct tmpl_dict *row;
+	enum db_err rc;
+	char when[64], text[400];
+	size_t i;
+
+	if (email == NULL)
+		email = "";
+	if ((rc = db_exec(ctx->db, &res, timeline_sql, "iiiiiisssi", case_id, case_id, case_id,
+	    case_id, case_id, case_id, email, email, email, case_id)) != DB_OK)
+		return rc;
+	for (i = 0; i < res.nrows; i++) {
+		row = tmpl_add_row(d, "TIMELINE");
+		datefmt_danish(when, sizeof(when), db_cell(&res, i, 0), DATEFMT_DATETIME);
+		tmpl_set(row, "AT", when);
+		what(db_cell(&res, i, 1), db_cell(&res, i, 3), db_cell(&res, i, 4), text,
+		    sizeof(text));
+		tmpl_set(row, "WHAT", text);
+		tmpl_set(row, "BY", db_cell(&res, i, 2)[0] ? db_cell(&res, i, 2) : "Portalen");
+		if (!form_blank(db_cell(&res, i, 5)))
+			tmpl_set(tmpl_add_row(row, "WHY"), "TEXT", db_cell(&res, i, 5));
+	}
+	tmpl_show(d, res.nrows ? "HAS_TIMELINE" : "NO_TIMELINE");
+	db_result_free(&res);
+	return DB_OK;
+}
