@@ -14,6 +14,7 @@
 #include "http_parse.h"
 #include "student.h"
 #include "studentprogress.h"
+#include "studenttimeline.h"
 
 static void
 field_label(const char *name, char *out, size_t n)
@@ -70,6 +71,10 @@ render(struct ctx *ctx, struct tmpl_dict *d, const struct case_row *c,
 			form = &own;
 		rc = student_progress_read(ctx->db, c->id, c->authorisation_id,
 		    form ? kvlist_value(form, "email") : NULL, &prog);
+		/* Every step of the access, with who took it, as the institution sees it. */
+		if (rc == DB_OK)
+			rc = student_timeline_rows(ctx->db, row, c->id, form ?
+			    kvlist_value(form, "email") : NULL);
 		kvlist_free(&own);
 		if (rc != DB_OK)
 			return rc;

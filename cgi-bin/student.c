@@ -18,6 +18,7 @@
 #include "page.h"
 #include "policy.h"
 #include "studentprogress.h"
+#include "studenttimeline.h"
 #include "submitkey.h"
 #include "tmpl.h"
 
@@ -668,7 +669,7 @@ stud_page(struct ctx *ctx, struct stud *s, const char *kind, const char *text,
 			tmpl_set(tmpl_add_row(row, "WHY"), "TEXT", db_cell(&res, i, 3));
 	}
 	db_result_free(&res);
-	if ((rc = stud_timeline(ctx, d, s->c.id, kvlist_value(&s->data, "email"))) != DB_OK)
+	if ((rc = student_timeline_rows(ctx->db, d, s->c.id, kvlist_value(&s->data, "email"))) != DB_OK)
 		return ctx_db_error(ctx, rc);
 	return status;
 }

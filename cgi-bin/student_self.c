@@ -22,6 +22,7 @@
 #include "policy.h"
 #include "studentaccess.h"
 #include "studentprogress.h"
+#include "studenttimeline.h"
 #include "tmpl.h"
 
 /* The current user agreement: its version (0: none published yet), and when uid accepted it. */
@@ -209,7 +210,7 @@ render(struct ctx *ctx, const char *notice, int status)
 	/* The period's end, how the access ended (R7's pointer after a pass), a sanction, and
 	 * every step with who took it (R11). */
 	if ((rc = stud_life_part(ctx, row, sag, a.id, NULL)) != DB_OK ||
-	    (rc = stud_timeline(ctx, row, sag, kvlist_value(&data, "email"))) != DB_OK) {
+	    (rc = student_timeline_rows(ctx->db, row, sag, kvlist_value(&data, "email"))) != DB_OK) {
 		case_row_free(&c);
 		kvlist_free(&data);
 		free(ag.text);

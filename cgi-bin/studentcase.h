@@ -11,8 +11,8 @@
  * part), student_fse.c (the request to FSE to approve the student as a user),
  * student_access.c (the one project the student has access to), student_self.c (the student's
  * own page and the user agreement), student_documents.c (the folder Work/Forskningshøjde),
- * student_life.c (extending the period, ending the access, sanctions), student_timeline.c
- * (everything that happened to the access, with who and when).
+ * student_life.c (extending the period, ending the access, sanctions); lib/studenttimeline.c
+ * lists everything that happened to the access, with who and when.
  */
 #ifndef PORTAL_STUDENTCASE_H
 #define PORTAL_STUDENTCASE_H
@@ -119,10 +119,6 @@ int		stud_form(struct ctx *, struct stud *, const struct kvlist *values,
  * sanction in force, and the administrator's forms with fe's messages. */
 enum db_err	stud_life_part(struct ctx *, struct tmpl_dict *d, long long case_id,
 		    long long authorisation_id, const struct fielderr *fe);
-/* Everything that happened to the student's access, oldest first, with who did it, as rows
- * TIMELINE {AT, WHAT, BY, WHY {TEXT}} of d (student_timeline.c). */
-enum db_err	stud_timeline(struct ctx *, struct tmpl_dict *d, long long case_id,
-		    const char *email);
 
 /* Handlers. */
 int		stud_list(struct ctx *);

@@ -47,7 +47,8 @@
   {{#STUDENT}}<dt>Uddannelsesautorisation</dt><dd id="autorisation">{{NUMBER}}, {{INSTITUTION}}</dd>
   {{#WHO_DECIDES}}<dt>Hvem afgør</dt><dd id="hvem-afgoer">Autorisationens administratorer tager sagen. Forskningsservice godkender den studerende som bruger i en sag for sig.</dd>{{/WHO_DECIDES}}
   <dt>Underskrevet bilag 1 (forskningshøjde)</dt><dd id="bilag1">{{#ANNEX1}}<a href="/fil?id={{FILE_ID}}">{{NAME}}</a>, uploadet {{AT}} af {{BY}}{{#DIGITAL}}. Digitalt underskrevet af {{SIGNER}}: {{VERDICT}}{{/DIGITAL}}{{#SCAN}}. Underskrevet i hånden og scannet.{{/SCAN}}{{/ANNEX1}}{{#NO_ANNEX1}}Ikke uploadet{{/NO_ANNEX1}}</dd>
-  <dt>Det venter den studerendes adgang på</dt><dd><ul class="nobullet-list" id="tjek">{{#CHECK}}<li>{{#DONE}}<strong>Klar:</strong>{{/DONE}}{{#NOT_YET}}<strong>Endnu ikke:</strong>{{/NOT_YET}} {{TEXT}}{{#WHO}} ({{TEXT}}){{/WHO}}</li>{{/CHECK}}</ul></dd>{{/STUDENT}}
+  <dt>Det venter den studerendes adgang på</dt><dd><ul class="nobullet-list" id="tjek">{{#CHECK}}<li>{{#DONE}}<strong>Klar:</strong>{{/DONE}}{{#NOT_YET}}<strong>Endnu ikke:</strong>{{/NOT_YET}} {{TEXT}}{{#WHO}} ({{TEXT}}){{/WHO}}</li>{{/CHECK}}</ul></dd>
+  {{#HAS_TIMELINE}}<dt>Adgangen, trin for trin</dt><dd><ul class="nobullet-list" id="forloeb-liste">{{#TIMELINE}}<li>{{AT}}: {{WHAT}} ({{BY}}){{#WHY}}: {{TEXT}}{{/WHY}}</li>{{/TIMELINE}}</ul></dd>{{/HAS_TIMELINE}}{{/STUDENT}}
 </dl>
 
 {{#CHANGES}}<h2 id="aendringer">Ændret siden sidste indsendelse</h2>

@@ -1,11 +1,11 @@
 /*
- * student_timeline: for a student, when each step of their access happened and who took it
+ * studenttimeline: for a student, when each step of their access happened and who took it
  * (issue 14: "everyone can see, for a student, when each of these happened and who did it";
  * R11, R14, R15, R24, R34). Read from the rows the steps themselves wrote (the accesses, the
  * period's changes, sanctions, certifications, the user agreement, the fee), never from a
- * second copy that could disagree with them.
+ * second copy that could disagree with them. Shown to the student, the institution and FSE.
  */
-#include "studentcase.h"
+#include "studenttimeline.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -111,7 +111,7 @@ what(const char *kind, const char *a, const char *b, char *out, size_t n)
 }
 
 enum db_err
-stud_timeline(struct ctx *ctx, struct tmpl_dict *d, long long case_id, const char *email)
+student_timeline_rows(struct db *db, struct tmpl_dict *d, long long case_id, const char *email)
 {
 	struct db_result res;
 	struct tmpl_dict *row;
@@ -121,7 +121,7 @@ stud_timeline(struct ctx *ctx, struct tmpl_dict *d, long long case_id, const cha
 
 	if (email == NULL)
 		email = "";
-	if ((rc = db_exec(ctx->db, &res, timeline_sql, "iiiiiisssi", case_id, case_id, case_id,
+	if ((rc = db_exec(db, &res, timeline_sql, "iiiiiisssi", case_id, case_id, case_id,
 	    case_id, case_id, case_id, email, email, email, case_id)) != DB_OK)
 		return rc;
 	for (i = 0; i < res.nrows; i++) {
