@@ -47,11 +47,17 @@ student_access_settle(struct db *db, long long case_id, long long actor, const c
 	char email[256];
 	long long id, auth;
 	enum db_err rc;
+	int was_active;
 
 	if (out)
 		*out = STUDENT_SETTLED_NONE;
-	/* The live access row is written below when it turns active: locking it first makes two
-	 * settlers of one student take turns on one server; on a cluster the write conflicts. */
+	/* Every settler writes the live access row first (migration 021): on one server two of
+	 * them take turns here, on a cluster the second to commit conflicts and runs again; the
+	 * facts are then read with locking reads, which see what the other committed. */
+	if ((rc = db_exec(db, &upd, "UPDATE student_access SET settled_at = NOW(6) WHERE "
+	    "student_case_id = ? AND ended_at IS NULL", "i", case_id)) != DB_OK)
+		return rc;
+	db_result_free(&upd);
 	if ((rc = db_exec(db, &res, "SELECT id, authorisation_id, student_email, activated_at IS "
 	    "NOT NULL FROM student_access WHERE student_case_id = ? AND ended_at IS NULL FOR UPDATE",
 	    "i", case_id)) != DB_OK)
@@ -63,19 +69,17 @@ student_access_settle(struct db *db, long long case_id, long long actor, const c
 	id = db_cell_int(&res, 0, 0, 0);
 	auth = db_cell_int(&res, 0, 1, 0);
 	snprintf(email, sizeof(email), "%s", db_cell(&res, 0, 2));
-	if (db_cell_int(&res, 0, 3, 0)) {
-		db_result_free(&res);
-		if ((rc = student_progress_read(db, case_id, auth, email, &p)) != DB_OK)
-			return rc;
-		if (out && student_progress_active(&p))
-			*out = STUDENT_SETTLED_ACTIVE;
-		return DB_OK;
-	}
+	was_active = db_cell_int(&res, 0, 3, 0) != 0;
 	db_result_free(&res);
-	if ((rc = student_progress_read(db, case_id, auth, email, &p)) != DB_OK)
+	if ((rc = student_progress_read_locked(db, case_id, auth, email, &p)) != DB_OK)
 		return rc;
 	if (!student_progress_active(&p))
 		return DB_OK;
+	if (was_active) {
+		if (out)
+			*out = STUDENT_SETTLED_ACTIVE;
+		return DB_OK;
+	}
 	if ((rc = db_exec(db, &upd, "UPDATE student_access SET activated_at = NOW(6) WHERE id = ? "
 	    "AND activated_at IS NULL", "i", id)) != DB_OK)
 		return rc;

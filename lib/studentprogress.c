@@ -5,18 +5,45 @@
 
 #include "datefmt.h"
 
-/* The newest pass of email that is valid on today, else the newest that has expired (R14). */
+/*
+ * One fact: the first cell of sql (with a locking suffix when lock) as a number; the types and
+ * arguments as db_exec's, at most two. Locking reads see what other transactions committed
+ * since this one began (lib/studentaccess.c settles on them).
+ */
 static enum db_err
-certification(struct db *db, const char *email, const char *today, struct student_progress *p)
+fact(struct db *db, int lock, long long *out, const char *sql, const char *types, long long i,
+    const char *s)
 {
+	char q[768];
 	struct db_result res;
 	enum db_err rc;
 
-	if ((rc = db_exec(db, &res, "SELECT DATE_FORMAT(passed_on, '%Y-%m-%d'), "
-	    "COALESCE(DATE_FORMAT(valid_until, '%Y-%m-%d'), ''), passed_on <= ? AND (valid_until "
+	snprintf(q, sizeof(q), "%s%s", sql, lock ? " LOCK IN SHARE MODE" : "");
+	rc = types[0] == '\0' ? db_exec(db, &res, q, "") : types[0] == 's' ?
+	    db_exec(db, &res, q, "s", s) : types[1] == 's' ?
+	    db_exec(db, &res, q, "is", i, s) : db_exec(db, &res, q, "i", i);
+	if (rc != DB_OK)
+		return rc;
+	*out = res.nrows ? db_cell_int(&res, 0, 0, 0) : 0;
+	db_result_free(&res);
+	return DB_OK;
+}
+
+/* The newest pass of email that is valid on today, else the newest that has expired (R14). */
+static enum db_err
+certification(struct db *db, int lock, const char *email, const char *today,
+    struct student_progress *p)
+{
+	char q[512];
+	struct db_result res;
+	enum db_err rc;
+
+	snprintf(q, sizeof(q), "SELECT DATE_FORMAT(passed_on, '%%Y-%%m-%%d'), "
+	    "COALESCE(DATE_FORMAT(valid_until, '%%Y-%%m-%%d'), ''), passed_on <= ? AND (valid_until "
 	    "IS NULL OR valid_until >= ?) FROM certifications WHERE email = ? AND withdrawn_at IS "
-	    "NULL AND passed_on <= ? ORDER BY 3 DESC, passed_on DESC LIMIT 1", "ssss", today, today,
-	    email, today)) != DB_OK)
+	    "NULL AND passed_on <= ? ORDER BY 3 DESC, passed_on DESC LIMIT 1%s",
+	    lock ? " LOCK IN SHARE MODE" : "");
+	if ((rc = db_exec(db, &res, q, "ssss", today, today, email, today)) != DB_OK)
 		return rc;
 	if (res.nrows && db_cell_int(&res, 0, 2, 0)) {
 		p->certified = 1;
@@ -28,35 +55,48 @@ certification(struct db *db, const char *email, const char *today, struct studen
 	return DB_OK;
 }
 
-enum db_err
-student_progress_read(struct db *db, long long case_id, long long auth, const char *email,
+static enum db_err
+read_facts(struct db *db, int lock, long long case_id, long long auth, const char *email,
     struct student_progress *p)
 {
-	char today[CLOCK_DATE_LEN];
+	char today[CLOCK_DATE_LEN], q[512];
 	struct db_result res;
+	long long v, agreement;
 	enum db_err rc;
 
 	memset(p, 0, sizeof(*p));
 	if (email == NULL)
 		email = "";
 	clock_today(today);
-	if ((rc = db_exec(db, &res, "SELECT (SELECT COUNT(*) FROM files WHERE purpose = 'annex1' AND "
-	    "authorisation_id = ? AND slot = ? AND is_current = 1), COALESCE((SELECT fse_id FROM "
-	    "fse_user_approvals WHERE student_case_id = ?), ''), (SELECT COUNT(*) FROM "
-	    "user_agreement_acceptances x JOIN users u ON u.id = x.user_id WHERE u.email = ? AND "
-	    "x.agreement_id = (SELECT MAX(id) FROM user_agreements)), (SELECT COUNT(*) FROM "
-	    "access_sanctions WHERE live_case = ?), (SELECT COUNT(*) FROM case_fees WHERE "
-	    "user_fee_case = ?)", "iiisii", auth, case_id, case_id, email, case_id, case_id)) !=
-	    DB_OK)
+	/* R27: the signed Annex 1 on the case (files are kept per authorisation and slot). */
+	snprintf(q, sizeof(q), "SELECT COUNT(*) FROM files WHERE purpose = 'annex1' AND "
+	    "authorisation_id = %lld AND slot = ? AND is_current = 1", auth);
+	if ((rc = fact(db, lock, &v, q, "i", case_id, NULL)) != DB_OK)
 		return rc;
-	if (res.nrows) {
-		p->annex1_signed = db_cell_int(&res, 0, 0, 0) > 0;
-		snprintf(p->fse_id, sizeof(p->fse_id), "%s", db_cell(&res, 0, 1));
-		p->agreement_accepted = db_cell_int(&res, 0, 2, 0) > 0;
-		p->suspended = db_cell_int(&res, 0, 3, 0) > 0;
-		p->fee_charged = db_cell_int(&res, 0, 4, 0) > 0;
-	}
+	p->annex1_signed = v > 0;
+	if ((rc = db_exec(db, &res, lock ? "SELECT fse_id FROM fse_user_approvals WHERE "
+	    "student_case_id = ? LOCK IN SHARE MODE" : "SELECT fse_id FROM fse_user_approvals WHERE "
+	    "student_case_id = ?", "i", case_id)) != DB_OK)
+		return rc;
+	if (res.nrows)
+		snprintf(p->fse_id, sizeof(p->fse_id), "%s", db_cell(&res, 0, 0));
 	db_result_free(&res);
+	/* R15: the current version, accepted by the person with the student's address. */
+	if ((rc = fact(db, lock, &agreement, "SELECT COALESCE(MAX(id), 0) FROM user_agreements",
+	    "", 0, NULL)) != DB_OK ||
+	    (rc = fact(db, lock, &v, "SELECT COUNT(*) FROM user_agreement_acceptances x JOIN users "
+	    "u ON u.id = x.user_id WHERE x.agreement_id = ? AND u.email = ?", "is", agreement,
+	    email)) != DB_OK)
+		return rc;
+	p->agreement_accepted = agreement > 0 && v > 0;
+	if ((rc = fact(db, lock, &v, "SELECT COUNT(*) FROM access_sanctions WHERE live_case = ?",
+	    "i", case_id, NULL)) != DB_OK)
+		return rc;
+	p->suspended = v > 0;
+	if ((rc = fact(db, lock, &v, "SELECT COUNT(*) FROM case_fees WHERE user_fee_case = ?", "i",
+	    case_id, NULL)) != DB_OK)
+		return rc;
+	p->fee_charged = v > 0;
 	if ((rc = db_exec(db, &res, "SELECT s.id, CONCAT(j.number, ' ', j.title), "
 	    "COALESCE(DATE_FORMAT(s.ends_on, '%Y-%m-%d'), ''), COALESCE(DATE_FORMAT(s.activated_at, "
 	    "'%Y-%m-%d %H:%i:%s'), '') FROM student_access s JOIN projects j ON j.case_id = "
@@ -72,7 +112,21 @@ student_progress_read(struct db *db, long long case_id, long long auth, const ch
 		p->period_ended = p->ends_on[0] == '\0' || strcmp(today, p->ends_on) >= 0;
 	}
 	db_result_free(&res);
-	return certification(db, email, today, p);
+	return certification(db, lock, email, today, p);
+}
+
+enum db_err
+student_progress_read(struct db *db, long long case_id, long long auth, const char *email,
+    struct student_progress *p)
+{
+	return read_facts(db, 0, case_id, auth, email, p);
+}
+
+enum db_err
+student_progress_read_locked(struct db *db, long long case_id, long long auth,
+    const char *email, struct student_progress *p)
+{
+	return read_facts(db, 1, case_id, auth, email, p);
 }
 
 int

@@ -37,6 +37,10 @@ struct student_progress {
  */
 enum db_err	student_progress_read(struct db *, long long case_id, long long auth,
 		    const char *email, struct student_progress *);
+/* The same with locking reads, inside a transaction that acts on the answer: they see what
+ * others committed since the transaction began, and hold it until this one ends. */
+enum db_err	student_progress_read_locked(struct db *, long long case_id, long long auth,
+		    const char *email, struct student_progress *);
 
 /* Pure: everything holds. */
 int		student_progress_active(const struct student_progress *);

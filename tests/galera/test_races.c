@@ -11,6 +11,9 @@
  *     invitation was taken, never a 500.
  *   - R20 (issue 13): one student (one address, two cases) given a project by two
  *     administrators at once: one live access, the other told one project at a time.
+ *   - R24 (issue 14): a student's access turning active twice at once (the student accepts the
+ *     user agreement on one node while an administrator lifts a sanction on the other): both
+ *     answered, one activation, one user fee.
  * Each race prints its counts (rounds, wins, the losers' statuses, 500s, conflicts run again by
  * the programs, from their logs) before it asserts, so the figures are there when it fails.
  */
@@ -25,6 +28,7 @@
 #include "client.h"
 #include "fees.h"
 #include "fixture.h"
+#include "fixture_student.h"
 #include "galera.h"
 #include "policy.h"
 
@@ -466,6 +470,119 @@ START_TEST(one_project_per_student_on_two_hosts)
 }
 END_TEST
 
+/* ---- R24: one user fee however the activation races (issue 14) --------------------------- */
+
+#define FEE_ROUNDS	10
+
+struct fee_round {
+	struct who	admin, student;
+	long long	auth, sag, agreement;
+};
+
+/* Host A: the administrator lifts the sanction; host B: the student accepts the agreement. */
+static int
+fee_racer(int who, void *arg)
+{
+	struct fee_round *fr = arg;
+	char a[32], s[32], v[32];
+	struct reply r;
+	int code;
+
+	snprintf(a, sizeof(a), "%lld", fr->auth);
+	snprintf(s, sizeof(s), "%lld", fr->sag);
+	snprintf(v, sizeof(v), "%lld", fr->agreement);
+	if (who == 0)
+		post(&fr->admin, "/studerende/ophaev", &r, "id", a, "sag", s, "begrundelse",
+		    "Afklaret med den studerende", NULL);
+	else
+		post(&fr->student, "/studerende/brugeraftale", &r, "id", a, "version", v, NULL);
+	code = r.status == 303 ? WON : (int)r.status;
+	reply_free(&r);
+	return code;
+}
+
+START_TEST(one_user_fee_when_activation_races)
+{
+	int round, out[2], who, answered = 0, e500 = 0, one_fee = 0, active = 0;
+	long conflicts = galera_log_lines("conflict");
+	long long a, sup, project, n;
+	char number[48], email[128];
+	struct db_result res;
+
+	a = authorisation("gebyr", 0);
+	{
+		struct who s;
+
+		person(&s, "vejleder", 0, B(SUPERVISOR), a);
+		sup = s.uid;
+	}
+	ck_assert_int_eq(db_exec(fx_db, &res, "INSERT INTO cases (type, state, created_by, "
+	    "authorisation_id, title, data) VALUES ('project', 'approved', ?, ?, 'Gebyrprojekt', "
+	    "'titel=G')", "ii", sup, a), DB_OK);
+	project = (long long)res.insert_id;
+	db_result_free(&res);
+	snprintf(number, sizeof(number), "GF-%s", sfx);
+	ck_assert_int_eq(db_exec(fx_db, NULL, "INSERT INTO projects (case_id, authorisation_id, "
+	    "number, title) VALUES (?, ?, ?, 'Gebyrprojekt')", "iis", project, a, number), DB_OK);
+	ck_assert_int_eq(db_exec(fx_db, NULL, "INSERT INTO rates (kind, amount_ore, valid_from, "
+	    "valid_to, note) SELECT 'student_user', 123400, CURDATE(), CURDATE(), 'test_races' FROM "
+	    "DUAL WHERE NOT EXISTS (SELECT 1 FROM rates WHERE kind = 'student_user' AND valid_from "
+	    "<= CURDATE() AND (valid_to IS NULL OR valid_to >= CURDATE()))", ""), DB_OK);
+	for (round = 0; round < FEE_ROUNDS; round++) {
+		struct fee_round fr;
+		struct fx_student in;
+
+		memset(&fr, 0, sizeof(fr));
+		fr.auth = a;
+		person(&fr.admin, "administrator", round, B(ADMINISTRATOR), a);
+		person(&fr.student, "studerende", round, B(STUDENT), a);
+		ck_assert_int_eq(db_exec(fx_db, &res, "SELECT email FROM users WHERE id = ?", "i",
+		    fr.student.uid), DB_OK);
+		snprintf(email, sizeof(email), "%s", db_cell(&res, 0, 0));
+		db_result_free(&res);
+		memset(&in, 0, sizeof(in));
+		in.authorisation = a;
+		in.supervisor = sup;
+		in.project = project;
+		in.student_uid = fr.student.uid;
+		in.name = "Gebyr Galera";
+		in.email = email;
+		in.has = FXS_ALL & ~FXS_AGREEMENT;
+		fr.sag = fixture_student(&in, NULL);
+		fr.agreement = fixture_agreement(sup);
+		ck_assert_int_eq(db_exec(fx_db, NULL, "INSERT INTO access_sanctions (student_case_id, "
+		    "authorisation_id, reason, imposed_by) VALUES (?, ?, 'Test', ?)", "iii", fr.sag,
+		    a, fr.admin.uid), DB_OK);
+		galera_caught_up();
+		galera_race(fee_racer, &fr, out);
+		for (who = 0; who < 2; who++) {
+			answered += out[who] == WON;
+			e500 += out[who] == 500;
+			if (out[who] != WON)
+				printf("fee round %d: host %c answered %d\n", round + 1, "AB"[who],
+				    out[who]);
+		}
+		galera_caught_up();
+		n = fixture_scalar_int("SELECT COUNT(*) FROM case_fees WHERE case_id = ? AND kind = "
+		    "'student_user'", fr.sag);
+		one_fee += n == 1;
+		if (n != 1)
+			printf("fee round %d: %lld user fees\n", round + 1, n);
+		active += fixture_scalar_int("SELECT COUNT(*) FROM student_access WHERE "
+		    "student_case_id = ? AND activated_at IS NOT NULL", fr.sag) == 1;
+	}
+	conflicts = galera_log_lines("conflict") - conflicts;
+	printf("one user fee per student: %d rounds, %d of %d requests answered (303), %d rounds "
+	    "active with one fee, 500s: %d, conflicts run again: %ld\n", FEE_ROUNDS, answered,
+	    2 * FEE_ROUNDS, one_fee, e500, conflicts);
+	fflush(stdout);
+	ck_assert_int_eq(e500, 0);
+	ck_assert_int_eq(answered, 2 * FEE_ROUNDS);
+	ck_assert_int_eq(one_fee, FEE_ROUNDS);
+	ck_assert_int_eq(active, FEE_ROUNDS);
+}
+END_TEST
+
 int
 main(void)
 {
@@ -476,6 +593,7 @@ main(void)
 		{ "roles", two_invitations_one_role },
 		{ "link", single_use_link_twice },
 		{ "access", one_project_per_student_on_two_hosts },
+		{ "fee", one_user_fee_when_activation_races },
 	};
 	size_t i;
 
