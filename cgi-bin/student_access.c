@@ -150,7 +150,7 @@ stud_grant(struct ctx *ctx)
 	}
 	/* A student certified and agreed from an earlier thesis is active at once (R14, R15). */
 	if (rc != DB_OK || (rc = invite_student(ctx, &s, &p)) != DB_OK ||
-	    (rc = student_access_settle(ctx->db, s.c.id, ctx_user(ctx), ctx->req->remote_addr,
+	    (rc = student_access_settle(ctx->db, ctx->cfg, s.c.id, ctx_user(ctx), ctx->req->remote_addr,
 	    NULL)) != DB_OK || (rc = submitkey_done(ctx, path)) != DB_OK) {
 		stud_free(&s);
 		return ctx_tx_error(ctx, rc);
@@ -223,7 +223,7 @@ stud_move(struct ctx *ctx)
 	if ((rc = grant(ctx, &s, &p, live.ends_on[0] ? live.ends_on :
 	    kvlist_value(&s.data, "periode_til"))) != DB_OK || (rc = audit_event(ctx->db,
 	    ctx_user(ctx), "student.access.move", "case", s.c.id, 0, ctx->req->remote_addr,
-	    reason)) != DB_OK || (rc = student_access_settle(ctx->db, s.c.id, ctx_user(ctx),
+	    reason)) != DB_OK || (rc = student_access_settle(ctx->db, ctx->cfg, s.c.id, ctx_user(ctx),
 	    ctx->req->remote_addr, NULL)) != DB_OK) {
 		stud_free(&s);
 		return ctx_tx_error(ctx, rc == DB_EDUP ? DB_ERETRY : rc);

@@ -282,7 +282,7 @@ stud_extend(struct ctx *ctx)
 	    "iisssi", s.c.id, l.id, l.ends_on, day, reason, ctx_user(ctx))) != DB_OK ||
 	    (rc = audit_event(ctx->db, ctx_user(ctx), "student.period.extend", "case", s.c.id, 0,
 	    ctx->req->remote_addr, detail)) != DB_OK ||
-	    (rc = student_access_settle(ctx->db, s.c.id, ctx_user(ctx), ctx->req->remote_addr,
+	    (rc = student_access_settle(ctx->db, ctx->cfg, s.c.id, ctx_user(ctx), ctx->req->remote_addr,
 	    NULL)) != DB_OK) {
 		stud_free(&s);
 		return ctx_tx_error(ctx, rc);
@@ -452,7 +452,7 @@ stud_lift(struct ctx *ctx)
 	/* Lifting may be the last thing the access waited for. */
 	if ((rc = audit_event(ctx->db, ctx_user(ctx), "student.sanction.lift", "case", s.c.id, 0,
 	    ctx->req->remote_addr, reason)) != DB_OK ||
-	    (rc = student_access_settle(ctx->db, s.c.id, ctx_user(ctx), ctx->req->remote_addr,
+	    (rc = student_access_settle(ctx->db, ctx->cfg, s.c.id, ctx_user(ctx), ctx->req->remote_addr,
 	    NULL)) != DB_OK) {
 		stud_free(&s);
 		return ctx_tx_error(ctx, rc);

@@ -239,7 +239,7 @@ settle_own(struct ctx *ctx)
 	if ((rc = db_exec(ctx->db, &me, "SELECT email FROM users WHERE id = ?", "i",
 	    ctx_user(ctx))) != DB_OK)
 		return rc;
-	rc = me.nrows ? student_access_settle_email(ctx->db, db_cell(&me, 0, 0), ctx_user(ctx),
+	rc = me.nrows ? student_access_settle_email(ctx->db, ctx->cfg, db_cell(&me, 0, 0), ctx_user(ctx),
 	    ctx->req->remote_addr, NULL) : DB_OK;
 	db_result_free(&me);
 	return rc;

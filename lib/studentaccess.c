@@ -4,9 +4,12 @@
 #include <string.h>
 
 #include "audit.h"
+#include "datefmt.h"
 #include "fees.h"
 #include "log.h"
+#include "mail.h"
 #include "studentprogress.h"
+#include "tmpl.h"
 
 /* R24, R29: the user fee, at the student-user rate valid today, once per student case. */
 static enum db_err
@@ -38,9 +41,50 @@ charge(struct db *db, long long case_id, long long auth, long long actor,
 	return audit_event(db, actor, "student.fee", "case", case_id, 0, remote_addr, detail);
 }
 
+/* R32: the student is told that the access is active, what the project is, until when. */
+static enum db_err
+tell_student(struct db *db, const struct config *cfg, long long case_id, long long auth,
+    const char *email, const struct student_progress *p)
+{
+	struct tmpl_dict *md;
+	struct db_result res;
+	enum mail_err mrc;
+	enum db_err rc;
+	char utc[32], ends[64];
+
+	if ((rc = db_exec(db, &res, "SELECT c.title, COALESCE(a.number, ''), i.name, "
+	    "COALESCE(u.name, '') FROM cases c JOIN authorisations a ON a.id = c.authorisation_id "
+	    "JOIN institutions i ON i.id = a.institution_id LEFT JOIN users u ON u.id = "
+	    "c.created_by WHERE c.id = ?", "i", case_id)) != DB_OK)
+		return rc;
+	if (res.nrows == 0 || (md = tmpl_dict_new()) == NULL) {
+		db_result_free(&res);
+		return res.nrows ? DB_ENOMEM : DB_OK;
+	}
+	tmpl_set(md, "NAME", db_cell(&res, 0, 0));
+	tmpl_set(md, "NUMBER", db_cell(&res, 0, 1));
+	tmpl_set(md, "INSTITUTION", db_cell(&res, 0, 2));
+	tmpl_set(md, "SUPERVISOR", db_cell(&res, 0, 3));
+	tmpl_set(md, "PROJECT", p->project);
+	tmpl_set(md, "FSE_ID", p->fse_id);
+	snprintf(utc, sizeof(utc), "%s 12:00:00", p->ends_on);
+	datefmt_danish(ends, sizeof(ends), utc, DATEFMT_DATE);
+	tmpl_set(md, "ENDS", ends);
+	tmpl_setf(md, "LINK", "%s/studerende/mig?id=%lld", cfg->base_url, auth);
+	mrc = mail_enqueue_template(db, cfg, email, db_cell(&res, 0, 0), "Din adgang til data er "
+	    "aktiv", "student_active", md, "student_active", NULL);
+	tmpl_dict_free(md);
+	db_result_free(&res);
+	if (mrc != MAIL_OK) {
+		log_error("student case %lld: activation mail: %s", case_id, mail_strerror(mrc));
+		return DB_EEXEC;
+	}
+	return DB_OK;
+}
+
 enum db_err
-student_access_settle(struct db *db, long long case_id, long long actor, const char *remote_addr,
-    enum student_settled *out)
+student_access_settle(struct db *db, const struct config *cfg, long long case_id,
+    long long actor, const char *remote_addr, enum student_settled *out)
 {
 	struct student_progress p;
 	struct db_result res, upd;
@@ -85,7 +129,8 @@ student_access_settle(struct db *db, long long case_id, long long actor, const c
 		return rc;
 	db_result_free(&upd);
 	if ((rc = audit_event(db, actor, "student.access.active", "case", case_id, 0, remote_addr,
-	    p.project)) != DB_OK || (rc = charge(db, case_id, auth, actor, remote_addr)) != DB_OK)
+	    p.project)) != DB_OK || (rc = charge(db, case_id, auth, actor, remote_addr)) != DB_OK ||
+	    (rc = tell_student(db, cfg, case_id, auth, email, &p)) != DB_OK)
 		return rc;
 	if (out)
 		*out = STUDENT_SETTLED_ACTIVATED;
@@ -93,8 +138,8 @@ student_access_settle(struct db *db, long long case_id, long long actor, const c
 }
 
 enum db_err
-student_access_settle_email(struct db *db, const char *email, long long actor,
-    const char *remote_addr, int *activated)
+student_access_settle_email(struct db *db, const struct config *cfg, const char *email,
+    long long actor, const char *remote_addr, int *activated)
 {
 	enum student_settled s;
 	struct db_result res;
@@ -107,8 +152,8 @@ student_access_settle_email(struct db *db, const char *email, long long actor,
 	    "= ? AND ended_at IS NULL", "s", email ? email : "")) != DB_OK)
 		return rc;
 	for (i = 0; i < res.nrows && rc == DB_OK; i++)
-		if ((rc = student_access_settle(db, db_cell_int(&res, i, 0, 0), actor, remote_addr,
-		    &s)) == DB_OK && s == STUDENT_SETTLED_ACTIVATED && activated)
+		if ((rc = student_access_settle(db, cfg, db_cell_int(&res, i, 0, 0), actor,
+		    remote_addr, &s)) == DB_OK && s == STUDENT_SETTLED_ACTIVATED && activated)
 			(*activated)++;
 	db_result_free(&res);
 	return rc;

@@ -203,6 +203,10 @@ START_TEST(activation_waits_for_the_course_and_charges_one_fee)
 	    303);
 	reply_free(&r);
 	ck_assert_int_eq(fees(sag), 1);
+	/* R32: the student is told once that the access is active, with the FSE user id. */
+	ck_assert_int_eq(maildir_count(student.email, "Din adgang til data i Specialeordningen er "
+	    "aktiv", 30), 1);
+	ck_assert_int_eq(maildir_count(student.email, "FSE-bruger-id, FXS", 0), 1);
 	ck_assert_int_eq(page(&admin, sag, &r), 200);
 	ck_assert(body_has(&r, "Adgangen er aktiv:"));
 	ck_assert(body_has(&r, "Brugergebyret opkrævet"));
