@@ -125,6 +125,9 @@ static const struct {
 	{ "account_exists", "Konto findes allerede" },
 	{ "invitation", "Invitation til en rolle" },
 	{ "test_message", "Prøvebesked" },
+	/* the scheduled runner (bin/scheduler, issue 14) */
+	{ "invitation_reminder", "Påmindelse: invitation udløber snart" },
+	{ "fse_service_overdue", "Sag har ventet længere end servicemålet" },
 };
 
 static void

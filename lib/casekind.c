@@ -40,6 +40,9 @@ static const struct casekind_mail project_mails[] = {
 	{ "proposal_approved", "Projektindstilling godkendt" },
 	{ "proposal_returned", "Projektindstilling sendt tilbage til rettelse" },
 	{ "proposal_rejected", "Projektindstilling afvist" },
+	/* the scheduled runner (bin/scheduler, issue 14) */
+	{ "signature_reminder", "Påmindelse: projektindstilling venter på underskrift" },
+	{ "signature_reminder_supervisor", "Underskriverne er mindet om projektindstillingen" },
 	{ NULL, NULL },
 };
 
@@ -55,6 +58,9 @@ static const struct casekind_mail student_mails[] = {
 	{ "student_receipt", "Kvittering for tilknytning af specialestuderende" },
 	{ "student_returned", "Specialestuderende sendt tilbage til vejlederen" },
 	{ "invitation_student", "Specialestuderende inviteres og har fået adgang til projektet" },
+	/* the scheduled runner (bin/scheduler, issue 14) */
+	{ "thesis_end_reminder", "Påmindelse: specialeperioden slutter snart" },
+	{ "access_expired", "Adgangen er lukket ved specialeperiodens slutning" },
 	{ NULL, NULL },
 };
 

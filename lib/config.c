@@ -7,6 +7,8 @@
 #include <string.h>
 #include <strings.h>
 
+#include "reminder.h"
+
 #define STR(f)	CONFIG_STR, offsetof(struct config, f), sizeof(((struct config *)0)->f)
 #define UINT(f)	CONFIG_UINT, offsetof(struct config, f), sizeof(unsigned)
 #define SIZE(f)	CONFIG_SIZE, offsetof(struct config, f), sizeof(size_t)
@@ -111,6 +113,20 @@ const struct config_key config_keys[] = {
 	{ "mail_keep_dead_days", UINT(mail_keep_dead_days), "90",
 	  "days a dead mail is kept for FSE to read and send again on /fse/post before the mailer "
 	  "deletes it (R33); 0: keep forever" },
+	{ "scheduler_interval", UINT(scheduler_interval), "300",
+	  "seconds between two passes of the scheduled runner (bin/scheduler: the reminders below, "
+	  "the automatic end of a thesis period, and a note to fse_mailbox of each case that has "
+	  "waited longer than fse_service_days); several runners may run, on any host" },
+	{ "remind_thesis_days", STR(remind_thesis_days), "30,7",
+	  "days before a thesis period ends when the student, the supervisor and the "
+	  "administrators are reminded (R11, R32), separated by commas; the access ends by itself "
+	  "on the end date; empty: no reminders" },
+	{ "remind_signature_days", UINT(remind_signature_days), "5",
+	  "days a project proposal has waited for a signature when the signers are reminded and "
+	  "the supervisor told, once per request (R12, R32); 0: never" },
+	{ "remind_invitation_days", UINT(remind_invitation_days), "2",
+	  "days before an invitation's link expires when the invitee is reminded, once per "
+	  "invitation (R32); 0: never" },
 	{ "demo_fee_proposal_dkk", UINT(demo_fee_proposal_dkk), "6000",
 	  "DEMO VALUE, not a real fee: the proposal fee in whole kroner that portalctl "
 	  "seed-demo-rates puts in the rate table when it has no proposal rate (R23, R29); real "
@@ -171,6 +187,16 @@ sso_param_valid(const char *v, size_t len)
 	return CONFIG_OK;
 }
 
+/* A list of days before a deadline, as the scheduled runner reads it (lib/reminder.h). */
+static enum config_err
+days_list_valid(const char *v, size_t len)
+{
+	unsigned days[REMINDER_MAX_STAGES];
+	size_t n;
+
+	return reminder_parse_days(v, len, days, &n) == REMINDER_OK ? CONFIG_OK : CONFIG_EVALUE;
+}
+
 static enum config_err
 flag_valid(const char *v, size_t len)
 {
@@ -184,6 +210,7 @@ static const struct {
 } config_checks[] = {
 	{ offsetof(struct config, sso_param), sso_param_valid },
 	{ offsetof(struct config, sso_trusts_second_factor), flag_valid },
+	{ offsetof(struct config, remind_thesis_days), days_list_valid },
 };
 
 static const struct config_key *

@@ -69,6 +69,11 @@ struct config {
 	unsigned	mailer_slots;
 	unsigned	mail_keep_sent_days;	/* R33: 0 = keep forever */
 	unsigned	mail_keep_dead_days;
+	/* the scheduled runner (bin/scheduler; issue 14: R11, R32) */
+	unsigned	scheduler_interval;
+	char		remind_thesis_days[64];	/* "30,7": lib/reminder.h */
+	unsigned	remind_signature_days;
+	unsigned	remind_invitation_days;
 	/* demo fee rates, seeded by portalctl seed-demo-rates (issue 6; R29): not real fees */
 	unsigned	demo_fee_proposal_dkk;
 	unsigned	demo_fee_student_user_dkk;

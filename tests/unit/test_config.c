@@ -24,6 +24,12 @@ START_TEST(defaults_and_values)
 	ck_assert_uint_eq(c.fse_service_days, 15);
 	ck_assert_int_eq(config_parse(&c, "db_password =\n", &line), CONFIG_OK);
 	ck_assert_str_eq(c.db_password, "");
+	/* issue 14: the runner's days; empty is no reminder. */
+	ck_assert_str_eq(c.remind_thesis_days, "30,7");
+	ck_assert_int_eq(config_parse(&c, "remind_thesis_days = 14, 3\n", &line), CONFIG_OK);
+	ck_assert_str_eq(c.remind_thesis_days, "14, 3");
+	ck_assert_int_eq(config_parse(&c, "remind_thesis_days =\n", &line), CONFIG_OK);
+	ck_assert_str_eq(c.remind_thesis_days, "");
 }
 END_TEST
 
@@ -52,6 +58,11 @@ static const struct {
 	{ "sso_param = SSO EMAIL\n", CONFIG_EVALUE, 1 },
 	{ "sso_trusts_second_factor = 2\n", CONFIG_EVALUE, 1 },
 	{ "sso_trusts_second_factor = yes\n", CONFIG_EVALUE, 1 },
+	/* The scheduled runner's days before a thesis period ends (issue 14, lib/reminder.h). */
+	{ "remind_thesis_days = 30,,7\n", CONFIG_EVALUE, 1 },
+	{ "remind_thesis_days = 0\n", CONFIG_EVALUE, 1 },
+	{ "remind_thesis_days = 30,30\n", CONFIG_EVALUE, 1 },
+	{ "remind_thesis_days = 30 dage\n", CONFIG_EVALUE, 1 },
 };
 
 START_TEST(refusals)
