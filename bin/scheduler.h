@@ -74,9 +74,10 @@ enum db_err	sched_rcpt_role(struct sched *, struct sched_rcpts *, long long auth
 /* The active user uid. */
 enum db_err	sched_rcpt_user(struct sched *, struct sched_rcpts *, long long uid, int as);
 
-/* Queues templates/mail/<name> to one recipient; a database error as db_err, else DB_EEXEC. */
+/* Queues templates/mail/<name> to one recipient and counts it in *mails. An address the outbox
+ * refuses is left out (logged, DB_OK); a database error is returned as db_err, else DB_EEXEC. */
 enum db_err	sched_mail(struct sched *, const char *to, const char *to_name, const char *subject,
-		    const char *name, const struct tmpl_dict *);
+		    const char *name, const struct tmpl_dict *, unsigned *mails);
 
 /* A DATE or DATETIME from the database ("YYYY-MM-DD[ HH:MM:SS]", UTC for a DATETIME) as Danes
  * read it: "30-06-2027"; with_time: "30-06-2027 kl. 14:05" (Copenhagen). */

@@ -164,15 +164,30 @@ sched_rcpt_user(struct sched *s, struct sched_rcpts *l, long long uid, int as)
 
 enum db_err
 sched_mail(struct sched *s, const char *to, const char *to_name, const char *subject,
-    const char *name, const struct tmpl_dict *d)
+    const char *name, const struct tmpl_dict *d, unsigned *mails)
 {
 	enum mail_err mrc;
 
-	if ((mrc = mail_enqueue_template(s->db, s->cfg, to, to_name && to_name[0] ? to_name : NULL,
-	    subject, name, d, name, NULL)) == MAIL_OK)
+	mrc = mail_enqueue_template(s->db, s->cfg, to, to_name && to_name[0] ? to_name : NULL,
+	    subject, name, d, name, NULL);
+	switch (mrc) {
+	case MAIL_OK:
+		(*mails)++;
 		return DB_OK;
-	log_error("mail %s to %s: %s", name, to, mail_strerror(mrc));
-	return mrc == MAIL_EDB ? mail_last_db_error() : DB_EEXEC;
+	case MAIL_EADDRESS:
+	case MAIL_EHEADER:
+	case MAIL_EUTF8:
+		/* One recipient's address or name the outbox refuses must not keep the others
+		 * from being told, pass after pass: that one is left out, and logged. */
+		log_warn("mail %s to %s left out: %s", name, to, mail_strerror(mrc));
+		return DB_OK;
+	case MAIL_EDB:
+		log_error("mail %s to %s: %s", name, to, mail_strerror(mrc));
+		return mail_last_db_error();
+	default:
+		log_error("mail %s to %s: %s", name, to, mail_strerror(mrc));
+		return DB_EEXEC;
+	}
 }
 
 void

@@ -146,9 +146,8 @@ remind_work(struct sched *s, const void *item, int *gone, unsigned *mails)
 		else
 			snprintf(subject, sizeof(subject), "Specialeperioden for %s slutter %s",
 			    f.student, ends);
-		rc = sched_mail(s, r->email, r->name, subject, "thesis_end_reminder", d);
+		rc = sched_mail(s, r->email, r->name, subject, "thesis_end_reminder", d, mails);
 		tmpl_dict_free(d);
-		*mails += rc == DB_OK;
 	}
 	return rc;
 }
@@ -239,9 +238,8 @@ expire_work(struct sched *s, const void *item, int *gone, unsigned *mails)
 		if ((d = tmpl_dict_new()) == NULL)
 			return DB_ENOMEM;
 		common(s, d, &f, it, &l.r[i]);
-		rc = sched_mail(s, l.r[i].email, l.r[i].name, subject, "access_expired", d);
+		rc = sched_mail(s, l.r[i].email, l.r[i].name, subject, "access_expired", d, mails);
 		tmpl_dict_free(d);
-		*mails += rc == DB_OK;
 	}
 	if (rc == DB_OK && l.n == 0)
 		log_warn("access %lld expired; authorisation %lld has no administrator or "

@@ -105,17 +105,16 @@ signature_work(struct sched *s, const void *item, int *gone, unsigned *mails)
 		    it->case_id);
 		if (r->as == AS_SIGNER)
 			rc = sched_mail(s, r->email, r->name, "Påmindelse: en projektindstilling "
-			    "venter stadig på din underskrift", "signature_reminder", d);
+			    "venter stadig på din underskrift", "signature_reminder", d, mails);
 		else {
 			for (j = 0; j < l.n; j++)
 				if (l.r[j].as == AS_SIGNER)
 					tmpl_set(tmpl_add_row(d, "SIGNER"), "SIGNER_NAME", l.r[j].name);
 			tmpl_show(d, signers ? "HAS_SIGNERS" : "NO_SIGNER");
 			rc = sched_mail(s, r->email, r->name, "Projektindstillingen venter stadig på "
-			    "en underskrift", "signature_reminder_supervisor", d);
+			    "en underskrift", "signature_reminder_supervisor", d, mails);
 		}
 		tmpl_dict_free(d);
-		*mails += rc == DB_OK;
 	}
 	return rc;
 }
@@ -213,8 +212,7 @@ invitation_work(struct sched *s, const void *item, int *gone, unsigned *mails)
 		tmpl_set(d, "ASK_EMAIL", db_cell(&res, 0, 5));
 	}
 	rc = sched_mail(s, db_cell(&res, 0, 0), NULL, "Påmindelse: din invitation til "
-	    "Specialeportalen udløber snart", "invitation_reminder", d);
-	*mails += rc == DB_OK;
+	    "Specialeportalen udløber snart", "invitation_reminder", d, mails);
 	tmpl_dict_free(d);
 	db_result_free(&res);
 	return rc;
@@ -303,8 +301,7 @@ overdue_work(struct sched *s, const void *item, int *gone, unsigned *mails)
 	snprintf(subject, sizeof(subject), "Sag %lld har ventet længere end servicemålet",
 	    it->case_id);
 	rc = sched_mail(s, s->cfg->fse_mailbox, "Forskningsservice", subject,
-	    "fse_service_overdue", d);
-	*mails += rc == DB_OK;
+	    "fse_service_overdue", d, mails);
 	tmpl_dict_free(d);
 	db_result_free(&res);
 	return rc;

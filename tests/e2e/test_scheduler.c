@@ -379,6 +379,28 @@ START_TEST(extension_gets_new_pair)
 }
 END_TEST
 
+/* A student address the outbox refuses (it came in before the form checked it, say) leaves that
+ * one mail out, not the others, and the stage is done: no retry every pass. */
+START_TEST(refused_address_others_told)
+{
+	struct world w;
+	struct access a;
+
+	world(&w, "adr");
+	new_access(&w, &a, "stud", day(20));
+	snprintf(a.email, sizeof(a.email), "ikke en adresse %s", w.tag);
+	ck_assert_int_eq(db_exec(fx_db, NULL, "UPDATE student_access SET student_email = ? WHERE "
+	    "id = ?", "si", a.email, a.id), DB_OK);
+	run_on(today);
+	run_on(today);
+	ck_assert_int_eq(outbox(a.email, "thesis_end_reminder"), 0);
+	ck_assert_int_eq(outbox_naming(w.supervisor.email, "thesis_end_reminder", a.name), 1);
+	ck_assert_int_eq(outbox_naming(w.admin.email, "thesis_end_reminder", a.name), 1);
+	ck_assert_int_eq(fixture_scalar_int("SELECT mails FROM reminders_sent WHERE job = "
+	    "'thesis_end' AND object_id = ?", a.id), 3);
+}
+END_TEST
+
 /* Several runners, at the same moment: each reminder once, each access ended once. */
 #define RACE_REMIND	12
 #define RACE_END	4
@@ -598,6 +620,7 @@ main(void)
 	tcase_add_test(tc, inside_seven_days_only_seven);
 	tcase_add_test(tc, access_ends_on_end_date);
 	tcase_add_test(tc, extension_gets_new_pair);
+	tcase_add_test(tc, refused_address_others_told);
 	tcase_add_test(tc, two_runners_at_once);
 	tcase_add_test(tc, signature_reminder_once_per_request);
 	tcase_add_test(tc, invitation_reminder_once);
