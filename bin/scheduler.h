@@ -30,7 +30,7 @@ struct sched {
 	struct db		*db;
 	const struct config	*cfg;
 	char			 today[CLOCK_DATE_LEN];	/* the pass's day (lib/clock) */
-	char			 owner[128];		/* host:pid:random, in reminders_sent.runner */
+	char			 owner[128];	/* host:pid:random: reminders_sent.runner */
 	unsigned		 thesis_days[REMINDER_MAX_STAGES];
 	size_t			 nthesis_days;
 	struct sched_counts	 n;

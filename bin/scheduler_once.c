@@ -46,15 +46,52 @@ pause_after(int run)
 	nanosleep(&ts, NULL);
 }
 
+enum attempt { ATTEMPT_DONE, ATTEMPT_ALREADY, ATTEMPT_GONE, ATTEMPT_FAILED };
+
+/* One run of an item: claim its stage, do the work, commit; *rc the database's error. */
+static enum attempt
+attempt(struct sched *s, const char *job, long long object, const char *stage, sched_work work,
+    const void *item, unsigned *mails, enum db_err *rc)
+{
+	struct db_result res;
+	long long row;
+	int gone = 0;
+
+	*mails = 0;
+	if ((*rc = db_begin(s->db)) != DB_OK)
+		return ATTEMPT_FAILED;
+	*rc = db_exec(s->db, &res, "INSERT INTO reminders_sent (job, object_id, stage, run_on, "
+	    "runner) VALUES (?, ?, ?, ?, ?)", "sisss", job, object, stage, s->today, s->owner);
+	if (*rc == DB_EDUP) {
+		db_rollback(s->db);
+		return ATTEMPT_ALREADY;
+	}
+	if (*rc != DB_OK)
+		goto fail;
+	row = (long long)res.insert_id;
+	db_result_free(&res);
+	if ((*rc = work(s, item, &gone, mails)) != DB_OK)
+		goto fail;
+	if (gone) {	/* nothing is kept, the claim included: it is not due any more */
+		db_rollback(s->db);
+		return ATTEMPT_GONE;
+	}
+	if ((*rc = db_exec(s->db, NULL, "UPDATE reminders_sent SET mails = ? WHERE id = ?", "ii",
+	    (long long)*mails, row)) != DB_OK || (*rc = db_commit(s->db)) != DB_OK)
+		goto fail;
+	return ATTEMPT_DONE;
+fail:
+	db_rollback(s->db);
+	return ATTEMPT_FAILED;
+}
+
 void
 sched_once(struct sched *s, const char *job, long long object, const char *stage, sched_work work,
     const void *item)
 {
-	struct db_result res;
-	unsigned long long row;
 	unsigned mails;
-	enum db_err rc;
-	int run, gone;
+	enum db_err rc = DB_OK;
+	int run;
 
 	if (recorded(s, job, object, stage)) {
 		s->n.already++;
@@ -62,50 +99,33 @@ sched_once(struct sched *s, const char *job, long long object, const char *stage
 	}
 	for (run = 1; run <= SCHED_TRIES; run++) {
 		db_forget_error(s->db);
-		if ((rc = db_begin(s->db)) != DB_OK)
-			break;
-		rc = db_exec(s->db, &res, "INSERT INTO reminders_sent (job, object_id, stage, run_on, "
-		    "runner) VALUES (?, ?, ?, ?, ?)", "sisss", job, object, stage, s->today, s->owner);
-		if (rc == DB_EDUP) {
-			db_rollback(s->db);
-			s->n.already++;
-			log_debug("%s %lld %s: done by another runner", job, object, stage);
+		switch (attempt(s, job, object, stage, work, item, &mails, &rc)) {
+		case ATTEMPT_DONE:
+			s->n.done++;
+			s->n.mails += mails;
+			log_info("done job=%s object=%lld stage=%s mails=%u", job, object, stage,
+			    mails);
 			return;
+		case ATTEMPT_ALREADY:
+			s->n.already++;
+			log_debug("job=%s object=%lld stage=%s: done by another runner", job,
+			    object, stage);
+			return;
+		case ATTEMPT_GONE:
+			s->n.gone++;
+			return;
+		case ATTEMPT_FAILED:
+			break;
 		}
-		if (rc == DB_OK) {
-			row = res.insert_id;
-			db_result_free(&res);
-			gone = 0;
-			mails = 0;
-			rc = work(s, item, &gone, &mails);
-			if (rc == DB_OK && gone) {
-				db_rollback(s->db);
-				s->n.gone++;
-				return;
-			}
-			if (rc == DB_OK)
-				rc = db_exec(s->db, NULL, "UPDATE reminders_sent SET mails = ? WHERE id = ?",
-				    "ii", (long long)mails, (long long)row);
-			if (rc == DB_OK && (rc = db_commit(s->db)) == DB_OK) {
-				s->n.done++;
-				s->n.mails += mails;
-				log_info("done job=%s object=%lld stage=%s mails=%u", job, object, stage,
-				    mails);
-				return;
-			}
-		}
-		db_rollback(s->db);
-		/* A module may report its own error over a lost conflict: db_last_error has it. */
-		if (rc == DB_ERETRY || db_last_error(s->db) == DB_ERETRY ||
-		    (rc == DB_ELOST && run == 1)) {
-			s->n.conflicts++;
-			log_info("job=%s object=%lld stage=%s: %s; running it again (run %d)", job,
-			    object, stage, rc == DB_ELOST ? "connection lost" : "lost a conflict",
-			    run + 1);
-			pause_after(run);
-			continue;
-		}
-		break;
+		/* A module may report its own error over a lost conflict: db_last_error has
+		 * it. A connection lost before COMMIT runs once more (lib/db.c moves on). */
+		if (rc != DB_ERETRY && db_last_error(s->db) != DB_ERETRY &&
+		    !(rc == DB_ELOST && run == 1))
+			break;
+		s->n.conflicts++;
+		log_info("job=%s object=%lld stage=%s: %s; running it again (run %d)", job, object,
+		    stage, rc == DB_ELOST ? "connection lost" : "lost a conflict", run + 1);
+		pause_after(run);
 	}
 	s->n.failed++;
 	/* DB_EUNKNOWN: the commit may have happened; the next pass finds the row or does it. */

@@ -44,9 +44,10 @@ facts(struct sched *s, const struct access_item *it, struct access_facts *f, int
 	memset(f, 0, sizeof(*f));
 	*found = 0;
 	if ((rc = db_exec(s->db, &res, "SELECT s.student_case_id, s.authorisation_id, "
-	    "s.student_email, c.title, c.created_by, COALESCE(p.number, ''), COALESCE(p.title, ''), "
-	    "COALESCE(a.number, ''), i.name, COALESCE((SELECT u.id FROM users u WHERE u.email = "
-	    "s.student_email), 0) FROM student_access s JOIN cases c ON c.id = s.student_case_id "
+	    "s.student_email, c.title, c.created_by, COALESCE(p.number, ''), "
+	    "COALESCE(p.title, ''), COALESCE(a.number, ''), i.name, COALESCE((SELECT u.id FROM "
+	    "users u WHERE u.email = s.student_email), 0) FROM student_access s JOIN cases c ON "
+	    "c.id = s.student_case_id "
 	    "LEFT JOIN projects p ON p.case_id = s.project_case_id JOIN authorisations a ON a.id = "
 	    "s.authorisation_id JOIN institutions i ON i.id = a.institution_id WHERE s.id = ? AND "
 	    "s.ended_at IS NULL AND s.ends_on = ?", "is", it->id, it->ends_on)) != DB_OK)

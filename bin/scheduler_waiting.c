@@ -106,13 +106,14 @@ signature_work(struct sched *s, const void *item, int *gone, unsigned *mails)
 		if (r->as == AS_SIGNER)
 			rc = sched_mail(s, r->email, r->name, "Påmindelse: en projektindstilling "
 			    "venter stadig på din underskrift", "signature_reminder", d, mails);
-		else {
+		else {	/* the supervisor: whom we reminded */
 			for (j = 0; j < l.n; j++)
 				if (l.r[j].as == AS_SIGNER)
-					tmpl_set(tmpl_add_row(d, "SIGNER"), "SIGNER_NAME", l.r[j].name);
+					tmpl_set(tmpl_add_row(d, "SIGNER"), "SIGNER_NAME",
+					    l.r[j].name);
 			tmpl_show(d, signers ? "HAS_SIGNERS" : "NO_SIGNER");
-			rc = sched_mail(s, r->email, r->name, "Projektindstillingen venter stadig på "
-			    "en underskrift", "signature_reminder_supervisor", d, mails);
+			rc = sched_mail(s, r->email, r->name, "Projektindstillingen venter stadig "
+			    "på en underskrift", "signature_reminder_supervisor", d, mails);
 		}
 		tmpl_dict_free(d);
 	}
@@ -174,11 +175,12 @@ invitation_work(struct sched *s, const void *item, int *gone, unsigned *mails)
 	/* Open still, and the person does not hold the role by now (another invitation). */
 	if ((rc = db_exec(s->db, &res, "SELECT v.email, v.role, i.name, COALESCE(a.number, ''), "
 	    "COALESCE(u.name, ''), COALESCE(u.email, ''), DATE_FORMAT(v.created_at, "
-	    "'%Y-%m-%d %H:%i:%s'), DATE_FORMAT(v.expires_at, '%Y-%m-%d %H:%i:%s'), EXISTS (SELECT 1 "
-	    "FROM role_assignments f WHERE f.user_id = v.invited_by AND f.authorisation_id IS NULL "
-	    "AND f.revoked_at IS NULL) FROM invitations v JOIN authorisations a ON a.id = "
-	    "v.authorisation_id JOIN institutions i ON i.id = a.institution_id LEFT JOIN users u ON "
-	    "u.id = v.invited_by WHERE v.id = ? AND " INVITATION_OPEN "AND NOT EXISTS (SELECT 1 "
+	    "'%Y-%m-%d %H:%i:%s'), DATE_FORMAT(v.expires_at, '%Y-%m-%d %H:%i:%s'), EXISTS "
+	    "(SELECT 1 FROM role_assignments f WHERE f.user_id = v.invited_by AND "
+	    "f.authorisation_id IS NULL AND f.revoked_at IS NULL) FROM invitations v JOIN "
+	    "authorisations a ON a.id = v.authorisation_id JOIN institutions i ON i.id = "
+	    "a.institution_id LEFT JOIN users u ON u.id = v.invited_by WHERE v.id = ? AND "
+	    INVITATION_OPEN "AND NOT EXISTS (SELECT 1 "
 	    "FROM role_assignments r JOIN users w ON w.id = r.user_id WHERE w.email = v.email AND "
 	    "r.role = v.role AND r.authorisation_id = v.authorisation_id AND r.revoked_at IS NULL)",
 	    "i", it->id)) != DB_OK)

@@ -346,6 +346,18 @@ START_TEST(access_ends_on_end_date)
 	ck_assert_int_eq(delivered(w.admin2.email, a.name), 2);	/* the reminder and the end */
 	/* An ended access gets no more reminders; the 7-day one came before. */
 	reminded(&w, &a, 1);
+	/* The administrator extends it, which opens it again (cgi-bin/student_life.c): the new
+	 * end date has its own reminders and its own end. */
+	ck_assert_int_eq(db_exec(fx_db, NULL, "UPDATE student_access SET ends_on = ?, ended_at = "
+	    "NULL, ended_by = NULL, end_reason = '', end_cause = '' WHERE id = ?", "si", day(30),
+	    a.id), DB_OK);
+	run_on(day(23));
+	reminded(&w, &a, 2);
+	run_on(day(30));
+	run_on(day(30));
+	ck_assert(ended(a.id));
+	ck_assert_int_eq(outbox(w.admin.email, "access_expired"), 2);
+	ck_assert_int_eq(stages("access_expired", a.id), 2);
 }
 END_TEST
 
