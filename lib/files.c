@@ -8,11 +8,19 @@ const char *const files_image_types[] = { "image/png", "image/jpeg", NULL };
 
 const char *const files_pdf_types[] = { "application/pdf", NULL };
 
+const char *const files_export_types[] = { "text/plain", "application/pdf", "image/png",
+	"image/jpeg", NULL };
+
 const struct files_kind files_kinds[FILES__PURPOSES] = {
 	[FILES_LOGO] = { "logo", "Logo", files_image_types, ACT_AUTH_VIEW, 0, 1, ACT_UNSET },
 	/* R27, R33: a student's name and thesis: personal data, every read audited. */
 	[FILES_ANNEX1] = { "annex1", "Underskrevet bilag 1", files_pdf_types, ACT_STUDENT_VIEW, 1,
 	    0, ACT_STUDENT_VIEW_ALL },
+	/* R13, R22: a student's results; ACT_UNSET: /fil serves them to nobody. The export pages
+	 * (cgi-bin/student_export.c) do, with their rule: the student's own supervisor, and the
+	 * student once released. Reads audited there. */
+	[FILES_EXPORT] = { "export", "Resultat til hjemtagelse", files_export_types, ACT_UNSET, 1,
+	    0, ACT_UNSET },
 };
 
 const struct files_kind *
@@ -44,6 +52,29 @@ files_store(struct db *db, enum files_purpose p, long long auth, long long case_
 	if ((rc = db_exec(db, &res, "INSERT INTO files (purpose, authorisation_id, case_id, slot, "
 	    "name, mime, size_bytes, sha256, width, height, content, uploaded_by) "
 	    "VALUES (?, ?, NULLIF(?, 0), ?, ?, ?, ?, ?, NULLIF(?, 0), NULLIF(?, 0), ?, ?)",
+	    "siiissisiibi", files_kinds[p].name, auth, case_id, case_id, ff->name, ff->type,
+	    (long long)len, ff->sha256, (long long)ff->width, (long long)ff->height, bytes, len,
+	    uploader)) != DB_OK)
+		return rc;
+	*file_id = (long long)res.insert_id;
+	db_result_free(&res);
+	return DB_OK;
+}
+
+enum db_err
+files_add(struct db *db, enum files_purpose p, long long auth, long long case_id,
+    long long uploader, const char *bytes, size_t len, const struct form_file *ff,
+    long long *file_id)
+{
+	struct db_result res;
+	enum db_err rc;
+
+	*file_id = 0;
+	if ((unsigned)p >= FILES__PURPOSES || ff == NULL || ff->type == NULL)
+		return DB_EARGS;
+	if ((rc = db_exec(db, &res, "INSERT INTO files (purpose, authorisation_id, case_id, slot, "
+	    "is_current, name, mime, size_bytes, sha256, width, height, content, uploaded_by) "
+	    "VALUES (?, ?, NULLIF(?, 0), ?, NULL, ?, ?, ?, ?, NULLIF(?, 0), NULLIF(?, 0), ?, ?)",
 	    "siiissisiibi", files_kinds[p].name, auth, case_id, case_id, ff->name, ff->type,
 	    (long long)len, ff->sha256, (long long)ff->width, (long long)ff->height, bytes, len,
 	    uploader)) != DB_OK)

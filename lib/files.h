@@ -19,6 +19,8 @@
 enum files_purpose {
 	FILES_LOGO,		/* the institution's logo on Annex 1 (R26) */
 	FILES_ANNEX1,		/* a student case's signed Annex 1 (R27), slot = the case */
+	FILES_EXPORT,		/* a file a student asks to take home (R13, R22), one of a set:
+				   files_add; read only through the export pages */
 	FILES__PURPOSES
 };
 
@@ -43,6 +45,10 @@ extern const char *const files_image_types[];
  * scan fit well within this. */
 extern const char *const files_pdf_types[];
 #define FILES_ANNEX1_MAX_BYTES	(5 * 1024 * 1024)
+/* Results to take home (R22): aggregated tables as text (CSV), PDFs or figures. Three files of
+ * 2 MB each stay within nginx's 8 MB body cap with room for the form. */
+extern const char *const files_export_types[];
+#define FILES_EXPORT_MAX_BYTES	(2 * 1024 * 1024)
 #define FILES_LOGO_MAX_BYTES	(1024 * 1024)
 #define FILES_LOGO_MAX_SIDE	4000
 
@@ -70,6 +76,15 @@ struct files_meta {
  * transaction; DB_EDUP means another upload won the race: run the transaction again.
  */
 enum db_err	files_store(struct db *, enum files_purpose, long long authorisation_id,
+		    long long case_id, long long uploader, const char *bytes, size_t len,
+		    const struct form_file *, long long *file_id);
+/*
+ * Stores bytes checked by the form's file field as one file of a set (a request's files):
+ * never the current file of its slot and never replacing one, so an owner may have any number
+ * (is_current NULL: the unique key of the current file does not count it). The row that lists
+ * the set finds it by its id. Inside the caller's transaction.
+ */
+enum db_err	files_add(struct db *, enum files_purpose, long long authorisation_id,
 		    long long case_id, long long uploader, const char *bytes, size_t len,
 		    const struct form_file *, long long *file_id);
 /* The current file of purpose for the owner; m->id == 0 when there is none. */

@@ -65,6 +65,7 @@ filetype_extension(const char *mime)
 		{ "application/pdf", "pdf" },
 		{ "image/png", "png" },
 		{ "image/jpeg", "jpg" },
+		{ "text/plain", "txt" },	/* results as text tables (issue 14) */
 	};
 	size_t i;
 
