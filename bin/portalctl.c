@@ -24,6 +24,8 @@
  *                                           the analysis platform (R17), only when there is none
  *   portalctl [-c config] seed-demo-project NUMBER SUPERVISOR_EMAIL | seed-demo-agreement FSE
  *                                           demo data for the thesis students (issue 13)
+ *   portalctl [-c config] seed-demo-export-rules FSE
+ *                                           a demo checklist for results taken home (issue 14)
  *   portalctl [-c config] seed-demo-rates | list-rates
  *                                           demo fee rates when there are none (issue 6), and
  *                                           the rate table
@@ -64,7 +66,8 @@ usage(void)
 	    "NUMBER |\n"
 	    "       set-platform NUMBER forskermaskinen|hosted [SERVER] |\n"
 	    "       seed-demo-rates | list-rates |\n"
-	    "       seed-demo-project NUMBER SUPERVISOR_EMAIL | seed-demo-agreement FSE_EMAIL\n");
+	    "       seed-demo-project NUMBER SUPERVISOR_EMAIL | seed-demo-agreement FSE_EMAIL |\n"
+	    "       seed-demo-export-rules FSE_EMAIL\n");
 	exit(2);
 }
 

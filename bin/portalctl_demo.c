@@ -8,6 +8,10 @@
  * seed-demo-agreement FSE_EMAIL
  *   A user agreement text (R15) plainly marked as a demo text, published by that FSE user, when
  *   none is published. FSE publishes the real one at /fse/brugeraftale.
+ * seed-demo-export-rules FSE_EMAIL
+ *   A checklist for results taken home (issue 14; R22), its first item saying it is a demo,
+ *   published by that FSE user, when none is published. FSE publishes the real one at
+ *   /fse/hjemtagelsesregler.
  */
 #include "portalctl_demo.h"
 
@@ -16,6 +20,7 @@
 #include <time.h>
 
 #include "audit.h"
+#include "exportrules.h"
 #include "numbering.h"
 
 static int
@@ -109,6 +114,50 @@ seed_agreement(struct db *db, const char *fse)
 	return 0;
 }
 
+static int
+seed_export_rules(struct db *db, const char *fse)
+{
+	/* One item a line, as FSE writes it (lib/exportrules); parsed here as the page would. */
+	static const char text[] = "DEMOTJEKLISTE - ikke Forskningsservices gældende regler\n"
+	    "Filerne indeholder kun aggregerede resultater: tabeller, figurer og tal\n"
+	    "Ingen celle i en tabel bygger på færre end 5 personer eller virksomheder\n"
+	    "Ingen oplysninger kan føres tilbage til en enkeltperson eller en enkelt virksomhed\n"
+	    "Der er ingen personnumre, CVR-numre, adresser eller andre identifikationer\n"
+	    "Filerne er gennemgået og stemmer med den studerendes beskrivelse af indholdet\n";
+	static struct exportrules r;
+	struct buf joined;
+	long long uid;
+	enum db_err rc;
+
+	if ((uid = scalar(db, "SELECT id FROM users WHERE email = ?", fse)) <= 0) {
+		fprintf(stderr, "portalctl: no user %s\n", fse);
+		return 1;
+	}
+	if (scalar(db, "SELECT COUNT(*) FROM export_rule_versions v JOIN users u ON u.id = "
+	    "v.published_by WHERE u.email = ? OR v.id > 0", fse) > 0) {
+		printf("a checklist for results taken home is published already: left as it is\n");
+		return 0;
+	}
+	buf_init(&joined, 0);
+	if (exportrules_parse(text, strlen(text), &r) != EXPORTRULES_OK ||
+	    exportrules_join(&r, &joined) != 0) {
+		buf_free(&joined);
+		fprintf(stderr, "portalctl: the demo checklist does not parse\n");
+		return 1;
+	}
+	if ((rc = db_begin(db)) != DB_OK ||
+	    (rc = db_exec(db, NULL, "INSERT INTO export_rule_versions (text, published_by) VALUES "
+	    "(?, ?)", "si", joined.data, uid)) != DB_OK ||
+	    (rc = audit_event(db, uid, "export_rules.publish", "export_rules", 0, 0, "portalctl",
+	    "demo")) != DB_OK || (rc = db_commit(db)) != DB_OK) {
+		buf_free(&joined);
+		return fail(db, rc);
+	}
+	buf_free(&joined);
+	printf("demo checklist for results taken home published\n");
+	return 0;
+}
+
 int
 demo_command(struct db *db, const struct config *cfg, const char *cmd, int argc, char **argv)
 {
@@ -117,5 +166,7 @@ demo_command(struct db *db, const struct config *cfg, const char *cmd, int argc,
 		return argc == 2 ? seed_project(db, argv[0], argv[1]) : 2;
 	if (strcmp(cmd, "seed-demo-agreement") == 0)
 		return argc == 1 ? seed_agreement(db, argv[0]) : 2;
+	if (strcmp(cmd, "seed-demo-export-rules") == 0)
+		return argc == 1 ? seed_export_rules(db, argv[0]) : 2;
 	return -1;
 }

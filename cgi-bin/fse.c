@@ -25,6 +25,7 @@
 #include "form.h"
 #include "fse_agreement.h"
 #include "fse_cases.h"
+#include "fse_export_rules.h"
 #include "fse_rates.h"
 #include "http_parse.h"
 #include "invite.h"
@@ -128,6 +129,10 @@ static const struct {
 	/* the scheduled runner (bin/scheduler, issue 14) */
 	{ "invitation_reminder", "Påmindelse: invitation udløber snart" },
 	{ "fse_service_overdue", "Sag har ventet længere end servicemålet" },
+	/* taking results home (issue 14): not a kind of case, so named here */
+	{ "export_requested", "Studerende beder vejlederen hjemtage resultater" },
+	{ "export_approved", "Hjemtagelse af resultater godkendt" },
+	{ "export_refused", "Hjemtagelse af resultater afvist" },
 };
 
 static void
@@ -393,6 +398,8 @@ static const struct route routes[] = {
 	{ "POST", "/fse/takster", fse_rates_add, ACT_FSE_RATES_EDIT },
 	{ "GET", "/fse/brugeraftale", fse_agreement_page, ACT_FSE_AGREEMENT_VIEW },
 	{ "POST", "/fse/brugeraftale", fse_agreement_publish, ACT_FSE_AGREEMENT_EDIT },
+	{ "GET", "/fse/hjemtagelsesregler", fse_export_rules_page, ACT_FSE_EXPORT_RULES_VIEW },
+	{ "POST", "/fse/hjemtagelsesregler", fse_export_rules_publish, ACT_FSE_EXPORT_RULES_EDIT },
 };
 
 int

@@ -17,6 +17,7 @@
 #include "log.h"
 #include "page.h"
 #include "policy.h"
+#include "studentexport.h"
 #include "studentprogress.h"
 #include "studenttimeline.h"
 #include "submitkey.h"
@@ -310,6 +311,8 @@ stud_list(struct ctx *ctx)
 	}
 	tmpl_show(d, res.nrows ? "HAS_STUDENTS" : "NO_STUDENTS");
 	db_result_free(&res);
+	if (auth_can(ctx, ACT_EXPORT_LOG, a.id))
+		tmpl_show(d, "EXPORT_LOG");	/* issue 14: results taken home */
 	if (auth_can(ctx, ACT_STUDENT_EDIT, a.id)) {
 		if (n)
 			tmpl_show(d, "CAN_CREATE");
@@ -619,6 +622,17 @@ stud_page(struct ctx *ctx, struct stud *s, const char *kind, const char *text,
 	if ((rc = stud_life_part(ctx, d, s->c.id, s->a.id, fe)) != DB_OK)
 		return ctx_db_error(ctx, rc);
 
+	/* Results to take home (issue 14; R13): the student's own supervisor checks them. */
+	if (s->c.created_by == ctx_user(ctx) && auth_can(ctx, ACT_EXPORT_RESULTS, s->a.id)) {
+		if ((rc = db_exec(ctx->db, &res, "SELECT COUNT(*) FROM export_requests WHERE "
+		    "student_case_id = ? AND state = 'requested'", "i", s->c.id)) != DB_OK)
+			return ctx_db_error(ctx, rc);
+		row = tmpl_add_row(d, "EXPORTS");
+		if (db_cell_int(&res, 0, 0, 0) > 0)
+			tmpl_set(tmpl_add_row(row, "WAITING"), "COUNT", db_cell(&res, 0, 0));
+		db_result_free(&res);
+	}
+
 	/* The administrators' part (R13): back to the supervisor, with what to change; not
 	 * while FSE has the student. */
 	if (s->c.state == CASE_SUBMITTED && !fse_open &&
@@ -708,6 +722,16 @@ static const struct route routes[] = {
 	{ "POST", "/studerende/afslut", stud_end, ACT_STUDENT_ACCESS },
 	{ "POST", "/studerende/suspender", stud_suspend, ACT_STUDENT_SANCTION },
 	{ "POST", "/studerende/ophaev", stud_lift, ACT_STUDENT_SANCTION },
+	/* Taking results home (issue 14; R13, R22): studentexport.h. */
+	{ "GET", "/studerende/hjemtagelse", stud_export_page, ACT_EXPORT_REQUEST },
+	{ "POST", "/studerende/hjemtagelse", stud_export_request, ACT_EXPORT_REQUEST },
+	{ "GET", "/studerende/hjemtagelse/fil", stud_export_released, ACT_EXPORT_REQUEST },
+	{ "GET", "/studerende/hjemtagelse/anmodninger", stud_export_list, ACT_EXPORT_RESULTS },
+	{ "GET", "/studerende/hjemtagelse/anmodning", stud_export_check, ACT_EXPORT_RESULTS },
+	{ "GET", "/studerende/hjemtagelse/hent", stud_export_download, ACT_EXPORT_RESULTS },
+	{ "POST", "/studerende/hjemtagelse/godkend", stud_export_approve, ACT_EXPORT_RESULTS },
+	{ "POST", "/studerende/hjemtagelse/afvis", stud_export_refuse, ACT_EXPORT_RESULTS },
+	{ "GET", "/studerende/hjemtagelse/log", stud_export_log, ACT_EXPORT_LOG },
 };
 
 int

@@ -287,3 +287,9 @@ stud_accept_agreement(struct ctx *ctx)
 	snprintf(path, sizeof(path), "/studerende/mig?id=%lld&besked=accepteret", a.id);
 	return ctx_redirect(ctx, path);
 }
+
+enum db_err
+stud_own_case(struct ctx *ctx, long long auth, long long *sag)
+{
+	return own_case(ctx, auth, sag);
+}

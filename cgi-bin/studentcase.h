@@ -103,6 +103,10 @@ enum db_err	stud_fse_request(struct ctx *, long long student_case, int lock,
 /* The student case's live access (student_access.c). */
 enum db_err	stud_access_live(struct ctx *, long long student_case, struct stud_access *);
 
+/* The student's own case on the authorisation, the one /studerende/mig shows
+ * (student_self.c); *sag 0 when there is none. */
+enum db_err	stud_own_case(struct ctx *, long long authorisation_id, long long *sag);
+
 /* R27: "<FSE project number> <student name>.pdf", cleaned as every file's name. */
 void		stud_annex1_name(const char *project_number, const char *student, char *out,
 		    size_t n);

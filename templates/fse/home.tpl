@@ -9,6 +9,8 @@ kan se.</p>
 {{/CASES}}
 <h2><a href="/fse/brugeraftale">Brugeraftalen</a></h2>
 <p>Den aftale, alle studerende accepterer, før de arbejder med data: se den gældende udgave, og offentliggør en ny.</p>
+<h2><a href="/fse/hjemtagelsesregler">Regler for hjemtagelse</a></h2>
+<p>Den tjekliste, vejlederne tjekker de studerendes resultater efter, før de må tages med hjem: se den gældende udgave, og offentliggør en ny.</p>
 <h2><a href="/fse/takster">Takster</a></h2>
 <p>Gebyrerne og den periode, hver takst gælder i: se den gældende takst, og tilføj en ny.</p>
 {{#MAIL}}

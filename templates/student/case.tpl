@@ -186,6 +186,8 @@
   <button type="submit" class="button button-secondary">Ophæv suspenderingen</button>
 </form>{{/LIFT}}
 
+{{#EXPORTS}}<p id="hjemtagelse"><a href="/studerende/hjemtagelse/anmodninger?id={{ID}}&amp;sag={{SAG}}">Den studerendes anmodninger om at hjemtage resultater</a>{{#WAITING}} ({{COUNT}} venter på dig){{/WAITING}}</p>{{/EXPORTS}}
+
 {{#ADMIN_ACTIONS}}<h2 id="administrator">Som administrator</h2>
 <p>Vejlederen beder dig om at tilknytte den studerende. Se oplysningerne og det underskrevne bilag 1 ovenfor. Er der noget, vejlederen skal rette, så send sagen tilbage med en besked.</p>
 <form method="post" action="/studerende/tilbage" novalidate>

@@ -6,6 +6,7 @@
 {{#ALL_STUDENTS}}<p>Her er alle autorisationens specialestuderende og deres vejledere.</p>{{/ALL_STUDENTS}}
 <p>En studerende, der skal bruge mikrodata i sit speciale, tilknyttes et af autorisationens godkendte brede projekter. Vejlederen udfylder oplysningerne, henter bilag 1 om specialets forskningshøjde, underskriver det og uploader det. Derefter sender vejlederen sagen til autorisationens administratorer.</p>
 <p><a href="/studerende/dokumenter?id={{ID}}">Dokumenter: de underskrevne bilag 1 (mappen Work/Forskningshøjde)</a></p>
+{{#EXPORT_LOG}}<p><a href="/studerende/hjemtagelse/log?id={{ID}}">Log over hjemtagne resultater</a></p>{{/EXPORT_LOG}}
 {{#CAN_CREATE}}<p><a class="button button-primary" href="/studerende/rediger?id={{ID}}">Tilknyt en ny studerende</a></p>{{/CAN_CREATE}}
 {{#NO_PROJECT}}<div class="alert alert-info"><svg class="icon-svg alert-icon" aria-label="Information" role="img" focusable="false"><use href="/static/dkfds/img/all-svg-icons.svg#info"></use></svg><div class="alert-body"><p class="alert-text">Autorisationen har endnu ikke et godkendt bredt projekt. En studerende kan først tilknyttes, når Forskningsservice har godkendt en projektindstilling. <a href="/projekt?id={{ID}}">Se projektindstillingerne</a>.</p></div></div>{{/NO_PROJECT}}
 {{#NO_STUDENTS}}<p id="ingen-studerende">Der er ingen specialestuderende endnu.</p>{{/NO_STUDENTS}}

@@ -15,6 +15,7 @@
 {{#PERIOD}}<p id="slutdato">Din adgang til data slutter <strong>{{ENDS}}</strong>, når specialeperioden er slut. Du får en påmindelse på e-mail 30 og 7 dage før. Skal perioden forlænges, så tal med din vejleder.</p>{{/PERIOD}}
 {{#SANCTION}}<div class="alert alert-error" id="suspenderet"><div class="alert-body"><p class="alert-heading">Din adgang er suspenderet</p><p class="alert-text">{{BY}} suspenderede adgangen {{AT}} for brud på sikkerhedsreglerne: {{REASON}}. Kontakt en administrator på institutionen, hvis du har spørgsmål.</p></div></div>{{/SANCTION}}
 {{#ENDED}}<div class="alert alert-info" id="adgang-slut"><div class="alert-body"><p class="alert-heading">Din adgang til data er afsluttet</p><p class="alert-text">Adgangen sluttede {{AT}}: {{WHY}}.{{#NOTE}} Bemærkning: {{TEXT}}{{/NOTE}}</p>{{#PASSED}}<p class="alert-text" id="publicering">Tillykke med specialet. Har din vejleder opfordret dig til at publicere, skal projektet oprettes på ny under Danmarks Statistiks forskerordning eller projektordning. Det sker ikke her på portalen: <a href="https://www.dst.dk/da/TilSalg/Forskningsservice">Forskningsservice hjælper dig videre</a>.</p>{{/PASSED}}</div></div>{{/ENDED}}
+<p><a href="/studerende/hjemtagelse?id={{ID}}" id="hjemtag-link">Hjemtag resultater: bed din vejleder om at tage resultater med hjem</a></p>
 
 <h2 id="brugeraftale">Brugeraftalen</h2>
 {{#NO_AGREEMENT}}<p>Forskningsservice har endnu ikke offentliggjort brugeraftalen. Du får besked, når du kan acceptere den.</p>{{/NO_AGREEMENT}}
