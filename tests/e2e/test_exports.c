@@ -1,7 +1,8 @@
 /*
  * Taking results home over HTTP through nginx (issue 14; R9, R10, R13, R22): a student whose
- * access is active (built in the database: the signed Annex 1, FSE's approval with an id, a live
- * access ending in the future, the current user agreement accepted, a certification) asks in
+ * access is active (built in the database by tests/e2e/fixture_student: the signed Annex 1,
+ * FSE's approval with an id, a live access ending in a year, the current user agreement
+ * accepted, a certification) asks in
  * writing with two files; their supervisor downloads them, ticks FSE's checklist and approves;
  * the release rows hold the exact names, sizes and SHA-256 of the uploaded bytes, the student is
  * told and downloads the same bytes; the log is visible to the responsible, an administrator and
@@ -24,13 +25,14 @@
 #include "client.h"
 #include "files.h"
 #include "fixture.h"
+#include "fixture_student.h"
 #include "maildir.h"
 #include "policy.h"
 
 #define B(r)	ROLE_BIT(ROLE_##r)
 #define BOUNDARY "----portal-export-7f3c"
 
-static long long auth_a, auth_b, project_a, agreement;
+static long long auth_a, auth_b, project_a;
 static char domain_a[64], number_a[64], number_b[64];
 static struct who responsible, admin, supervisor, supervisor2, signer, fse, other;
 static struct who active, idle;		/* students: access active, and not (no course) */
@@ -51,56 +53,25 @@ person(struct who *w, const char *tag, unsigned roles, long long auth)
 	fixture_session(w->uid, &w->jar, w->csrf);
 }
 
-/*
- * A student of supervisor with an attached case whose access is active when certified: what
- * lib/studentprogress.c reads, written as the pages before this one would have.
- */
+/* A student of supervisor whose access is active when certified (R14): what
+ * lib/studentprogress.c reads, through the shared fixture. */
 static long long
 student(struct who *w, const char *tag, int certified)
 {
-	struct db_result res;
-	char data[512], fse_id[32];
-	long long sag, fse_case;
+	struct fx_student fx;
+	char name[64];
 
 	person(w, tag, B(STUDENT), auth_a);
-	snprintf(data, sizeof(data), "navn=Eksp+%s&email=%s&speciale_titel=Indkomst+og+"
-	    "uddannelse&periode_fra=2027-02-01&periode_til=2099-12-31&projekt=%lld", tag, w->email,
-	    project_a);
-	ck_assert_int_eq(db_exec(fx_db, &res, "INSERT INTO cases (type, state, created_by, "
-	    "authorisation_id, title, data) VALUES ('student', 'approved', ?, ?, ?, ?)", "iiss",
-	    supervisor.uid, auth_a, tag, data), DB_OK);
-	sag = (long long)res.insert_id;
-	db_result_free(&res);
-	/* R27: the signed Annex 1 on the case. */
-	ck_assert_int_eq(db_exec(fx_db, NULL, "INSERT INTO files (purpose, authorisation_id, "
-	    "case_id, slot, name, mime, size_bytes, sha256, content, uploaded_by) VALUES "
-	    "('annex1', ?, ?, ?, 'bilag1.pdf', 'application/pdf', 4, REPEAT('0', 64), '%PDF', ?)",
-	    "iiii", auth_a, sag, sag, supervisor.uid), DB_OK);
-	/* R10: FSE approved the student as a user, with an id. */
-	ck_assert_int_eq(db_exec(fx_db, &res, "INSERT INTO cases (type, state, created_by, "
-	    "authorisation_id, title, data, parent_id) VALUES ('fse_user', 'approved', ?, ?, ?, '', "
-	    "?)", "iisi", responsible.uid, auth_a, tag, sag), DB_OK);
-	fse_case = (long long)res.insert_id;
-	db_result_free(&res);
-	snprintf(fse_id, sizeof(fse_id), "X%.3s%ld", tag, (long)getpid());
-	ck_assert_int_eq(db_exec(fx_db, NULL, "INSERT INTO fse_user_ids (fse_id, email) VALUES "
-	    "(?, ?)", "ss", fse_id, w->email), DB_OK);
-	ck_assert_int_eq(db_exec(fx_db, NULL, "INSERT INTO fse_user_approvals (case_id, "
-	    "student_case_id, fse_id, new_user, approved_by) VALUES (?, ?, ?, 0, ?)", "iisi",
-	    fse_case, sag, fse_id, fse.uid), DB_OK);
-	/* R11, R20: a live access to the project, ending long after today. */
-	ck_assert_int_eq(db_exec(fx_db, NULL, "INSERT INTO student_access (student_case_id, "
-	    "project_case_id, authorisation_id, student_email, granted_by, ends_on) VALUES (?, ?, "
-	    "?, ?, ?, '2099-12-31')", "iiisi", sag, project_a, auth_a, w->email, admin.uid), DB_OK);
-	/* R15: the current user agreement accepted. */
-	ck_assert_int_eq(db_exec(fx_db, NULL, "INSERT INTO user_agreement_acceptances "
-	    "(agreement_id, user_id) VALUES (?, ?)", "ii", agreement, w->uid), DB_OK);
-	/* R14: the course passed (the idle student has not). */
-	if (certified)
-		ck_assert_int_eq(db_exec(fx_db, NULL, "INSERT INTO certifications (email, name, "
-		    "passed_on, recorded_by) VALUES (?, ?, '2020-01-01', ?)", "ssi", w->email, tag,
-		    fse.uid), DB_OK);
-	return sag;
+	snprintf(name, sizeof(name), "Eksp %s", tag);
+	memset(&fx, 0, sizeof(fx));
+	fx.authorisation = auth_a;
+	fx.supervisor = supervisor.uid;
+	fx.project = project_a;
+	fx.student_uid = w->uid;
+	fx.name = name;
+	fx.email = w->email;
+	fx.has = certified ? FXS_ALL : FXS_ALL & ~FXS_CERTIFIED;
+	return fixture_student(&fx, NULL);
 }
 
 /* FSE's checklist as a new current version, through the database (the page: its own test). */
@@ -141,10 +112,6 @@ setup(void)
 	ck_assert_int_eq(db_exec(fx_db, NULL, "INSERT INTO projects (case_id, authorisation_id, "
 	    "number, title) VALUES (?, ?, ?, 'Indkomst og uddannelse')", "iis", project_a, auth_a,
 	    name), DB_OK);
-	ck_assert_int_eq(db_exec(fx_db, &res, "INSERT INTO user_agreements (text, published_by) "
-	    "VALUES ('Brugeraftale til prøve', ?)", "i", fse.uid), DB_OK);
-	agreement = (long long)res.insert_id;
-	db_result_free(&res);
 	active_case = student(&active, "aktiv", 1);
 	idle_case = student(&idle, "uden", 0);
 	rules("Kun aggregerede resultater\nIngen celler med færre end 5 personer\n"
