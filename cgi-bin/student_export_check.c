@@ -368,6 +368,7 @@ stud_export_approve(struct ctx *ctx)
 	}
 	fields[i].name = "note";
 	fields[i].validate = form_text;
+	fields[i].required = 1;		/* the issue: "approves with a note" */
 	fields[i].max = EXPORT_NOTE_MAX;
 	form_read(&f, fields, rules->items.n + 1, &ctx->req->form);
 	fielderr_init(&fe);
@@ -380,7 +381,11 @@ stud_export_approve(struct ctx *ctx)
 	if (f.v[rules->items.n].err != FORM_OK) {
 		char msg[256];
 
-		form_message(&f, rules->items.n, msg, sizeof(msg));
+		if (f.v[rules->items.n].err == FORM_EMISSING)
+			snprintf(msg, sizeof(msg), "Skriv en kort note til den studerende om, hvad du "
+			    "har tjekket.");
+		else
+			form_message(&f, rules->items.n, msg, sizeof(msg));
 		fielderr_add(&fe, "note", msg);
 	}
 	free(rules);

@@ -34,7 +34,7 @@
     </fieldset>
   </div>
   <div class="form-group{{#NOTE_ERROR}} form-error{{/NOTE_ERROR}}">
-    <label class="form-label" for="note">Note til den studerende (kan udelades)</label>
+    <label class="form-label" for="note">Note til den studerende</label>
     <span class="form-hint" id="note-hint">Noten står i e-mailen til den studerende og i loggen.</span>
     {{#NOTE_ERROR}}<span class="form-error-message" id="note-error"><span class="sr-only">Fejl: </span>{{MESSAGE}}</span>{{/NOTE_ERROR}}
     <textarea class="form-input" id="note" name="note" rows="3" aria-describedby="note-hint{{#NOTE_ERROR}} note-error{{/NOTE_ERROR}}"{{#NOTE_ERROR}} aria-invalid="true"{{/NOTE_ERROR}}>{{NOTE:pre_escape}}</textarea>

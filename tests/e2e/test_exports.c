@@ -460,6 +460,10 @@ START_TEST(only_the_students_own_supervisor_decides)
 	reply_free(&r);
 	ck_assert_str_eq(state_of(request), "requested");
 
+	/* "Approves with a note": without one, the message at the field. */
+	ck_assert_int_eq(approve(&supervisor, request, version, 3, " ", &r), 422);
+	ck_assert(has(&r.body, "Skriv en kort note til den studerende"));
+	reply_free(&r);
 	/* Two of three items ticked: 422, the ticks and the note kept, nothing released. */
 	ck_assert_int_eq(approve(&supervisor, request, version, 2, "Min note til den studerende",
 	    &r), 422);
