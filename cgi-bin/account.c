@@ -8,7 +8,10 @@
 #include <string.h>
 
 #include "auth.h"
+#include "certification.h"
+#include "clock.h"
 #include "fcgi.h"
+#include "fees.h"
 #include "log.h"
 #include "mail.h"
 #include "password.h"
@@ -90,6 +93,32 @@ acct_require_user(struct ctx *ctx, int *status)
 	return uid;
 }
 
+/* R14: the certification course, as FSE recorded it: passed, until when, or not yet. */
+static enum db_err
+acct_certification(struct ctx *ctx, struct tmpl_dict *d, const char *email)
+{
+	char today[CLOCK_DATE_LEN], passed[40], until[40];
+	struct certification_status s;
+	enum db_err rc;
+
+	clock_today(today);
+	if ((rc = certification_status(ctx->db, email, today, &s)) != DB_OK)
+		return rc;
+	fees_format_date(s.passed_on, passed, sizeof(passed));
+	fees_format_date(s.valid_until, until, sizeof(until));
+	if (s.valid && s.valid_until[0])
+		tmpl_setf(d, "CERTIFIED", "Bestået %s, gælder til og med %s", passed, until);
+	else if (s.valid)
+		tmpl_setf(d, "CERTIFIED", "Bestået %s", passed);
+	else if (s.passed_on[0])
+		tmpl_setf(d, "CERTIFIED", "Udløbet %s (bestået %s). Tag kurset igen for at få "
+		    "adgang til data.", until, passed);
+	else
+		tmpl_set(d, "CERTIFIED", "Ikke bestået endnu. Forskningsservice skriver det her, "
+		    "når du har bestået kurset.");
+	return DB_OK;
+}
+
 static int
 account_page(struct ctx *ctx)
 {
@@ -103,8 +132,7 @@ account_page(struct ctx *ctx)
 	if ((uid = acct_require_user(ctx, &status)) == 0)
 		return status;
 	if ((rc = db_exec(ctx->db, &res, "SELECT u.name, u.email, COALESCE(u.fse_user_id, ''), "
-	    "COALESCE(DATE_FORMAT(u.certified_on, '%d-%m-%Y'), ''), u.totp_enabled_at IS NOT NULL "
-	    "FROM users u WHERE u.id = ?", "i", uid)) != DB_OK)
+	    "u.totp_enabled_at IS NOT NULL FROM users u WHERE u.id = ?", "i", uid)) != DB_OK)
 		return ctx_db_error(ctx, rc);
 	if ((d = ctx_page(ctx, "account/account.tpl", "Min konto")) == NULL) {
 		db_result_free(&res);
@@ -113,8 +141,11 @@ account_page(struct ctx *ctx)
 	tmpl_set(d, "NAME", db_cell(&res, 0, 0));
 	tmpl_set(d, "EMAIL", db_cell(&res, 0, 1));
 	tmpl_set(d, "FSE_USER_ID", db_cell(&res, 0, 2)[0] ? db_cell(&res, 0, 2) : "Ingen endnu");
-	tmpl_set(d, "CERTIFIED_ON", db_cell(&res, 0, 3)[0] ? db_cell(&res, 0, 3) : "Ikke bestået");
-	tmpl_show(d, db_cell_int(&res, 0, 4, 0) ? "TOTP_ON" : "TOTP_OFF");
+	tmpl_show(d, db_cell_int(&res, 0, 3, 0) ? "TOTP_ON" : "TOTP_OFF");
+	if ((rc = acct_certification(ctx, d, db_cell(&res, 0, 1))) != DB_OK) {
+		db_result_free(&res);
+		return ctx_db_error(ctx, rc);
+	}
 	db_result_free(&res);
 	if (!ctx->session.has_totp && requires_totp(ctx, uid))
 		tmpl_show(d, "TOTP_REQUIRED");

@@ -1,8 +1,9 @@
 /*
  * fse: the pages of Statistics Denmark's research service (FSE) under /fse. For now the start page
  * and the outbox page of issue 4: what the portal's mail is doing (queued, deferred, dead, sent)
- * and "Send igen" for a dead mail; the rate table (fse_rates.c); and the case work of every kind
- * of case (fse_cases.c: the queue, a case's page and the decision).
+ * and "Send igen" for a dead mail; the rate table (fse_rates.c); the case work of every kind
+ * of case (fse_cases.c: the queue, a case's page and the decision); and who has passed the
+ * certification course (fse_certification.c).
  *
  * The accept loop has already enforced each route's policy row (scope fse) before a handler
  * runs, including the second factor FSE staff must use; handlers only ask the policy again to
@@ -25,6 +26,7 @@
 #include "form.h"
 #include "fse_agreement.h"
 #include "fse_cases.h"
+#include "fse_certification.h"
 #include "fse_export_rules.h"
 #include "fse_rates.h"
 #include "http_parse.h"
@@ -71,6 +73,8 @@ home_page(struct ctx *ctx)
 
 	if ((d = ctx_page(ctx, "fse/home.tpl", "Forskningsservice")) == NULL)
 		return 500;
+	if (may(ctx, ACT_FSE_CERT_VIEW))
+		tmpl_show(d, "CERTIFICATION");
 	if (!may(ctx, ACT_FSE_MAIL_VIEW)) {
 		if (may(ctx, ACT_FSE_CASES_VIEW))
 			tmpl_show(d, "CASES");
@@ -400,6 +404,10 @@ static const struct route routes[] = {
 	{ "POST", "/fse/brugeraftale", fse_agreement_publish, ACT_FSE_AGREEMENT_EDIT },
 	{ "GET", "/fse/hjemtagelsesregler", fse_export_rules_page, ACT_FSE_EXPORT_RULES_VIEW },
 	{ "POST", "/fse/hjemtagelsesregler", fse_export_rules_publish, ACT_FSE_EXPORT_RULES_EDIT },
+	{ "GET", "/fse/certificering", fse_cert_page, ACT_FSE_CERT_VIEW },
+	{ "POST", "/fse/certificering", fse_cert_record, ACT_FSE_CERT_RECORD },
+	{ "POST", "/fse/certificering/liste", fse_cert_list, ACT_FSE_CERT_RECORD },
+	{ "POST", "/fse/certificering/tilbagekald", fse_cert_withdraw, ACT_FSE_CERT_RECORD },
 };
 
 int

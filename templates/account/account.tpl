@@ -13,7 +13,7 @@
   <dt>Navn</dt><dd>{{NAME}}</dd>
   <dt>E-mailadresse</dt><dd>{{EMAIL}}</dd>
   <dt>FSE bruger-id</dt><dd>{{FSE_USER_ID}}</dd>
-  <dt>Certificeringskursus</dt><dd>{{CERTIFIED_ON}}</dd>
+  <dt>Certificeringskursus</dt><dd id="certificering">{{CERTIFIED}}</dd>
   <dt>To-trins-login</dt><dd>{{#TOTP_ON}}Slået til{{/TOTP_ON}}{{#TOTP_OFF}}Ikke slået til. <a href="/konto/totp">Slå to-trins-login til</a>{{/TOTP_OFF}}</dd>
 </dl>
 <h2>Dine roller</h2>

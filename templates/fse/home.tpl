@@ -7,6 +7,9 @@ kan se.</p>
 {{#CASES}}<h2><a href="/fse/sager">Sager, der venter på en afgørelse</a></h2>
 <p>Ansøgninger om uddannelsesautorisation, projektindstillinger og anmodninger om at godkende specialestuderende som brugere, med den ældste først: godkend, send tilbage til rettelse eller afvis. Under alle sager ser I også de studerendes sager med deres underskrevne bilag 1.</p>
 {{/CASES}}
+{{#CERTIFICATION}}<h2><a href="/fse/certificering">Certificeringskursus</a></h2>
+<p>Hvem der har bestået Danmarks Statistiks certificeringskursus: registrér en person eller en hel liste, og tilbagekald en beståelse.</p>
+{{/CERTIFICATION}}
 <h2><a href="/fse/brugeraftale">Brugeraftalen</a></h2>
 <p>Den aftale, alle studerende accepterer, før de arbejder med data: se den gældende udgave, og offentliggør en ny.</p>
 <h2><a href="/fse/hjemtagelsesregler">Regler for hjemtagelse</a></h2>
