@@ -220,7 +220,11 @@ set_row(struct tmpl_dict *row, const struct certification *c, const char *today,
 	if (c->withdrawn_at[0]) {
 		struct tmpl_dict *w = tmpl_add_row(row, "WITHDRAWN");
 
-		datefmt_danish(text, sizeof(text), c->withdrawn_at, DATEFMT_DATE);
+		char local[CLOCK_DATE_LEN];
+
+		/* The Danish day it happened, written as the other days of the row. */
+		datefmt_danish(local, sizeof(local), c->withdrawn_at, DATEFMT_ISO_DATE);
+		day(local, text, sizeof(text));
 		tmpl_set(w, "AT", text);
 		tmpl_set(w, "BY", c->withdrawn_by);
 		tmpl_set(w, "REASON", c->withdraw_reason);
