@@ -463,8 +463,8 @@ fse_cert_record(struct ctx *ctx)
 		return ctx_db_error(ctx, rc);
 	if ((st = submitkey_claim(ctx, "certification.new")) != 0)
 		return st;
-	rc = certification_record(ctx->db, &n, ctx_user(ctx), ctx->req->remote_addr, &id,
-	    &activated);
+	rc = certification_record(ctx->db, ctx->cfg, &n, ctx_user(ctx), ctx->req->remote_addr,
+	    &id, &activated);
 	if (rc == DB_EDUP) {
 		db_rollback(ctx->db);
 		fielderr_add(&fe, "bestaaet", "Der er allerede registreret et bestået kursus for "
@@ -607,8 +607,8 @@ fse_cert_list(struct ctx *ctx)
 		n.passed_on = e->passed_on;
 		n.valid_until = e->valid_until;
 		n.from_list = 1;
-		rc = certification_record(ctx->db, &n, ctx_user(ctx), ctx->req->remote_addr, NULL,
-		    &one);
+		rc = certification_record(ctx->db, ctx->cfg, &n, ctx_user(ctx),
+		    ctx->req->remote_addr, NULL, &one);
 		if (rc == DB_EDUP) {
 			n_found++;	/* recorded already: the same address and day */
 			continue;
@@ -662,7 +662,7 @@ fse_cert_withdraw(struct ctx *ctx)
 
 	if ((rc = db_begin(ctx->db)) != DB_OK)
 		return ctx_db_error(ctx, rc);
-	if ((rc = certification_withdraw(ctx->db, v.withdraw_id, f.v[W_REASON].value,
+	if ((rc = certification_withdraw(ctx->db, ctx->cfg, v.withdraw_id, f.v[W_REASON].value,
 	    ctx_user(ctx), ctx->req->remote_addr, &done)) != DB_OK)
 		return ctx_tx_error(ctx, rc);
 	if (!done) {

@@ -24,8 +24,8 @@ person(struct db *db, const char *email, long long *uid)
 }
 
 enum db_err
-certification_record(struct db *db, const struct certification_new *n, long long actor,
-    const char *remote_addr, long long *id, int *activated)
+certification_record(struct db *db, const struct config *cfg, const struct certification_new *n,
+    long long actor, const char *remote_addr, long long *id, int *activated)
 {
 	const char *source = n->from_list ? "list" : "form";
 	struct db_result res;
@@ -56,8 +56,8 @@ certification_record(struct db *db, const struct certification_new *n, long long
 	    remote_addr, detail)) != DB_OK)
 		return rc;
 	/* R14: the course was what an access may have waited for. */
-	if ((rc = student_access_settle_email(db, n->email, actor, remote_addr, activated)) !=
-	    DB_OK)
+	if ((rc = student_access_settle_email(db, cfg, n->email, actor, remote_addr,
+	    activated)) != DB_OK)
 		return rc;
 	if (id)
 		*id = new_id;
@@ -65,8 +65,8 @@ certification_record(struct db *db, const struct certification_new *n, long long
 }
 
 enum db_err
-certification_withdraw(struct db *db, long long id, const char *reason, long long actor,
-    const char *remote_addr, int *done)
+certification_withdraw(struct db *db, const struct config *cfg, long long id, const char *reason,
+    long long actor, const char *remote_addr, int *done)
 {
 	struct db_result res;
 	char email[CERTLIST_EMAIL_MAX + 1];
@@ -97,7 +97,7 @@ certification_withdraw(struct db *db, long long id, const char *reason, long lon
 	    remote_addr, "")) != DB_OK)
 		return rc;
 	/* An access already active is not ended here; settling records what holds now. */
-	return student_access_settle_email(db, email, actor, remote_addr, NULL);
+	return student_access_settle_email(db, cfg, email, actor, remote_addr, NULL);
 }
 
 #define COLUMNS "c.id, c.email, c.name, DATE_FORMAT(c.passed_on, '%Y-%m-%d'), " \

@@ -17,6 +17,7 @@
 #include <stddef.h>
 
 #include "certlist.h"
+#include "config.h"
 #include "db.h"
 
 #define CERTIFICATION_REASON_MAX	1000	/* characters, as withdraw_reason */
@@ -60,20 +61,22 @@ struct certification_new {
 
 /*
  * Records a pass in the caller's transaction: the row, the audit event certification.record,
- * and the person's accesses settled (*activated: how many became active; may be NULL). *id
+ * and the person's accesses settled with cfg (lib/studentaccess.h: a student whose access turns
+ * active is told by mail; *activated: how many became active; may be NULL). *id
  * gets the new row's id (may be NULL). DB_EDUP when the person already has a pass recorded on
  * that day (withdrawn or not): nothing is written and the transaction goes on.
  */
-enum db_err	certification_record(struct db *, const struct certification_new *,
-		    long long actor, const char *remote_addr, long long *id, int *activated);
+enum db_err	certification_record(struct db *, const struct config *,
+		    const struct certification_new *, long long actor, const char *remote_addr,
+		    long long *id, int *activated);
 
 /*
  * Withdraws pass id with a reason, in the caller's transaction, with the audit event
  * certification.withdraw; the person's accesses are settled again. *done is 0 when there is
  * no such pass or it is withdrawn already (nothing written).
  */
-enum db_err	certification_withdraw(struct db *, long long id, const char *reason,
-		    long long actor, const char *remote_addr, int *done);
+enum db_err	certification_withdraw(struct db *, const struct config *, long long id,
+		    const char *reason, long long actor, const char *remote_addr, int *done);
 
 /* One pass; DB_OK with c->id 0 when there is none. */
 enum db_err	certification_get(struct db *, long long id, struct certification *c);

@@ -7,12 +7,12 @@
  * pass leaves the access not active (the student case's checklist says so); the national
  * statistician may look but not record, and people outside FSE are refused as the policy says.
  *
- * The "everything but the course" student is built as fixtures straight in the database, from
- * exactly what lib/studentprogress.c reads: the signed Annex 1 (a current annex1 file in the
- * case's slot), FSE's approval with an id, a live access to an approved project ending in the
- * future, and the current user agreement accepted by the student's user. The database is
- * shared and the suite may run again on a used stack: every address is new per run, and a
- * student-user rate for today is added only when there is none (and removed again).
+ * The "everything but the course" student is built straight in the database from exactly what
+ * lib/studentprogress.c reads (tests/e2e/fixture_student.h): the signed Annex 1, FSE's approval
+ * with an id, a live access to an approved project ending in the future, and the current user
+ * agreement accepted by the student's user. The database is shared and the suite may run again
+ * on a used stack: every address is new per run, and a student-user rate for today is added
+ * only when there is none (and removed again).
  */
 #include <check.h>
 #include <curl/curl.h>
@@ -27,6 +27,7 @@
 #include "client.h"
 #include "clock.h"
 #include "fixture.h"
+#include "fixture_student.h"
 #include "policy.h"
 
 #define B(r)		ROLE_BIT(ROLE_##r)
@@ -128,63 +129,27 @@ teardown(void)
 	fixture_close();
 }
 
-/*
- * A student whose access waits only for the course: the case (approved), the signed Annex 1
- * filed, FSE's approval with an id, a live access ending in 200 days, the current user
- * agreement accepted. Its case id; the address into email.
- */
+/* A student whose access waits only for the course (tests/e2e/fixture_student.h: everything
+ * but FXS_CERTIFIED). Its case id; the address into email. */
 static long long
 waiting_student(const char *local, char *email, size_t n)
 {
-	char data[512], fse_id[64], ends[CLOCK_DATE_LEN];
-	struct db_result res;
-	long long sag, request, user, agreement;
+	char ends[CLOCK_DATE_LEN];
+	struct fx_student in;
 
 	address(email, n, local);
-	user = fixture_user(email, "Studerende Ørsted");
-	fixture_grant(user, B(STUDENT), auth);
 	day_from_today(200, ends);
-	snprintf(data, sizeof(data), "navn=Studerende+%s&email=%s&speciale_titel=Indkomst&"
-	    "forfattere=Studerende&begrundelse=Registerdata&projekt=%lld&periode_fra=2027-02-01&"
-	    "periode_til=%s", local, email, project, ends);
-	ck_assert_int_eq(db_exec(fx_db, &res, "INSERT INTO cases (type, state, created_by, "
-	    "authorisation_id, title, data) VALUES ('student', 'approved', ?, ?, ?, ?)", "iiss",
-	    supervisor.uid, auth, "Studerende Ørsted", data), DB_OK);
-	sag = (long long)res.insert_id;
-	db_result_free(&res);
-	/* R27: the signed Annex 1, current, in the case's slot. */
-	ck_assert_int_eq(db_exec(fx_db, NULL, "INSERT INTO files (purpose, authorisation_id, "
-	    "case_id, slot, name, mime, size_bytes, sha256, content, uploaded_by) VALUES ('annex1', "
-	    "?, ?, ?, 'bilag1.pdf', 'application/pdf', 8, REPEAT('0', 64), ?, ?)", "iiibi", auth,
-	    sag, sag, "%PDF-1.4", (size_t)8, supervisor.uid), DB_OK);
-	/* R10: FSE approved the student as a user, with an id. */
-	ck_assert_int_eq(db_exec(fx_db, &res, "INSERT INTO cases (type, state, created_by, "
-	    "authorisation_id, parent_id, title, data) VALUES ('fse_user', 'approved', ?, ?, ?, "
-	    "'FSE-bruger', '')", "iii", admin.uid, auth, sag), DB_OK);
-	request = (long long)res.insert_id;
-	db_result_free(&res);
-	snprintf(fse_id, sizeof(fse_id), "CRT%s%d", tag, serial);
-	ck_assert_int_eq(db_exec(fx_db, NULL, "INSERT INTO fse_user_ids (fse_id, email) VALUES "
-	    "(?, ?)", "ss", fse_id, email), DB_OK);
-	ck_assert_int_eq(db_exec(fx_db, NULL, "INSERT INTO fse_user_approvals (case_id, "
-	    "student_case_id, fse_id, new_user, approved_by) VALUES (?, ?, ?, 1, ?)", "iisi",
-	    request, sag, fse_id, cw.uid), DB_OK);
-	/* R11, R20: the live access to the project, until the thesis ends. */
-	ck_assert_int_eq(db_exec(fx_db, NULL, "INSERT INTO student_access (student_case_id, "
-	    "project_case_id, authorisation_id, student_email, granted_by, ends_on) VALUES (?, ?, "
-	    "?, ?, ?, ?)", "iiisis", sag, project, auth, email, admin.uid, ends), DB_OK);
-	/* R15: the current user agreement, accepted by the student's user. */
-	agreement = fixture_scalar_int("SELECT COALESCE(MAX(id), 0) FROM user_agreements WHERE "
-	    "id > ?", 0);
-	if (agreement == 0) {
-		ck_assert_int_eq(db_exec(fx_db, &res, "INSERT INTO user_agreements (text, "
-		    "published_by) VALUES ('Brugeraftale til prøve.', ?)", "i", cw.uid), DB_OK);
-		agreement = (long long)res.insert_id;
-		db_result_free(&res);
-	}
-	ck_assert_int_eq(db_exec(fx_db, NULL, "INSERT INTO user_agreement_acceptances "
-	    "(agreement_id, user_id) VALUES (?, ?)", "ii", agreement, user), DB_OK);
-	return sag;
+	memset(&in, 0, sizeof(in));
+	in.authorisation = auth;
+	in.supervisor = supervisor.uid;
+	in.project = project;
+	in.student_uid = fixture_user(email, "Studerende Ørsted");
+	fixture_grant(in.student_uid, B(STUDENT), auth);
+	in.name = "Studerende Ørsted";
+	in.email = email;
+	in.ends_on = ends;
+	in.has = FXS_ALL & ~FXS_CERTIFIED;
+	return fixture_student(&in, NULL);
 }
 
 static long
@@ -475,6 +440,9 @@ START_TEST(a_list_turns_a_waiting_student_active_and_charges_once)
 	db_result_free(&res);
 	ck_assert_int_eq(fixture_scalar("SELECT COUNT(*) FROM certifications WHERE email = ? AND "
 	    "source = 'list' AND name = 'Lise Ørsted' AND valid_until IS NOT NULL", student), 1);
+	/* The student is told, in the same commit (R32). */
+	ck_assert_int_eq(fixture_scalar("SELECT COUNT(*) FROM outbox WHERE kind = 'student_active' "
+	    "AND to_addr = ?", student), 1);
 	ck_assert_int_eq(fixture_scalar("SELECT COUNT(*) FROM certifications WHERE email = ? AND "
 	    "valid_until IS NULL", other), 1);
 	ck_assert_int_eq(get(&cw, &r, "%s", loc), 200);
@@ -500,6 +468,8 @@ START_TEST(a_list_turns_a_waiting_student_active_and_charges_once)
 	ck_assert_int_eq(fees_of(sag), 1);
 	ck_assert_int_eq(fixture_scalar_int("SELECT COUNT(*) FROM audit_events WHERE action = "
 	    "'student.fee' AND object_id = ?", sag), 1);
+	ck_assert_int_eq(fixture_scalar("SELECT COUNT(*) FROM outbox WHERE kind = 'student_active' "
+	    "AND to_addr = ?", student), 1);
 }
 END_TEST
 
