@@ -220,9 +220,10 @@ sched_day(char *out, size_t n, const char *v, int with_time)
 		return;
 	}
 	/* A DATE is a Danish day already: noon keeps it that day in any time zone. */
-	if (strlen(v) == 10)
-		snprintf(utc, sizeof(utc), "%s 12:00:00", v);
-	else
-		snprintf(utc, sizeof(utc), "%.19s", v);
+	if (strlen(v) == 10) {
+		datefmt_day(out, n, v);
+		return;
+	}
+	snprintf(utc, sizeof(utc), "%.19s", v);
 	datefmt_danish(out, n, utc, with_time ? DATEFMT_DATETIME : DATEFMT_DATE);
 }

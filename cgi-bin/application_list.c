@@ -11,6 +11,7 @@
 #include "auth.h"
 #include "casefsm.h"
 #include "casekind.h"
+#include "clock.h"
 #include "datefmt.h"
 #include "policy.h"
 #include "submitkey.h"
@@ -25,6 +26,11 @@ app_list_page(struct ctx *ctx)
 	enum db_err rc;
 	size_t i, own, to_sign, in_roles = 0;
 	unsigned global, object, any;
+	char today[CLOCK_DATE_LEN], soon[CLOCK_DATE_LEN];
+
+	clock_today(today);
+	if (clock_add_days(today, 30, soon) != 0)
+		snprintf(soon, sizeof(soon), "%s", today);
 
 	/* The user's own cases of every type, with FSE's last word on a returned or rejected one. */
 	if ((rc = db_exec(ctx->db, &res, "SELECT c.id, c.type, c.title, c.state, "
@@ -134,6 +140,56 @@ app_list_page(struct ctx *ctx)
 	if (res.nrows)
 		tmpl_show(d, "HAS_TO_ATTACH");
 	to_sign += res.nrows;	/* something waits for the user */
+	db_result_free(&res);
+
+	/* R13, R22, R32: results a student asked this supervisor to take home. */
+	if ((rc = db_exec(ctx->db, &res, "SELECT x.id, c.title, c.authorisation_id, "
+	    "COALESCE(a.number, '-'), DATE_FORMAT(x.requested_at, '%Y-%m-%d %H:%i:%s') FROM "
+	    "export_requests x JOIN cases c ON c.id = x.student_case_id JOIN authorisations a ON "
+	    "a.id = c.authorisation_id JOIN role_assignments r ON r.authorisation_id = "
+	    "c.authorisation_id AND r.user_id = c.created_by AND r.role = 'supervisor' AND "
+	    "r.revoked_at IS NULL WHERE c.created_by = ? AND x.state = 'requested' ORDER BY "
+	    "x.requested_at, x.id", "i", ctx_user(ctx))) != DB_OK)
+		return ctx_db_error(ctx, rc);
+	for (i = 0; i < res.nrows; i++) {
+		char when[64];
+
+		row = tmpl_add_row(d, "TO_EXPORT");
+		tmpl_set(row, "REQUEST", db_cell(&res, i, 0));
+		tmpl_set(row, "NAME", db_cell(&res, i, 1));
+		tmpl_set(row, "AUTH", db_cell(&res, i, 2));
+		tmpl_set(row, "NUMBER", db_cell(&res, i, 3));
+		datefmt_danish(when, sizeof(when), db_cell(&res, i, 4), DATEFMT_DATE);
+		tmpl_set(row, "AT", when);
+	}
+	if (res.nrows)
+		tmpl_show(d, "HAS_TO_EXPORT");
+	to_sign += res.nrows;
+	db_result_free(&res);
+
+	/* R11, R32: the thesis periods that end within 30 days, for the student's supervisor and
+	 * the authorisation's administrators (who extend or end them). */
+	if ((rc = db_exec(ctx->db, &res, "SELECT DISTINCT c.id, c.title, c.authorisation_id, "
+	    "COALESCE(a.number, '-'), DATE_FORMAT(s.ends_on, '%Y-%m-%d') FROM student_access s JOIN "
+	    "cases c ON c.id = s.student_case_id JOIN authorisations a ON a.id = c.authorisation_id "
+	    "LEFT JOIN role_assignments r ON r.authorisation_id = c.authorisation_id AND r.user_id = "
+	    "? AND r.role = 'administrator' AND r.revoked_at IS NULL WHERE s.ended_at IS NULL AND "
+	    "s.ends_on <= ? AND (c.created_by = ? OR r.id IS NOT NULL) ORDER BY 5, c.id", "isi",
+	    ctx_user(ctx), soon, ctx_user(ctx))) != DB_OK)
+		return ctx_db_error(ctx, rc);
+	for (i = 0; i < res.nrows; i++) {
+		char when[64];
+
+		row = tmpl_add_row(d, "ENDING");
+		tmpl_set(row, "SAG", db_cell(&res, i, 0));
+		tmpl_set(row, "NAME", db_cell(&res, i, 1));
+		tmpl_set(row, "AUTH", db_cell(&res, i, 2));
+		tmpl_set(row, "NUMBER", db_cell(&res, i, 3));
+		datefmt_day(when, sizeof(when), db_cell(&res, i, 4));
+		tmpl_set(row, "ENDS", when);
+	}
+	if (res.nrows)
+		tmpl_show(d, "HAS_ENDING");
 	db_result_free(&res);
 
 	/*

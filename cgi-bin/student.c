@@ -462,10 +462,7 @@ stud_page(struct ctx *ctx, struct stud *s, const char *kind, const char *text,
 			tmpl_setf(row, "VALUE", "%s %s", p.case_id ? p.number : "",
 			    p.case_id ? p.title : "(ikke et godkendt projekt)");
 		else if (strncmp(name, "periode_", 8) == 0) {
-			char utc[32];
-
-			snprintf(utc, sizeof(utc), "%s 12:00:00", v);
-			datefmt_danish(when, sizeof(when), utc, DATEFMT_DATE);
+			datefmt_day(when, sizeof(when), v);
 			tmpl_set(row, "VALUE", when);
 		} else
 			tmpl_set(row, "VALUE", v);

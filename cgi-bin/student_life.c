@@ -66,16 +66,6 @@ latest_access(struct ctx *ctx, long long case_id, int lock, struct latest *l)
 	return DB_OK;
 }
 
-/* "YYYY-MM-DD" as "1. juni 2027". */
-static void
-day_text(const char *ymd, char *out, size_t n)
-{
-	char utc[32];
-
-	snprintf(utc, sizeof(utc), "%s 12:00:00", ymd);
-	datefmt_danish(out, n, utc, DATEFMT_DATE);
-}
-
 /* A reason: required (or not), at most REASON_MAX bytes; a message into fe under field. */
 static void
 check_reason(struct fielderr *fe, const char *field, const char *v, int required,
@@ -220,6 +210,27 @@ done(struct ctx *ctx, struct stud *s, const char *key)
 	return ctx_redirect(ctx, path);
 }
 
+/*
+ * Begins the transaction, loads the case for act (locked: the page's own rule, R13) and its
+ * newest access row (locked). 0, or the status already answered (rolled back).
+ */
+static int
+begin(struct ctx *ctx, enum action act, struct stud *s, struct latest *l)
+{
+	enum db_err rc;
+	int st;
+
+	if ((rc = db_begin(ctx->db)) != DB_OK)
+		return ctx_db_error(ctx, rc);
+	if ((st = stud_load(ctx, act, s, 1)) != 0)
+		return st;
+	if ((rc = latest_access(ctx, s->c.id, 1, l)) != DB_OK) {
+		stud_free(s);
+		return ctx_tx_error(ctx, rc);
+	}
+	return 0;
+}
+
 /* ---- POST /studerende/forlaeng: id, sag, slutdato, begrundelse ------------------------------ */
 
 int
@@ -235,14 +246,8 @@ stud_extend(struct ctx *ctx)
 	struct stud s;
 	int st;
 
-	if ((rc = db_begin(ctx->db)) != DB_OK)
-		return ctx_db_error(ctx, rc);
-	if ((st = stud_load(ctx, ACT_STUDENT_ACCESS, &s, 1)) != 0)
+	if ((st = begin(ctx, ACT_STUDENT_ACCESS, &s, &l)) != 0)
 		return st;
-	if ((rc = latest_access(ctx, s.c.id, 1, &l)) != DB_OK) {
-		stud_free(&s);
-		return ctx_tx_error(ctx, rc);
-	}
 	/* A live access, or one the end date ended by itself (extending it opens it again). */
 	if (l.id == 0 || (!l.live && strcmp(l.cause, "expired") != 0))
 		return refuse(ctx, &s, "Den studerende har ingen adgang, hvis periode kan "
@@ -258,7 +263,7 @@ stud_extend(struct ctx *ctx)
 	else if (l.ends_on[0] && strcmp(day, l.ends_on) <= 0) {
 		char m[160];
 
-		day_text(l.ends_on, was, sizeof(was));
+		datefmt_day(was, sizeof(was), l.ends_on);
 		snprintf(m, sizeof(m), "Den nye slutdato skal ligge efter den nuværende, %s.", was);
 		fielderr_add(&fe, "forlaeng_slutdato", m);
 	}
@@ -287,7 +292,7 @@ stud_extend(struct ctx *ctx)
 		stud_free(&s);
 		return ctx_tx_error(ctx, rc);
 	}
-	day_text(day, now, sizeof(now));
+	datefmt_day(now, sizeof(now), day);
 	{
 		struct mail_facts f = { { "ENDS", now, "REASON", reason, l.live ? NULL :
 		    "REOPENED", NULL } };
@@ -318,14 +323,8 @@ stud_end(struct ctx *ctx)
 	struct stud s;
 	int st;
 
-	if ((rc = db_begin(ctx->db)) != DB_OK)
-		return ctx_db_error(ctx, rc);
-	if ((st = stud_load(ctx, ACT_STUDENT_ACCESS, &s, 1)) != 0)
+	if ((st = begin(ctx, ACT_STUDENT_ACCESS, &s, &l)) != 0)
 		return st;
-	if ((rc = latest_access(ctx, s.c.id, 1, &l)) != DB_OK) {
-		stud_free(&s);
-		return ctx_tx_error(ctx, rc);
-	}
 	if (l.id == 0 || !l.live)
 		return refuse(ctx, &s, "Den studerendes adgang er allerede afsluttet.");
 	fielderr_init(&fe);
@@ -380,14 +379,8 @@ stud_suspend(struct ctx *ctx)
 	struct stud s;
 	int st;
 
-	if ((rc = db_begin(ctx->db)) != DB_OK)
-		return ctx_db_error(ctx, rc);
-	if ((st = stud_load(ctx, ACT_STUDENT_SANCTION, &s, 1)) != 0)
+	if ((st = begin(ctx, ACT_STUDENT_SANCTION, &s, &l)) != 0)
 		return st;
-	if ((rc = latest_access(ctx, s.c.id, 1, &l)) != DB_OK) {
-		stud_free(&s);
-		return ctx_tx_error(ctx, rc);
-	}
 	if (l.id == 0 || !l.live)
 		return refuse(ctx, &s, "Den studerende har ingen adgang, der kan suspenderes.");
 	fielderr_init(&fe);
@@ -531,7 +524,7 @@ stud_life_part(struct ctx *ctx, struct tmpl_dict *d, long long case_id, long lon
 	if (l.id == 0)
 		return DB_OK;
 	if (l.live && l.ends_on[0]) {
-		day_text(l.ends_on, when, sizeof(when));
+		datefmt_day(when, sizeof(when), l.ends_on);
 		tmpl_set(tmpl_add_row(d, "PERIOD"), "ENDS", when);
 	} else if (!l.live) {
 		sec = tmpl_add_row(d, "ENDED");

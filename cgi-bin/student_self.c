@@ -106,7 +106,7 @@ render(struct ctx *ctx, const char *notice, int status)
 	struct case_row c;
 	enum db_err rc;
 	long long sag;
-	char when[64], utc[32];
+	char when[64];
 	int st;
 
 	if ((st = stud_auth_load(ctx, ACT_STUDENT_SELF, &a, 0)) != 0)
@@ -153,13 +153,11 @@ render(struct ctx *ctx, const char *notice, int status)
 			db_result_free(&res);
 		}
 	}
-	snprintf(utc, sizeof(utc), "%s 12:00:00", kvlist_value(&data, "periode_fra") ?
-	    kvlist_value(&data, "periode_fra") : "");
-	datefmt_danish(when, sizeof(when), utc, DATEFMT_DATE);
+	datefmt_day(when, sizeof(when), kvlist_value(&data, "periode_fra"));
 	tmpl_set(row, "FROM", when);
-	snprintf(utc, sizeof(utc), "%s 12:00:00", kvlist_value(&data, "periode_til") ?
-	    kvlist_value(&data, "periode_til") : "");
-	datefmt_danish(when, sizeof(when), utc, DATEFMT_DATE);
+	/* The access's own end once there is one (an extension moves it), else the case's. */
+	datefmt_day(when, sizeof(when), live.id && live.ends_on[0] ? live.ends_on :
+	    kvlist_value(&data, "periode_til"));
 	tmpl_set(row, "TO", when);
 	if (live.id) {
 		struct tmpl_dict *p = tmpl_add_row(row, "PROJECT");

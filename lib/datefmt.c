@@ -39,3 +39,17 @@ datefmt_danish(char *out, size_t outlen, const char *utc, enum datefmt_style sty
 	if (n == 0)
 		snprintf(out, outlen, "%s", utc);
 }
+
+void
+datefmt_day(char *out, size_t outlen, const char *ymd)
+{
+	char utc[32];
+
+	if (ymd == NULL || strlen(ymd) != 10) {
+		snprintf(out, outlen, "%s", ymd ? ymd : "");
+		return;
+	}
+	/* Noon UTC is the same day in Copenhagen, summer or winter. */
+	snprintf(utc, sizeof(utc), "%s 12:00:00", ymd);
+	datefmt_danish(out, outlen, utc, DATEFMT_DATE);
+}

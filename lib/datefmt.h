@@ -17,5 +17,8 @@ enum datefmt_style {
 /* utc is "YYYY-MM-DD HH:MM:SS[.ffffff]" as MariaDB prints a DATETIME; anything else is copied
  * as it is (and NULL gives ""). */
 void	datefmt_danish(char *out, size_t outlen, const char *utc, enum datefmt_style);
+/* A calendar day, "YYYY-MM-DD" as MariaDB prints a DATE (already a Danish day, no time zone to
+ * move it), as Danes read it: "29-11-2026". Anything else is copied as it is. */
+void	datefmt_day(char *out, size_t outlen, const char *ymd);
 
 #endif

@@ -50,7 +50,7 @@ tell_student(struct db *db, const struct config *cfg, long long case_id, long lo
 	struct db_result res;
 	enum mail_err mrc;
 	enum db_err rc;
-	char utc[32], ends[64];
+	char ends[64];
 
 	if ((rc = db_exec(db, &res, "SELECT c.title, COALESCE(a.number, ''), i.name, "
 	    "COALESCE(u.name, '') FROM cases c JOIN authorisations a ON a.id = c.authorisation_id "
@@ -67,8 +67,7 @@ tell_student(struct db *db, const struct config *cfg, long long case_id, long lo
 	tmpl_set(md, "SUPERVISOR", db_cell(&res, 0, 3));
 	tmpl_set(md, "PROJECT", p->project);
 	tmpl_set(md, "FSE_ID", p->fse_id);
-	snprintf(utc, sizeof(utc), "%s 12:00:00", p->ends_on);
-	datefmt_danish(ends, sizeof(ends), utc, DATEFMT_DATE);
+	datefmt_day(ends, sizeof(ends), p->ends_on);
 	tmpl_set(md, "ENDS", ends);
 	tmpl_setf(md, "LINK", "%s/studerende/mig?id=%lld", cfg->base_url, auth);
 	mrc = mail_enqueue_template(db, cfg, email, db_cell(&res, 0, 0), "Din adgang til data er "

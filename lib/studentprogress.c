@@ -151,16 +151,6 @@ row(struct tmpl_dict *d, const char *text, int done, const char *who)
 		tmpl_set(tmpl_add_row(r, "WHO"), "TEXT", who);
 }
 
-/* "YYYY-MM-DD" as "1. juni 2027". */
-static void
-day(const char *ymd, char *out, size_t n)
-{
-	char utc[32];
-
-	snprintf(utc, sizeof(utc), "%s 12:00:00", ymd);
-	datefmt_danish(out, n, utc, DATEFMT_DATE);
-}
-
 void
 student_progress_rows(struct tmpl_dict *d, const struct student_progress *p,
     enum student_reader who)
@@ -181,11 +171,15 @@ student_progress_rows(struct tmpl_dict *d, const struct student_progress *p,
 	    "venter på den studerende");
 	/* R14: the course, with the pass's dates; an expired pass says so. */
 	if (p->certified && p->cert_valid_until[0]) {
-		day(p->cert_valid_until, when, sizeof(when));
+		datefmt_day(when, sizeof(when), p->cert_valid_until);
 		snprintf(text, sizeof(text), "%s (gælder til og med %s)", self ? "Du har bestået "
 		    "certificeringskurset" : "Certificeringskurset er bestået", when);
+	} else if (p->certified) {
+		datefmt_day(when, sizeof(when), p->cert_passed_on);
+		snprintf(text, sizeof(text), "%s (bestået %s)", self ? "Du har bestået "
+		    "certificeringskurset" : "Certificeringskurset er bestået", when);
 	} else if (p->cert_expired_on[0]) {
-		day(p->cert_expired_on, when, sizeof(when));
+		datefmt_day(when, sizeof(when), p->cert_expired_on);
 		snprintf(text, sizeof(text), "%s (det sidste bevis udløb %s)", self ? "Du har bestået "
 		    "certificeringskurset" : "Certificeringskurset er bestået", when);
 	} else
@@ -196,7 +190,7 @@ student_progress_rows(struct tmpl_dict *d, const struct student_progress *p,
 	    "består kurset, og at Forskningsservice registrerer det");
 	/* R11: the thesis period and sanctions only matter once there is an access. */
 	if (p->access_id && p->ends_on[0]) {
-		day(p->ends_on, when, sizeof(when));
+		datefmt_day(when, sizeof(when), p->ends_on);
 		snprintf(text, sizeof(text), p->period_ended ? "Specialeperioden sluttede %s" :
 		    "Specialeperioden er ikke slut (adgangen slutter %s)", when);
 		row(d, text, !p->period_ended, self ? "kontakt din vejleder, hvis perioden skal "

@@ -50,15 +50,6 @@ static const char timeline_sql[] =
     "f.user_fee_case = ?"
     ") t ORDER BY t.at, t.kind";
 
-static void
-day_text(const char *ymd, char *out, size_t n)
-{
-	char utc[32];
-
-	snprintf(utc, sizeof(utc), "%s 12:00:00", ymd);
-	datefmt_danish(out, n, utc, DATEFMT_DATE);
-}
-
 /* What happened, in words, for kind with its two facts a and b. */
 static void
 what(const char *kind, const char *a, const char *b, char *out, size_t n)
@@ -76,9 +67,9 @@ what(const char *kind, const char *a, const char *b, char *out, size_t n)
 	else if (strcmp(kind, "end_expired") == 0)
 		snprintf(out, n, "Adgangen sluttede af sig selv: specialeperioden var slut");
 	else if (strcmp(kind, "extended") == 0) {
-		day_text(a, d1, sizeof(d1));
+		datefmt_day(d1, sizeof(d1), a);
 		if (b[0]) {
-			day_text(b, d2, sizeof(d2));
+			datefmt_day(d2, sizeof(d2), b);
 			snprintf(out, n, "Specialeperioden forlænget fra %s til %s", d2, d1);
 		} else
 			snprintf(out, n, "Specialeperioden forlænget til %s", d1);
@@ -87,15 +78,15 @@ what(const char *kind, const char *a, const char *b, char *out, size_t n)
 	else if (strcmp(kind, "lifted") == 0)
 		snprintf(out, n, "Suspenderingen ophævet");
 	else if (strcmp(kind, "certified") == 0) {
-		day_text(a, d1, sizeof(d1));
+		datefmt_day(d1, sizeof(d1), a);
 		if (b[0]) {
-			day_text(b, d2, sizeof(d2));
+			datefmt_day(d2, sizeof(d2), b);
 			snprintf(out, n, "Certificeringskurset registreret som bestået %s (gælder til "
 			    "og med %s)", d1, d2);
 		} else
 			snprintf(out, n, "Certificeringskurset registreret som bestået %s", d1);
 	} else if (strcmp(kind, "uncertified") == 0) {
-		day_text(a, d1, sizeof(d1));
+		datefmt_day(d1, sizeof(d1), a);
 		snprintf(out, n, "Registreringen af certificeringskurset (bestået %s) trukket "
 		    "tilbage", d1);
 	} else if (strcmp(kind, "agreement") == 0)

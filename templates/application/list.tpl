@@ -14,6 +14,16 @@
 <ul id="til-tilknytning">
 {{#TO_ATTACH}}<li><a href="/studerende/sag?id={{AUTH}}&amp;sag={{SAG}}">{{NAME}}</a> (vejleder {{SUPERVISOR}}, uddannelsesautorisation {{NUMBER}})</li>
 {{/TO_ATTACH}}</ul>{{/HAS_TO_ATTACH}}
+{{#HAS_TO_EXPORT}}<h2>Resultater, dine studerende vil tage med hjem</h2>
+<p>Tjek filerne efter Forskningsservices tjekliste, og godkend eller afvis anmodningen.</p>
+<ul id="til-hjemtagelse">
+{{#TO_EXPORT}}<li><a href="/studerende/hjemtagelse/anmodning?id={{AUTH}}&amp;anmodning={{REQUEST}}">{{NAME}}</a> (sendt {{AT}}, uddannelsesautorisation {{NUMBER}})</li>
+{{/TO_EXPORT}}</ul>{{/HAS_TO_EXPORT}}
+{{#HAS_ENDING}}<h2>Specialeperioder, der snart slutter</h2>
+<p>Adgangen til data slutter af sig selv på slutdatoen. En administrator kan forlænge perioden eller afslutte adgangen, når specialet er bestået.</p>
+<ul id="snart-slut">
+{{#ENDING}}<li><a href="/studerende/sag?id={{AUTH}}&amp;sag={{SAG}}">{{NAME}}</a> (slutter {{ENDS}}, uddannelsesautorisation {{NUMBER}})</li>
+{{/ENDING}}</ul>{{/HAS_ENDING}}
 {{#HAS_ROLE_CASES}}<h2>På dine autorisationer</h2>
 <p>Projektindstillinger, som andre arbejder på, på de autorisationer, hvor du har en rolle.</p>
 <ul id="i-dine-roller">

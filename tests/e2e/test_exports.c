@@ -315,6 +315,16 @@ START_TEST(the_student_asks_and_the_supervisor_approves)
 	ck_assert(has(&r.body, "Venter på vejlederen"));
 	reply_free(&r);
 
+	/* R32: the request waits for the supervisor under Mine sager, for nobody else. */
+	ck_assert_int_eq(get(&supervisor, &r, "/ansoegning"), 200);
+	ck_assert(has(&r.body, "id=\"til-hjemtagelse\""));
+	snprintf(loc, sizeof(loc), "anmodning=%lld\"", request);
+	ck_assert(has(&r.body, loc));
+	reply_free(&r);
+	ck_assert_int_eq(get(&supervisor2, &r, "/ansoegning"), 200);
+	ck_assert(!has(&r.body, "id=\"til-hjemtagelse\""));
+	reply_free(&r);
+
 	/* The supervisor: from the student's case page to the request. */
 	ck_assert_int_eq(get(&supervisor, &r, "/studerende/sag?id=%lld&sag=%lld", auth_a,
 	    active_case), 200);

@@ -379,6 +379,40 @@ START_TEST(ended_after_the_thesis_with_the_pointer_to_publishing)
 }
 END_TEST
 
+/* R32: a period ending within 30 days is under Mine sager for the supervisor and the
+ * administrators, not for a signer; one further off is not there. */
+START_TEST(periods_that_end_soon_are_under_my_cases)
+{
+	long long soon = a_student(FXS_ALL, NULL), later;
+	char needle[96], other[128];
+	struct fx_student in = { auth_a, supervisor.uid, project_a, 0, "Lars Senere", other, NULL,
+	    FXS_ALL & ~FXS_AGREEMENT };
+	struct reply r;
+
+	snprintf(other, sizeof(other), "lars.%ld@%s", (long)getpid(), domain_a);
+	later = fixture_student(&in, NULL);
+
+	ck_assert_int_eq(db_exec(fx_db, NULL, "UPDATE student_access SET ends_on = CURDATE() + "
+	    "INTERVAL 10 DAY WHERE student_case_id = ?", "i", soon), DB_OK);
+	snprintf(needle, sizeof(needle), "sag=%lld\">", soon);
+	client_get("/ansoegning", &admin.jar, &r);
+	ck_assert_int_eq(r.status, 200);
+	ck_assert(body_has(&r, "id=\"snart-slut\""));
+	ck_assert(body_has(&r, needle));
+	snprintf(needle, sizeof(needle), "sag=%lld\">", later);
+	ck_assert(!body_has(&r, needle));
+	reply_free(&r);
+	snprintf(needle, sizeof(needle), "sag=%lld\">", soon);
+	client_get("/ansoegning", &supervisor.jar, &r);
+	ck_assert(body_has(&r, needle));
+	reply_free(&r);
+	client_get("/ansoegning", &signer.jar, &r);
+	ck_assert_int_eq(r.status, 200);
+	ck_assert(!body_has(&r, "id=\"snart-slut\""));
+	reply_free(&r);
+}
+END_TEST
+
 START_TEST(an_access_the_end_date_ended_is_opened_again_by_an_extension)
 {
 	long long sag = a_student(FXS_ALL, NULL);
@@ -417,6 +451,7 @@ main(void)
 	tcase_add_test(tc, an_extension_is_checked_at_the_field);
 	tcase_add_test(tc, ended_after_the_thesis_with_the_pointer_to_publishing);
 	tcase_add_test(tc, an_access_the_end_date_ended_is_opened_again_by_an_extension);
+	tcase_add_test(tc, periods_that_end_soon_are_under_my_cases);
 	suite_add_tcase(s, tc);
 	failed = check_run(s);
 	curl_global_cleanup();
