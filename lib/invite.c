@@ -10,28 +10,38 @@
 #include "policy.h"
 #include "session.h"
 
+int
+invite_domain_matches(const char *email, const char *domain)
+{
+	const char *at = email ? strrchr(email, '@') : NULL;
+	size_t dl, el;
+
+	if (at == NULL || domain == NULL || domain[0] == '\0')
+		return 0;
+	el = strlen(at + 1);
+	dl = strlen(domain);
+	if (strcasecmp(at + 1, domain) == 0)
+		return 1;
+	/* A subdomain: the domain after a dot, never a name that merely ends the same way
+	 * (xecon.ku.dk is not econ.ku.dk's, evilku.dk is not ku.dk's). */
+	return el > dl + 1 && at[el - dl] == '.' && strcasecmp(at + 1 + el - dl, domain) == 0;
+}
+
 enum db_err
 invite_domain_ok(struct db *db, long long id, const char *email, int *ok)
 {
-	const char *at = strrchr(email, '@'), *dom;
 	struct db_result res;
 	enum db_err rc;
-	size_t i, dl, el;
+	size_t i;
 
 	*ok = 0;
-	if (at == NULL)
+	if (email == NULL || strrchr(email, '@') == NULL)
 		return DB_OK;
 	if ((rc = db_exec(db, &res, "SELECT domain FROM authorisation_domains WHERE "
 	    "authorisation_id = ?", "i", id)) != DB_OK)
 		return rc;
-	el = strlen(at + 1);
-	for (i = 0; i < res.nrows && !*ok; i++) {
-		dom = db_cell(&res, i, 0);
-		dl = strlen(dom);
-		if (strcasecmp(at + 1, dom) == 0 ||
-		    (el > dl && at[1 + el - dl - 1] == '.' && strcasecmp(at + 1 + el - dl, dom) == 0))
-			*ok = 1;
-	}
+	for (i = 0; i < res.nrows && !*ok; i++)
+		*ok = invite_domain_matches(email, db_cell(&res, i, 0));
 	db_result_free(&res);
 	return DB_OK;
 }

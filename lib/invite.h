@@ -16,6 +16,8 @@
 
 #define INVITE_DAYS	7	/* how long the mailed link works */
 
+/* R6, pure: 1 when the address's domain is domain or a subdomain of it (after a dot). */
+int		invite_domain_matches(const char *email, const char *domain);
 /* R6: *ok = 1 when the address's domain is one of the authorisation's, or a subdomain of one. */
 enum db_err	invite_domain_ok(struct db *, long long authorisation_id, const char *email,
 		    int *ok);

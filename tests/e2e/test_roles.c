@@ -170,6 +170,24 @@ START_TEST(domain_rule_and_fse_override)
 	reply_free(&r);
 	ck_assert_int_eq(fixture_scalar("SELECT COUNT(*) FROM invitations WHERE email = ?", outside),
 	    0);
+	/* R6: lookalikes that only end like the institution's domain are outside it (issue 15). */
+	{
+		static const char *const lookalikes[] = { "xroles.dk", "evilroles.dk",
+		    "roles.dk.example.com" };
+		char addr[128];
+		size_t i;
+
+		for (i = 0; i < sizeof(lookalikes) / sizeof(lookalikes[0]); i++) {
+			snprintf(addr, sizeof(addr), "someone.%s@%s", sfx, lookalikes[i]);
+			ck_assert_int_eq(post(&resp, "/autorisation/inviter", &r, "id", idbuf, "email",
+			    addr, "rolle", "signer", "begrundelse", ""), 422);
+			ck_assert_msg(has(&r.body, "en adresse, institutionen har udstedt"), "%s",
+			    addr);
+			reply_free(&r);
+			ck_assert_int_eq(fixture_scalar("SELECT COUNT(*) FROM invitations WHERE email "
+			    "= ?", addr), 0);
+		}
+	}
 	/* FSE: refused without a reason, accepted with one, and the reason is kept. */
 	as(&fse, fixture_user(mail("fse"), "Fie FSE"));
 	fixture_grant(fse.uid, B(FSE_CASEWORKER), 0);
