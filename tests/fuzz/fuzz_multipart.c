@@ -75,8 +75,10 @@ check_file(const struct kv *kv)
 	for (i = 0; i < disp.len; i++)
 		if ((unsigned char)disp.data[i] < 0x20 || (unsigned char)disp.data[i] >= 0x7f)
 			abort();
+	/* The quoted fallback ends at its first quote, and that quote begins the encoded form;
+	 * searched after the opening quote, since a name may itself read "; filename*=UTF-8''". */
 	if (strncmp(disp.data, "attachment; filename=\"", 22) != 0 ||
-	    strchr(disp.data + 22, '"') != strstr(disp.data, "\"; filename*=UTF-8''"))
+	    strchr(disp.data + 22, '"') != strstr(disp.data + 22, "\"; filename*=UTF-8''"))
 		abort();
 	buf_free(&disp);
 }
