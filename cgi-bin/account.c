@@ -102,7 +102,7 @@ acct_certification(struct ctx *ctx, struct tmpl_dict *d, const char *email)
 	enum db_err rc;
 
 	clock_today(today);
-	if ((rc = certification_status(ctx->db, email, today, &s)) != DB_OK)
+	if ((rc = certification_status(ctx->db, email, today, 0, &s)) != DB_OK)
 		return rc;
 	fees_format_date(s.passed_on, passed, sizeof(passed));
 	fees_format_date(s.valid_until, until, sizeof(until));

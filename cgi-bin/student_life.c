@@ -195,13 +195,17 @@ field_errors(struct ctx *ctx, struct stud *s, const struct fielderr *fe)
 	return st;
 }
 
-/* Commits and goes back to the case's page with notice key. */
+/* The end of a change: rc from its writes; on DB_OK commits and goes back to the case's page
+ * with notice key, else answers the error (a lost conflict runs the request again). */
 static int
-done(struct ctx *ctx, struct stud *s, const char *key)
+done(struct ctx *ctx, struct stud *s, enum db_err rc, const char *key)
 {
 	char path[128];
-	enum db_err rc;
 
+	if (rc != DB_OK) {
+		stud_free(s);
+		return ctx_tx_error(ctx, rc);
+	}
 	snprintf(path, sizeof(path), "/studerende/sag?id=%lld&sag=%lld&besked=%s", s->a.id,
 	    s->c.id, key);
 	stud_free(s);
@@ -276,10 +280,8 @@ stud_extend(struct ctx *ctx)
 	if (rc == DB_EDUP)	/* reopening, but the person has another live access (R20) */
 		return refuse(ctx, &s, "Den studerende har nu adgang til et andet projekt, så "
 		    "denne adgang kan ikke åbnes igen.");
-	if (rc != DB_OK) {
-		stud_free(&s);
-		return ctx_tx_error(ctx, rc);
-	}
+	if (rc != DB_OK)
+		return done(ctx, &s, rc, NULL);
 	db_result_free(&res);
 	snprintf(detail, sizeof(detail), "%s -> %s", l.ends_on[0] ? l.ends_on : "-", day);
 	if ((rc = db_exec(ctx->db, NULL, "INSERT INTO student_period_changes (student_case_id, "
@@ -287,11 +289,9 @@ stud_extend(struct ctx *ctx)
 	    "iisssi", s.c.id, l.id, l.ends_on, day, reason, ctx_user(ctx))) != DB_OK ||
 	    (rc = audit_event(ctx->db, ctx_user(ctx), "student.period.extend", "case", s.c.id, 0,
 	    ctx->req->remote_addr, detail)) != DB_OK ||
-	    (rc = student_access_settle(ctx->db, ctx->cfg, s.c.id, ctx_user(ctx), ctx->req->remote_addr,
-	    NULL)) != DB_OK) {
-		stud_free(&s);
-		return ctx_tx_error(ctx, rc);
-	}
+	    (rc = student_access_settle(ctx->db, ctx->cfg, s.c.id, ctx_user(ctx),
+	    ctx->req->remote_addr, NULL)) != DB_OK)
+		return done(ctx, &s, rc, NULL);
 	datefmt_day(now, sizeof(now), day);
 	{
 		struct mail_facts f = { { "ENDS", now, "REASON", reason, l.live ? NULL :
@@ -300,11 +300,7 @@ stud_extend(struct ctx *ctx)
 		rc = tell(ctx, &s, TO_STUDENT | TO_SUPERVISOR, "Specialeperioden er forlænget",
 		    "student_extended", &f);
 	}
-	if (rc != DB_OK) {
-		stud_free(&s);
-		return ctx_tx_error(ctx, rc);
-	}
-	return done(ctx, &s, "forlaenget");
+	return done(ctx, &s, rc, "forlaenget");
 }
 
 /* ---- POST /studerende/afslut: id, sag, aarsag (bestaaet|opgivet), bemaerkning -------------- */
@@ -340,18 +336,14 @@ stud_end(struct ctx *ctx)
 	/* R11: the administrator removes the student after the thesis; the history keeps it. */
 	if ((rc = db_exec(ctx->db, &res, "UPDATE student_access SET ended_at = NOW(6), ended_by = "
 	    "?, end_reason = ?, end_cause = ? WHERE id = ? AND ended_at IS NULL", "issi",
-	    ctx_user(ctx), note ? note : "", cause, l.id)) != DB_OK) {
-		stud_free(&s);
-		return ctx_tx_error(ctx, rc);
-	}
+	    ctx_user(ctx), note ? note : "", cause, l.id)) != DB_OK)
+		return done(ctx, &s, rc, NULL);
 	db_result_free(&res);
 	snprintf(detail, sizeof(detail), "%s%s%s", cause, form_blank(note) ? "" : ": ",
 	    form_blank(note) ? "" : note);
 	if ((rc = audit_event(ctx->db, ctx_user(ctx), "student.access.end", "case", s.c.id, 0,
-	    ctx->req->remote_addr, detail)) != DB_OK) {
-		stud_free(&s);
-		return ctx_tx_error(ctx, rc);
-	}
+	    ctx->req->remote_addr, detail)) != DB_OK)
+		return done(ctx, &s, rc, NULL);
 	{
 		struct mail_facts f = { { strcmp(cause, "passed") == 0 ? "PASSED" : "ABANDONED",
 		    NULL, "NOTE", form_blank(note) ? "" : note, form_blank(note) ? NULL : "HAS_NOTE",
@@ -360,14 +352,22 @@ stud_end(struct ctx *ctx)
 		rc = tell(ctx, &s, TO_STUDENT | TO_SUPERVISOR, "Adgangen til data til specialet "
 		    "er afsluttet", "student_ended", &f);
 	}
-	if (rc != DB_OK) {
-		stud_free(&s);
-		return ctx_tx_error(ctx, rc);
-	}
-	return done(ctx, &s, strcmp(cause, "passed") == 0 ? "bestaaet" : "opgivet");
+	return done(ctx, &s, rc, strcmp(cause, "passed") == 0 ? "bestaaet" : "opgivet");
 }
 
 /* ---- POST /studerende/suspender and /studerende/ophaev: id, sag, begrundelse ---------------- */
+
+/* A sanction imposed (or lifted), told to the student, the supervisor and FSE with its reason. */
+static enum db_err
+tell_sanction(struct ctx *ctx, const struct stud *s, int imposed, const char *reason)
+{
+	struct mail_facts f = { { "REASON", reason, imposed ? "SUSPENDED" : "LIFTED", NULL,
+	    NULL } };
+
+	return tell(ctx, s, TO_STUDENT | TO_SUPERVISOR | TO_FSE, imposed ? "Adgang til data er "
+	    "suspenderet" : "Suspenderingen af adgangen til data er ophævet", "student_sanction",
+	    &f);
+}
 
 int
 stud_suspend(struct ctx *ctx)
@@ -394,22 +394,10 @@ stud_suspend(struct ctx *ctx)
 	    reason, ctx_user(ctx));
 	if (rc == DB_EDUP)
 		return refuse(ctx, &s, "Adgangen er allerede suspenderet.");
-	if (rc != DB_OK || (rc = audit_event(ctx->db, ctx_user(ctx), "student.sanction.impose",
-	    "case", s.c.id, 0, ctx->req->remote_addr, reason)) != DB_OK) {
-		stud_free(&s);
-		return ctx_tx_error(ctx, rc);
-	}
-	{
-		struct mail_facts f = { { "REASON", reason, "SUSPENDED", NULL, NULL } };
-
-		rc = tell(ctx, &s, TO_STUDENT | TO_SUPERVISOR | TO_FSE, "Adgang til data er "
-		    "suspenderet", "student_sanction", &f);
-	}
-	if (rc != DB_OK) {
-		stud_free(&s);
-		return ctx_tx_error(ctx, rc);
-	}
-	return done(ctx, &s, "suspenderet");
+	if (rc == DB_OK && (rc = audit_event(ctx->db, ctx_user(ctx), "student.sanction.impose",
+	    "case", s.c.id, 0, ctx->req->remote_addr, reason)) == DB_OK)
+		rc = tell_sanction(ctx, &s, 1, reason);
+	return done(ctx, &s, rc, "suspenderet");
 }
 
 int
@@ -419,13 +407,12 @@ stud_lift(struct ctx *ctx)
 	unsigned long long affected;
 	struct db_result res;
 	struct fielderr fe;
+	struct latest l;
 	enum db_err rc;
 	struct stud s;
 	int st;
 
-	if ((rc = db_begin(ctx->db)) != DB_OK)
-		return ctx_db_error(ctx, rc);
-	if ((st = stud_load(ctx, ACT_STUDENT_SANCTION, &s, 1)) != 0)
+	if ((st = begin(ctx, ACT_STUDENT_SANCTION, &s, &l)) != 0)
 		return st;
 	fielderr_init(&fe);
 	check_reason(&fe, "ophaev_begrundelse", reason, 1, "Skriv, hvorfor suspenderingen "
@@ -434,33 +421,19 @@ stud_lift(struct ctx *ctx)
 		return field_errors(ctx, &s, &fe);
 	if ((rc = db_exec(ctx->db, &res, "UPDATE access_sanctions SET lifted_at = NOW(6), "
 	    "lifted_by = ?, lift_reason = ? WHERE live_case = ?", "isi", ctx_user(ctx), reason,
-	    s.c.id)) != DB_OK) {
-		stud_free(&s);
-		return ctx_tx_error(ctx, rc);
-	}
+	    s.c.id)) != DB_OK)
+		return done(ctx, &s, rc, NULL);
 	affected = res.affected;
 	db_result_free(&res);
 	if (affected == 0)
 		return refuse(ctx, &s, "Adgangen er ikke suspenderet.");
 	/* Lifting may be the last thing the access waited for. */
 	if ((rc = audit_event(ctx->db, ctx_user(ctx), "student.sanction.lift", "case", s.c.id, 0,
-	    ctx->req->remote_addr, reason)) != DB_OK ||
-	    (rc = student_access_settle(ctx->db, ctx->cfg, s.c.id, ctx_user(ctx), ctx->req->remote_addr,
-	    NULL)) != DB_OK) {
-		stud_free(&s);
-		return ctx_tx_error(ctx, rc);
-	}
-	{
-		struct mail_facts f = { { "REASON", reason, "LIFTED", NULL, NULL } };
-
-		rc = tell(ctx, &s, TO_STUDENT | TO_SUPERVISOR | TO_FSE, "Suspenderingen af "
-		    "adgangen til data er ophævet", "student_sanction", &f);
-	}
-	if (rc != DB_OK) {
-		stud_free(&s);
-		return ctx_tx_error(ctx, rc);
-	}
-	return done(ctx, &s, "ophaevet");
+	    ctx->req->remote_addr, reason)) == DB_OK &&
+	    (rc = student_access_settle(ctx->db, ctx->cfg, s.c.id, ctx_user(ctx),
+	    ctx->req->remote_addr, NULL)) == DB_OK)
+		rc = tell_sanction(ctx, &s, 0, reason);
+	return done(ctx, &s, rc, "ophaevet");
 }
 
 /* ---- the case's page ------------------------------------------------------------------------ */

@@ -204,19 +204,21 @@ certification_list_free(struct certification_list *l)
 }
 
 enum db_err
-certification_status(struct db *db, const char *email, const char *day,
+certification_status(struct db *db, const char *email, const char *day, int lock,
     struct certification_status *s)
 {
+	static const char sql[] = "SELECT DATE_FORMAT(passed_on, '%Y-%m-%d'), "
+	    "COALESCE(DATE_FORMAT(valid_until, '%Y-%m-%d'), ''), valid_until IS NULL OR "
+	    "valid_until >= ? FROM certifications WHERE email = ? AND withdrawn_at IS NULL AND "
+	    "passed_on <= ? ORDER BY 3 DESC, passed_on DESC LIMIT 1";
+	char q[sizeof(sql) + 24];
 	struct db_result res;
 	enum db_err rc;
 
 	memset(s, 0, sizeof(*s));
-	/* R14: the same reading as the student's checklist (lib/studentprogress.c). */
-	if ((rc = db_exec(db, &res, "SELECT DATE_FORMAT(passed_on, '%Y-%m-%d'), "
-	    "COALESCE(DATE_FORMAT(valid_until, '%Y-%m-%d'), ''), valid_until IS NULL OR "
-	    "valid_until >= ? FROM certifications WHERE email = ? AND withdrawn_at IS NULL AND "
-	    "passed_on <= ? ORDER BY 3 DESC, passed_on DESC LIMIT 1", "sss", day,
-	    email ? email : "", day)) != DB_OK)
+	/* R14: the one reading of a person's passes, for /konto and the access's checklist. */
+	snprintf(q, sizeof(q), "%s%s", sql, lock ? " LOCK IN SHARE MODE" : "");
+	if ((rc = db_exec(db, &res, q, "sss", day, email ? email : "", day)) != DB_OK)
 		return rc;
 	if (res.nrows) {
 		s->valid = db_cell_int(&res, 0, 2, 0) != 0;

@@ -87,8 +87,9 @@ enum db_err	certification_find(struct db *, const char *search, size_t limit,
 		    struct certification_list *);
 void		certification_list_free(struct certification_list *);
 
-/* The passes of the person with address email on day (YYYY-MM-DD). */
-enum db_err	certification_status(struct db *, const char *email, const char *day,
+/* The passes of the person with address email on day (YYYY-MM-DD); with lock, a locking read
+ * (inside a transaction that acts on the answer: lib/studentaccess.c). */
+enum db_err	certification_status(struct db *, const char *email, const char *day, int lock,
 		    struct certification_status *);
 
 #endif

@@ -3,6 +3,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "certification.h"
 #include "datefmt.h"
 
 /*
@@ -29,29 +30,22 @@ fact(struct db *db, int lock, long long *out, const char *sql, const char *types
 	return DB_OK;
 }
 
-/* The newest pass of email that is valid on today, else the newest that has expired (R14). */
+/* R14: the person's passes on today (lib/certification.c reads them for /konto too). */
 static enum db_err
 certification(struct db *db, int lock, const char *email, const char *today,
     struct student_progress *p)
 {
-	char q[512];
-	struct db_result res;
+	struct certification_status c;
 	enum db_err rc;
 
-	snprintf(q, sizeof(q), "SELECT DATE_FORMAT(passed_on, '%%Y-%%m-%%d'), "
-	    "COALESCE(DATE_FORMAT(valid_until, '%%Y-%%m-%%d'), ''), passed_on <= ? AND (valid_until "
-	    "IS NULL OR valid_until >= ?) FROM certifications WHERE email = ? AND withdrawn_at IS "
-	    "NULL AND passed_on <= ? ORDER BY 3 DESC, passed_on DESC LIMIT 1%s",
-	    lock ? " LOCK IN SHARE MODE" : "");
-	if ((rc = db_exec(db, &res, q, "ssss", today, today, email, today)) != DB_OK)
+	if ((rc = certification_status(db, email, today, lock, &c)) != DB_OK)
 		return rc;
-	if (res.nrows && db_cell_int(&res, 0, 2, 0)) {
+	if (c.valid) {
 		p->certified = 1;
-		snprintf(p->cert_passed_on, sizeof(p->cert_passed_on), "%s", db_cell(&res, 0, 0));
-		snprintf(p->cert_valid_until, sizeof(p->cert_valid_until), "%s", db_cell(&res, 0, 1));
-	} else if (res.nrows)
-		snprintf(p->cert_expired_on, sizeof(p->cert_expired_on), "%s", db_cell(&res, 0, 1));
-	db_result_free(&res);
+		snprintf(p->cert_passed_on, sizeof(p->cert_passed_on), "%s", c.passed_on);
+		snprintf(p->cert_valid_until, sizeof(p->cert_valid_until), "%s", c.valid_until);
+	} else if (c.passed_on[0])
+		snprintf(p->cert_expired_on, sizeof(p->cert_expired_on), "%s", c.valid_until);
 	return DB_OK;
 }
 

@@ -17,11 +17,9 @@
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import {
-  CONFIG, useBrowser, openPage, assertNoCspViolations, axeCheck, screenshot, submitLogin,
+  useBrowser, assertNoCspViolations, journey, sql,
   enrolTotp, portalctl, waitForMail,
 } from './lib.mjs';
 
@@ -29,15 +27,6 @@ const PASSWORD = 'tre grønne heste på taget';
 const STUDENT = 'Þórdís Ærenlund';
 const PROJECT_TITLE = 'Indkomst og uddannelse';
 
-// One SQL statement list on the stack's database, as the portal's own user; rows tab-separated.
-// Only values the test made itself go into the text.
-function sql(statements) {
-  const conf = Object.fromEntries(readFileSync(CONFIG, 'utf8').split('\n')
-    .map((l) => l.match(/^\s*(db_\w+)\s*=\s*(.*?)\s*$/)).filter(Boolean).map((m) => [m[1], m[2]]));
-  return execFileSync('mariadb', ['--no-defaults', '-S', conf.db_socket.split(',')[0],
-    '-u', conf.db_user, `-p${conf.db_password}`, '-N', '-B', conf.db_name],
-  { input: statements, encoding: 'utf8', stdio: ['pipe', 'pipe', 'inherit'] });
-}
 
 useBrowser();
 
@@ -102,26 +91,8 @@ test('certification, the access turns active with its fee, results taken home, t
   const sag = sql(`SELECT c.id FROM cases c JOIN authorisations a ON a.id = c.authorisation_id
     WHERE a.number = '${number}' AND c.type = 'student'`).trim();
 
-  let step = 0;
-  async function record(page, name) {
-    await page.waitForLoadState('load');
-    const tag = `access-${String(++step).padStart(2, '0')}-${name}`;
-    await axeCheck(page, tag);
-    await screenshot(page, `${tag}.png`);
-  }
+  const { record, logIn, sessions } = journey(t, 'access', PASSWORD);
   const main = (page) => page.locator('main');
-  const sessions = [];
-  async function logIn(who, tag) {
-    const s = await openPage(t, { timeout: 15_000 });
-    sessions.push({ who: who.name, ...s });
-    const { page } = s;
-    await page.goto('/konto/log-ind');
-    await submitLogin(page, who.email, PASSWORD);
-    await page.waitForURL('**/konto');
-    assert.match(await main(page).innerText(), new RegExp(who.name));
-    await record(page, `${tag}-account`);
-    return page;
-  }
   async function toOwnPage(page) {
     await main(page).getByRole('link', { name: 'Mine autorisationer', exact: true }).click();
     await page.waitForURL('**/autorisation');

@@ -9,6 +9,7 @@
 
 import { before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { mkdir, readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { createHmac } from 'node:crypto';
 import { execFileSync } from 'node:child_process';
@@ -360,6 +361,46 @@ export async function enrolTotp(page, { landsOn = '**/konto?besked=totp' } = {})
   await page.getByRole('button', { name: 'Slå to-trins-login til' }).click();
   await page.waitForURL(landsOn);
   return key;
+}
+
+// One SQL statement list on the stack's database (PORTAL_CONFIG), as the portal's own user; the
+// rows printed tab-separated. For the rows earlier steps leave, where another journey walks
+// them; only values the test made itself go into the text.
+export function sql(statements) {
+  const conf = Object.fromEntries(readFileSync(CONFIG, 'utf8').split('\n')
+    .map((l) => l.match(/^\s*(db_\w+)\s*=\s*(.*?)\s*$/)).filter(Boolean).map((m) => [m[1], m[2]]));
+  return execFileSync('mariadb', ['--no-defaults', '-S', conf.db_socket.split(',')[0],
+    '-u', conf.db_user, `-p${conf.db_password}`, '-N', '-B', conf.db_name],
+  { input: statements, encoding: 'utf8', stdio: ['pipe', 'pipe', 'inherit'] });
+}
+
+// ---- A journey's steps ----------------------------------------------------------------------
+
+// For a journey of test t: record(page, name) checks the page with axe (desktop, 375 px, 200 %
+// zoom) and screenshots it as `<prefix>-NN-<name>`; logIn(who, tag) opens a browser context of
+// its own for who ({ name, email }), logs in with password and lands on the account page, which
+// it records; sessions lists every context, for the console and CSP check at the end.
+export function journey(t, prefix, password) {
+  let step = 0;
+  const sessions = [];
+  async function record(page, name) {
+    await page.waitForLoadState('load');
+    const tag = `${prefix}-${String(++step).padStart(2, '0')}-${name}`;
+    await axeCheck(page, tag);
+    await screenshot(page, `${tag}.png`);
+  }
+  async function logIn(who, tag) {
+    const s = await openPage(t, { timeout: 15_000 });
+    sessions.push({ who: who.name, ...s });
+    const { page } = s;
+    await page.goto('/konto/log-ind');
+    await submitLogin(page, who.email, password);
+    await page.waitForURL('**/konto');
+    assert.match(await page.locator('main').innerText(), new RegExp(who.name));
+    await record(page, `${tag}-account`);
+    return page;
+  }
+  return { record, logIn, sessions };
 }
 
 // ---- Whole mails, for tests that check what a mail says (issue 5) ----------------------------

@@ -27,7 +27,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
-  CONFIG, useBrowser, openPage, assertNoCspViolations, axeCheck, screenshot, submitLogin,
+  useBrowser, assertNoCspViolations, journey, sql,
   enrolTotp, fseToQueue, portalctl, png, waitForMail,
 } from './lib.mjs';
 
@@ -36,15 +36,6 @@ const PASSWORD = 'tre grønne heste på taget';
 const STUDENT = 'Łukasz Ğüleç Ørsted';
 const PROJECT_TITLE = 'Arbejdsmarkedet og uddannelse';
 
-// One SQL statement list on the stack's database, as the portal's own user (PORTAL_CONFIG); the
-// rows printed tab-separated. Only values the test made itself go into the text.
-function sql(statements) {
-  const conf = Object.fromEntries(readFileSync(CONFIG, 'utf8').split('\n')
-    .map((l) => l.match(/^\s*(db_\w+)\s*=\s*(.*?)\s*$/)).filter(Boolean).map((m) => [m[1], m[2]]));
-  return execFileSync('mariadb', ['--no-defaults', '-S', conf.db_socket.split(',')[0],
-    '-u', conf.db_user, `-p${conf.db_password}`, '-N', '-B', conf.db_name],
-  { input: statements, encoding: 'utf8', stdio: ['pipe', 'pipe', 'inherit'] });
-}
 
 // An approved broad project of the authorisation `number`, with its FSE project number (R16,
 // R20), proposed by `email`: the rows FSE's approval leaves (cases, projects).
@@ -131,26 +122,8 @@ test('logo, student case with a refused reason, Annex 1 as PDF, signed upload, a
   portalctl(['create-fse', caseworker.email, caseworker.name, 'fse_caseworker'], `${PASSWORD}\n`);
   approvedProject(number, supervisor.email, projectNumber);
 
-  let step = 0;
-  async function record(page, name) {
-    await page.waitForLoadState('load');
-    const tag = `students-${String(++step).padStart(2, '0')}-${name}`;
-    await axeCheck(page, tag);
-    await screenshot(page, `${tag}.png`);
-  }
+  const { record, logIn, sessions } = journey(t, 'students', PASSWORD);
   const main = (page) => page.locator('main');
-  const sessions = [];
-  async function logIn(who, tag) {
-    const s = await openPage(t, { timeout: 15_000 });
-    sessions.push({ who: who.name, ...s });
-    const { page } = s;
-    await page.goto('/konto/log-ind');
-    await submitLogin(page, who.email, PASSWORD);
-    await page.waitForURL('**/konto');
-    assert.match(await main(page).innerText(), new RegExp(who.name));
-    await record(page, `${tag}-account`);
-    return page;
-  }
   // The roles that reach data log in with a second factor (responsible, administrator).
   async function enrol(page, tag) {
     await main(page).getByRole('link', { name: 'Slå det til nu' }).click();

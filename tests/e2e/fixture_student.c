@@ -45,14 +45,11 @@ fixture_student(const struct fx_student *in, long long *access)
 		*access = 0;
 	if (in->ends_on)
 		snprintf(ends, sizeof(ends), "%s", in->ends_on);
-	else
-		snprintf(ends, sizeof(ends), "%lld", scalar("SELECT DATE_FORMAT(CURDATE() + "
-		    "INTERVAL 1 YEAR, '%Y%m%d')"));
-	if (strlen(ends) == 8) {	/* YYYYMMDD from the query: as the form writes it */
-		memmove(ends + 7, ends + 6, 3);
-		ends[6] = '-';
-		memmove(ends + 5, ends + 4, 5);
-		ends[4] = '-';
+	else {
+		ck_assert_int_eq(db_exec(fx_db, &res, "SELECT DATE_FORMAT(CURDATE() + INTERVAL 1 "
+		    "YEAR, '%Y-%m-%d')", ""), DB_OK);
+		snprintf(ends, sizeof(ends), "%s", db_cell(&res, 0, 0));
+		db_result_free(&res);
 	}
 	ck_assert_ptr_nonnull(c);
 	e_name = curl_easy_escape(c, in->name, 0);

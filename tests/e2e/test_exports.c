@@ -668,7 +668,7 @@ START_TEST(fse_keeps_the_checklist)
 	struct reply r;
 	long long before = fixture_scalar_int("SELECT COUNT(*) FROM export_rule_versions WHERE "
 	    "id > ?", 0);
-	size_t i;
+	size_t i, n;
 
 	ck_assert_int_eq(get(&fse, &r, "/fse"), 200);
 	ck_assert(has(&r.body, "/fse/hjemtagelsesregler"));
@@ -689,8 +689,8 @@ START_TEST(fse_keeps_the_checklist)
 	ck_assert(has(&r.body, "tekst-error"));
 	reply_free(&r);
 	ck_assert_ptr_nonnull(text = calloc(1, 31 * 12 + 1));
-	for (i = 0; i < 31; i++)
-		sprintf(text + strlen(text), "Punkt %02zu\n", i);
+	for (i = 0, n = 0; i < 31; i++)
+		n += (size_t)snprintf(text + n, 31 * 12 + 1 - n, "Punkt %02zu\n", i);
 	client_post_form("/fse/hjemtagelsesregler", &fse.jar, &r, "csrf", fse.csrf,
 	    "engangsnoegle", client_new_key(), "tekst", text, NULL);
 	ck_assert_int_eq(r.status, 422);

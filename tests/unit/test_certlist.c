@@ -207,11 +207,12 @@ START_TEST(empty_too_big_too_many)
 	ck_assert_ptr_null(l.rows);
 	/* Exactly the limit of lines passes; one more is refused whole. */
 	for (i = 0, n = 0; i < CERTLIST_MAX_LINES; i++)
-		n += (size_t)sprintf(big + n, "p%zu@ku.dk;P;01-01-2027\n", i);
+		n += (size_t)snprintf(big + n, CERTLIST_MAX_BYTES + 2 - n,
+		    "p%zu@ku.dk;P;01-01-2027\n", i);
 	ck_assert_int_eq(certlist_parse(big, n, TODAY, &l), CERTLIST_OK);
 	ck_assert_uint_eq(l.nrows, CERTLIST_MAX_LINES);
 	certlist_free(&l);
-	n += (size_t)sprintf(big + n, "en.til@ku.dk;P;01-01-2027\n");
+	n += (size_t)snprintf(big + n, CERTLIST_MAX_BYTES + 2 - n, "en.til@ku.dk;P;01-01-2027\n");
 	ck_assert_int_eq(certlist_parse(big, n, TODAY, &l), CERTLIST_ETOOMANY);
 	ck_assert_ptr_null(l.rows);
 	ck_assert_uint_eq(l.nrows, 0);
