@@ -10,6 +10,7 @@
 #include <strings.h>
 
 #include "audit.h"
+#include "caps.h"
 #include "form.h"
 #include "log.h"
 #include "mail.h"
@@ -61,11 +62,13 @@ acct_register_submit(struct ctx *ctx)
 	static const char *const kept[] = { "navn", "email" };
 	struct fielderr fe;
 	char email[255], why[256], hash[PASSWORD_HASH_MAX], token[SESSION_TOKEN_CHARS + 1];
+	char msg[CAPS_MESSAGE_MAX];
 	struct db_result res;
 	struct tmpl_dict *d;
 	struct form f;
 	enum db_err rc;
 	long long uid;
+	int st;
 
 	form_read(&f, register_fields, R__MAX, &ctx->req->form);
 	fielderr_init(&fe);
@@ -92,6 +95,14 @@ acct_register_submit(struct ctx *ctx)
 
 	if ((rc = db_begin(ctx->db)) != DB_OK)
 		return ctx_db_error(ctx, rc);
+	/* Issue 16: a client address registers at most so many times an hour. */
+	if ((st = caps_gate_address(ctx, CAPS_ADDR_REGISTER, msg, sizeof(msg))) != 0) {
+		if (st != 429 || (d = ctx_page(ctx, "account/register.tpl", "Opret en konto")) == NULL)
+			return st == 429 ? 500 : st;
+		page_cap_refused(d, msg);
+		page_keep_values(d, &f, kept, 2);
+		return 429;
+	}
 	/* One account per address: carried by the unique key users_email, which the INSERT
 	 * below writes; the lock only orders two registrations on one server. */
 	if ((rc = db_exec(ctx->db, &res, "SELECT id, name FROM users WHERE email = ? FOR UPDATE",
@@ -255,15 +266,24 @@ int
 acct_forgot_submit(struct ctx *ctx)
 {
 	const char *raw = kvlist_value(&ctx->req->form, "email");
-	char email[255], token[SESSION_TOKEN_CHARS + 1];
+	char email[255], token[SESSION_TOKEN_CHARS + 1], msg[CAPS_MESSAGE_MAX];
 	struct db_result res;
 	struct tmpl_dict *d;
 	enum db_err rc;
 	long long uid;
+	int st;
 
 	form_lower(email, sizeof(email), raw);
 	if ((rc = db_begin(ctx->db)) != DB_OK)
 		return ctx_db_error(ctx, rc);
+	/* Issue 16: a client address asks for so many links an hour, whatever the addresses. */
+	if ((st = caps_gate_address(ctx, CAPS_ADDR_FORGOT, msg, sizeof(msg))) != 0) {
+		if (st != 429 || (d = ctx_page(ctx, "account/forgot.tpl", "Glemt adgangskode")) == NULL)
+			return st == 429 ? 500 : st;
+		page_cap_refused(d, msg);
+		tmpl_set(d, "VALUE_email", raw ? raw : "");
+		return 429;
+	}
 	if ((rc = db_exec(ctx->db, &res, "SELECT id, name FROM users WHERE email = ? AND "
 	    "status = 'active' FOR UPDATE", "s", email)) != DB_OK)
 		return ctx_tx_error(ctx, rc);

@@ -83,5 +83,7 @@ int		app_submit(struct ctx *);		/* POST /ansoegning/send */
 int		app_withdraw_form(struct ctx *);	/* GET /ansoegning/traek-tilbage */
 int		app_withdraw_submit(struct ctx *);	/* POST /ansoegning/traek-tilbage */
 int		app_list_page(struct ctx *);		/* GET /ansoegning: Mine sager */
+/* Mine sager with a cap's refusal at the top (issue 16): 429, or the answer to an error. */
+int		app_list_refused(struct ctx *, const char *message);
 
 #endif

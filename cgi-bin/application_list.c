@@ -13,13 +13,14 @@
 #include "casekind.h"
 #include "clock.h"
 #include "datefmt.h"
+#include "page.h"
 #include "policy.h"
 #include "submitkey.h"
 
 /* ---- Mine sager (R32) ----------------------------------------------------------------------- */
 
-int
-app_list_page(struct ctx *ctx)
+static int
+list_page(struct ctx *ctx, const char *refusal)
 {
 	struct tmpl_dict *d, *row;
 	struct db_result res;
@@ -46,6 +47,8 @@ app_list_page(struct ctx *ctx)
 	}
 	tmpl_set(d, "CSRF", ctx->session.csrf);
 	submitkey_put(ctx, d);	/* "Start en ny ansøgning" makes one draft however often sent */
+	if (refusal)
+		page_cap_refused(d, refusal);
 	tmpl_set_int(d, "SERVICE_DAYS", ctx->cfg->fse_service_days);
 	{
 		const char *b = kvlist_value(&ctx->req->query, "besked");
@@ -239,6 +242,18 @@ app_list_page(struct ctx *ctx)
 	if (!own && !to_sign && !in_roles)
 		tmpl_show(d, any ? "NONE_IN_ROLES" : "NONE");
 	tmpl_show(d, any ? "APPLY_SECONDARY" : "APPLY_PRIMARY");
-	return 200;
+	return refusal ? 429 : 200;
+}
+
+int
+app_list_page(struct ctx *ctx)
+{
+	return list_page(ctx, NULL);
+}
+
+int
+app_list_refused(struct ctx *ctx, const char *message)
+{
+	return list_page(ctx, message);
 }
 

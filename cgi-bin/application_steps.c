@@ -12,6 +12,7 @@
 #include "appfields.h"
 #include "appvalue.h"
 #include "buf.h"
+#include "caps.h"
 #include "cases.h"
 #include "datefmt.h"
 #include "http.h"
@@ -259,7 +260,7 @@ app_step_page(struct ctx *ctx, const struct case_row *c, int step, const struct 
 int
 app_create(struct ctx *ctx)
 {
-	char path[96];
+	char path[96], msg[CAPS_MESSAGE_MAX];
 	long long id;
 	enum db_err rc;
 	int st;
@@ -269,6 +270,8 @@ app_create(struct ctx *ctx)
 	/* Sent twice (issue 12): the draft the first send made is shown, no second one. */
 	if ((st = submitkey_claim(ctx, "application.new")) != 0)
 		return st;
+	if ((st = caps_gate_drafts(ctx, CAPS_DRAFT_APPLICATION, msg, sizeof(msg))) != 0)
+		return st == 429 ? app_list_refused(ctx, msg) : st;
 	if (cases_create(ctx->db, "authorisation", ctx_user(ctx), 0,
 	    "Ansøgning om uddannelsesautorisation", "", &id) != CASES_OK)
 		return ctx_tx_error(ctx, DB_EEXEC);

@@ -134,6 +134,20 @@ const struct config_key config_keys[] = {
 	{ "demo_fee_student_user_dkk", UINT(demo_fee_student_user_dkk), "1500",
 	  "DEMO VALUE, not a real fee: the student user fee in whole kroner that portalctl "
 	  "seed-demo-rates puts in the rate table when it has no student user rate (R24, R29)" },
+	{ "cap_application_drafts", UINT(cap_application_drafts), "20",
+	  "open application drafts (not yet sent to FSE) one person may have; one more is refused "
+	  "at the form with a message and an audit event FSE sees on /fse/graenser; 0: no cap" },
+	{ "cap_proposal_drafts", UINT(cap_proposal_drafts), "20",
+	  "open project proposal drafts one person may have, as cap_application_drafts" },
+	{ "cap_student_drafts", UINT(cap_student_drafts), "20",
+	  "open student case drafts one person may have, as cap_application_drafts" },
+	{ "cap_address_registrations", UINT(cap_address_registrations), "50",
+	  "registrations (/konto/opret) one client address may send in an hour, counted in the "
+	  "database for every program and host; one address may be a whole institution behind "
+	  "NAT, hence generous; 0: no cap" },
+	{ "cap_address_resets", UINT(cap_address_resets), "50",
+	  "forgotten-password requests (/konto/glemt) one client address may send in an hour, as "
+	  "cap_address_registrations" },
 };
 const size_t config_nkeys = sizeof(config_keys) / sizeof(config_keys[0]);
 

@@ -77,6 +77,12 @@ struct config {
 	/* demo fee rates, seeded by portalctl seed-demo-rates (issue 6; R29): not real fees */
 	unsigned	demo_fee_proposal_dkk;
 	unsigned	demo_fee_student_user_dkk;
+	/* caps per person and per client address (issue 16, lib/caps.h); 0: no cap */
+	unsigned	cap_application_drafts;
+	unsigned	cap_proposal_drafts;
+	unsigned	cap_student_drafts;
+	unsigned	cap_address_registrations;	/* per hour */
+	unsigned	cap_address_resets;		/* per hour */
 };
 
 enum config_type { CONFIG_STR, CONFIG_UINT, CONFIG_SIZE };

@@ -51,3 +51,9 @@ page_keep_values(struct tmpl_dict *d, const struct form *f, const char *const *n
 				tmpl_set(d, key, f->v[j].value);
 			}
 }
+
+void
+page_cap_refused(struct tmpl_dict *d, const char *message)
+{
+	tmpl_set(tmpl_include(d, "CAP_REFUSED", "partials/cap_refused.tpl"), "MESSAGE", message);
+}

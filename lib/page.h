@@ -23,4 +23,8 @@ void	page_form_errors(struct tmpl_dict *, const struct form *f, const char *cons
 void	page_keep_values(struct tmpl_dict *, const struct form *, const char *const *names,
 	    size_t n);
 
+/* A request a cap refused (lib/caps): its message in partials/cap_refused.tpl, where the
+ * template includes CAP_REFUSED (issue 16). */
+void	page_cap_refused(struct tmpl_dict *, const char *message);
+
 #endif

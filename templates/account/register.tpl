@@ -3,6 +3,7 @@
 <h1>Opret en konto</h1>
 <p class="font-lead">Med en konto kan du søge om en uddannelsesautorisation for din institution
 og tage imod en rolle, du bliver inviteret til. Brug den e-mailadresse, du har fra din institution.</p>
+{{>CAP_REFUSED}}
 {{>ERROR_SUMMARY}}
 <form method="post" action="/konto/opret" novalidate>
   <input type="hidden" name="csrf" value="{{CSRF}}">

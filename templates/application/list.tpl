@@ -1,6 +1,7 @@
 {{%AUTOESCAPE context="HTML"}}
 {{! Mine sager (R32): the user's own cases, their state, last change, and what waits for them. }}
 <h1>Mine sager</h1>
+{{>CAP_REFUSED}}
 {{#SENT}}<div class="alert alert-success" role="status"><div class="alert-body"><h2 class="alert-heading">Ansøgningen er sendt</h2><p class="alert-text">Forskningsservice i Danmarks Statistik har modtaget din ansøgning, og du har fået en kvittering på e-mail. Målet er svar inden for {{SERVICE_DAYS}} arbejdsdage. Vi skriver til dig, når der er nyt.</p></div></div>{{/SENT}}
 {{#WITHDRAWN}}<div class="alert alert-success" role="status"><div class="alert-body"><h2 class="alert-heading">Ansøgningen er trukket tilbage</h2><p class="alert-text">Den kan ikke åbnes igen. Havde Forskningsservice den, har de fået besked. Du kan altid starte en ny ansøgning.</p></div></div>{{/WITHDRAWN}}
 <p class="font-lead">Her er de sager, du har oprettet, hvad status er, og hvad der venter på dig.</p>

@@ -55,13 +55,38 @@ jar_update(struct jar *jar, const struct reply *r)
 	}
 }
 
+static int	 keepalive;
+static CURL	*kept;	/* the handle kept while keepalive is on: its connection stays open */
+
+void
+client_keepalive(int on)
+{
+	if (!on && kept) {
+		curl_easy_cleanup(kept);
+		kept = NULL;
+	}
+	keepalive = on;
+}
+
+static CURL *
+handle(void)
+{
+	if (!keepalive)
+		return curl_easy_init();
+	if (kept)
+		curl_easy_reset(kept);	/* the options go, the open connection stays */
+	else
+		kept = curl_easy_init();
+	return kept;
+}
+
 void
 client_request(const char *method, const char *path, const char *ctype, const char *body,
     size_t len, const char *const *extra, struct jar *jar, struct reply *r)
 {
 	struct curl_slist *h = NULL;
 	char url[2048], line[512];
-	CURL *c = curl_easy_init();
+	CURL *c = handle();
 	CURLcode rc;
 
 	ck_assert_ptr_nonnull(c);
@@ -102,7 +127,8 @@ client_request(const char *method, const char *path, const char *ctype, const ch
 		ck_abort_msg("%s %s: %s", method, path, curl_easy_strerror(rc));
 	curl_easy_getinfo(c, CURLINFO_RESPONSE_CODE, &r->status);
 	curl_slist_free_all(h);
-	curl_easy_cleanup(c);
+	if (c != kept)
+		curl_easy_cleanup(c);
 	if (jar)
 		jar_update(jar, r);
 }

@@ -26,6 +26,9 @@ const char	*client_base(void);
 void		 client_request(const char *method, const char *path, const char *ctype,
 		    const char *body, size_t len, const char *const *extra, struct jar *,
 		    struct reply *);
+/* 1: the requests that follow share one connection (HTTP keep-alive), for suites that send
+ * many; 0: back to one connection a request (the default). */
+void		 client_keepalive(int on);
 void		 client_get(const char *path, struct jar *, struct reply *);
 /* POST application/x-www-form-urlencoded; fields are "name", "value" pairs, NULL-terminated,
  * percent-encoded here. */

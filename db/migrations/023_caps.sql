@@ -1,0 +1,24 @@
+-- 023: limits that keep one account or one client address from filling the portal (issue 16,
+-- lib/caps.h). A cap that rests on a count must also write a row the count depends on, so two
+-- requests on two Galera nodes conflict (DESIGN.md, process model): user_caps is that row per
+-- person and kind of draft (uses: how often it was passed, for nothing but a look), and
+-- address_caps per public form and client address, where uses is the count of the current
+-- hour. Refusals are audit events (action 'cap.refused'), which FSE's page of hit caps reads.
+CREATE TABLE IF NOT EXISTS user_caps (
+  user_id       BIGINT UNSIGNED NOT NULL,
+  kind          VARCHAR(32)     CHARACTER SET ascii COLLATE ascii_bin NOT NULL,
+  uses          BIGINT UNSIGNED NOT NULL DEFAULT 0,
+  used_at       DATETIME(6)     NOT NULL DEFAULT CURRENT_TIMESTAMP(6),
+  PRIMARY KEY (user_id, kind)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_danish_ci;
+
+CREATE TABLE IF NOT EXISTS address_caps (
+  form          VARCHAR(32)     CHARACTER SET ascii COLLATE ascii_bin NOT NULL,
+  address       VARCHAR(64)     CHARACTER SET ascii COLLATE ascii_bin NOT NULL,
+  uses          INT UNSIGNED    NOT NULL DEFAULT 0,
+  window_start  DATETIME(6)     NOT NULL DEFAULT CURRENT_TIMESTAMP(6),
+  PRIMARY KEY (form, address)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_danish_ci;
+
+-- FSE's page lists the refusals by time.
+ALTER TABLE audit_events ADD KEY IF NOT EXISTS audit_action (action, at);

@@ -1,0 +1,244 @@
+/*
+ * Caps that keep one account or one client address from filling the portal (issue 16), end to
+ * end through nginx with the stack's settings: one more application draft than
+ * cap_application_drafts is refused at Mine sager (429, the message, nothing written, an audit
+ * event), and a draft finished makes room again; 10,000 creation attempts in a tight loop as
+ * one user end with exactly the cap written; the registration form past its per-address cap is
+ * refused with the input kept and no account made.
+ */
+#include <check.h>
+#include <curl/curl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "client.h"
+#include "fixture.h"
+
+#include "../check_run.h"
+
+static char sfx[16];
+
+static void
+setup(void)
+{
+	fixture_open();
+	snprintf(sfx, sizeof(sfx), "%ld%d", (long)getpid(), rand() % 1000);
+}
+
+static long long
+new_user(struct who *w, const char *local)
+{
+	snprintf(w->email, sizeof(w->email), "%s.%s@econ.graense.dk", local, sfx);
+	w->uid = fixture_user(w->email, "Gitte Grænse");
+	fixture_session(w->uid, &w->jar, w->csrf);
+	return w->uid;
+}
+
+/* POST /ansoegning/ny with a fresh one-time key; the status, the body kept in r. */
+static long
+create(struct who *w, struct reply *r)
+{
+	client_post_form("/ansoegning/ny", &w->jar, r, "csrf", w->csrf, "engangsnoegle",
+	    client_new_key(), NULL);
+	return r->status;
+}
+
+static long long
+drafts(long long uid)
+{
+	return fixture_scalar_int("SELECT COUNT(*) FROM cases WHERE created_by = ? AND type = "
+	    "'authorisation' AND state = 'draft'", uid);
+}
+
+static long long
+cases_of(long long uid)
+{
+	return fixture_scalar_int("SELECT COUNT(*) FROM cases WHERE created_by = ?", uid);
+}
+
+static long long
+refusals(long long uid, const char *kind)
+{
+	struct db_result res;
+	long long n;
+
+	ck_assert_int_eq(db_exec(fx_db, &res, "SELECT COUNT(*) FROM audit_events WHERE action = "
+	    "'cap.refused' AND actor_id = ? AND detail = ?", "is", uid, kind), DB_OK);
+	n = db_cell_int(&res, 0, 0, -1);
+	db_result_free(&res);
+	return n;
+}
+
+START_TEST(one_draft_past_the_cap)
+{
+	unsigned cap = fx_cfg.cap_application_drafts, i;
+	char want[128];
+	struct reply r;
+	struct who w;
+
+	ck_assert_uint_gt(cap, 0);
+	ck_assert_uint_le(cap, 200);	/* the suite makes them one by one */
+	new_user(&w, "kladder");
+	for (i = 0; i < cap; i++) {
+		ck_assert_int_eq(create(&w, &r), 303);
+		reply_free(&r);
+	}
+	ck_assert_int_eq(drafts(w.uid), cap);
+	ck_assert_int_eq(refusals(w.uid, "draft.application"), 0);
+
+	/* One more: the page again with the message, 429, nothing written, one audit event. */
+	ck_assert_int_eq(create(&w, &r), 429);
+	snprintf(want, sizeof(want), "Du har %u kladder til ansøgninger", cap);
+	ck_assert_msg(has(&r.body, want), "no message: %.300s", r.body.data);
+	ck_assert(has(&r.body, "<h1>Mine sager</h1>"));
+	ck_assert(has(&r.body, "action=\"/ansoegning/ny\""));
+	reply_free(&r);
+	ck_assert_int_eq(cases_of(w.uid), cap);
+	ck_assert_int_eq(fixture_scalar_int("SELECT COUNT(*) FROM submission_keys WHERE user_id = ?",
+	    w.uid), cap);
+	ck_assert_int_eq(refusals(w.uid, "draft.application"), 1);
+
+	/* A draft that is no longer open makes room for exactly one. */
+	ck_assert_int_eq(db_exec(fx_db, NULL, "UPDATE cases SET state = 'withdrawn' WHERE id = "
+	    "(SELECT MIN(id) FROM cases WHERE created_by = ?)", "i", w.uid), DB_OK);
+	ck_assert_int_eq(create(&w, &r), 303);
+	reply_free(&r);
+	ck_assert_int_eq(create(&w, &r), 429);
+	reply_free(&r);
+	ck_assert_int_eq(drafts(w.uid), cap);
+	ck_assert_int_eq(cases_of(w.uid), cap + 1);
+	ck_assert_int_eq(refusals(w.uid, "draft.application"), 2);
+}
+END_TEST
+
+/* The issue's scanner: many creations as one user, each with its own key, as fast as one
+ * keep-alive connection sends them. PORTAL_CAPS_TRIES lowers the count for a quick run. */
+START_TEST(ten_thousand_tries_write_the_cap)
+{
+	unsigned cap = fx_cfg.cap_application_drafts;
+	long tries = getenv("PORTAL_CAPS_TRIES") ? atol(getenv("PORTAL_CAPS_TRIES")) : 10000;
+	long i, made = 0, refused = 0, other = 0;
+	struct timespec t0, t1;
+	struct reply r;
+	struct who w;
+	double secs;
+
+	ck_assert_int_gt(tries, (long)cap);
+	new_user(&w, "skanner");
+	client_keepalive(1);
+	clock_gettime(CLOCK_MONOTONIC, &t0);
+	for (i = 0; i < tries; i++) {
+		switch (create(&w, &r)) {
+		case 303:
+			made++;
+			break;
+		case 429:
+			refused++;
+			break;
+		default:
+			other++;
+			break;
+		}
+		reply_free(&r);
+	}
+	clock_gettime(CLOCK_MONOTONIC, &t1);
+	client_keepalive(0);
+	secs = (double)(t1.tv_sec - t0.tv_sec) + (double)(t1.tv_nsec - t0.tv_nsec) / 1e9;
+	printf("caps: %ld creation attempts in %.1f s (%.0f a second): %ld made, %ld refused, "
+	    "%ld other\n", tries, secs, (double)tries / secs, made, refused, other);
+	ck_assert_int_eq(made, cap);
+	ck_assert_int_eq(refused, tries - (long)cap);
+	ck_assert_int_eq(other, 0);
+	ck_assert_int_eq(cases_of(w.uid), cap);
+	ck_assert_int_eq(refusals(w.uid, "draft.application"), tries - (long)cap);
+}
+END_TEST
+
+static void
+register_once(const char *email, struct jar *jar, const char *csrf, struct reply *r)
+{
+	client_post_form("/konto/opret", jar, r, "csrf", csrf, "navn", "Rasmus Rate", "email",
+	    email, "adgangskode", "lang-og-sjov-hest-batteri-7", "adgangskode2",
+	    "lang-og-sjov-hest-batteri-7", NULL);
+}
+
+START_TEST(registration_past_the_address_cap)
+{
+	unsigned cap = fx_cfg.cap_address_registrations;
+	char email[128], email2[128], csrf[64], addr[80];
+	struct jar jar = { "", "" };
+	struct db_result res;
+	struct reply r;
+
+	ck_assert_uint_gt(cap, 0);
+	snprintf(email, sizeof(email), "rate.%s@econ.graense.dk", sfx);
+	snprintf(email2, sizeof(email2), "rate2.%s@econ.graense.dk", sfx);
+	client_csrf("/konto/opret", &jar, csrf, sizeof(csrf));
+	register_once(email, &jar, csrf, &r);
+	ck_assert_int_eq(reply_done(&r, NULL, 0), 303);
+	/* The client's address as the portal saw it: from the registration's audit event. */
+	ck_assert_int_eq(db_exec(fx_db, &res, "SELECT a.remote_addr FROM audit_events a JOIN users u "
+	    "ON u.id = a.subject_id WHERE a.action = 'account.register' AND u.email = ?", "s",
+	    email), DB_OK);
+	ck_assert_uint_eq(res.nrows, 1);
+	snprintf(addr, sizeof(addr), "%s", db_cell(&res, 0, 0));
+	db_result_free(&res);
+	ck_assert_str_ne(addr, "");
+	ck_assert_int_ge(fixture_scalar("SELECT uses FROM address_caps WHERE form = "
+	    "'address.register' AND address = ?", addr), 1);
+
+	/* This address has used its hour (as if cap registrations came before). */
+	ck_assert_int_eq(db_exec(fx_db, NULL, "UPDATE address_caps SET uses = ?, window_start = "
+	    "NOW(6) WHERE form = 'address.register' AND address = ?", "is", (long long)cap, addr),
+	    DB_OK);
+	register_once(email2, &jar, csrf, &r);
+	ck_assert_int_eq(r.status, 429);
+	ck_assert(has(&r.body, "Prøv igen om en time"));
+	ck_assert(has(&r.body, "value=\"Rasmus Rate\""));	/* the input kept */
+	ck_assert(has(&r.body, email2));
+	ck_assert(!has(&r.body, "lang-og-sjov-hest-batteri-7"));	/* never the password */
+	reply_free(&r);
+	ck_assert_int_eq(fixture_scalar("SELECT COUNT(*) FROM users WHERE email = ?", email2), 0);
+	ck_assert_int_eq(fixture_scalar("SELECT COUNT(*) FROM outbox WHERE to_addr = ?", email2),
+	    0);
+	ck_assert_int_eq(fixture_scalar("SELECT uses FROM address_caps WHERE form = "
+	    "'address.register' AND address = ?", addr), cap);	/* the refusal was not counted */
+	ck_assert_int_ge(fixture_scalar("SELECT COUNT(*) FROM audit_events WHERE action = "
+	    "'cap.refused' AND detail = 'address.register' AND remote_addr = ? AND at > NOW(6) - "
+	    "INTERVAL 1 MINUTE", addr), 1);
+
+	/* An hour later the address may register again. */
+	ck_assert_int_eq(db_exec(fx_db, NULL, "UPDATE address_caps SET window_start = NOW(6) - "
+	    "INTERVAL 61 MINUTE WHERE form = 'address.register' AND address = ?", "s", addr), DB_OK);
+	register_once(email2, &jar, csrf, &r);
+	ck_assert_int_eq(reply_done(&r, NULL, 0), 303);
+	ck_assert_int_eq(fixture_scalar("SELECT COUNT(*) FROM users WHERE email = ?", email2), 1);
+	ck_assert_int_eq(fixture_scalar("SELECT uses FROM address_caps WHERE form = "
+	    "'address.register' AND address = ?", addr), 1);
+	/* The suites after this one register from the same address. */
+	ck_assert_int_eq(db_exec(fx_db, NULL, "DELETE FROM address_caps WHERE address = ?", "s",
+	    addr), DB_OK);
+}
+END_TEST
+
+int
+main(void)
+{
+	Suite *s = suite_create("caps");
+	TCase *tc = tcase_create("caps");
+	int failed;
+
+	curl_global_init(CURL_GLOBAL_DEFAULT);
+	tcase_add_checked_fixture(tc, setup, fixture_close);
+	tcase_set_timeout(tc, 300);
+	tcase_add_test(tc, one_draft_past_the_cap);
+	tcase_add_test(tc, registration_past_the_address_cap);
+	tcase_add_test(tc, ten_thousand_tries_write_the_cap);
+	suite_add_tcase(s, tc);
+	failed = check_run(s);
+	curl_global_cleanup();
+	return failed;
+}
