@@ -10,6 +10,7 @@
 
 #include "audit.h"
 #include "auth.h"
+#include "caps.h"
 #include "http_parse.h"
 #include "log.h"
 #include "mail.h"
@@ -179,6 +180,7 @@ proj_edit_submit(struct ctx *ctx)
 {
 	struct fielderr fe;
 	char before[PROPOSAL_HASH_HEX + 1], after[PROPOSAL_HASH_HEX + 1], path[128];
+	char msg[CAPS_MESSAGE_MAX];
 	const struct kvlist *in = &ctx->req->form;
 	long long version = proj_param(ctx, "version"), sag, voided = 0;
 	struct form f;
@@ -223,6 +225,11 @@ proj_edit_submit(struct ctx *ctx)
 		/* Sent twice (issue 12): the proposal the first send made is shown. */
 		if ((st = submitkey_claim(ctx, "proposal.new")) != 0)
 			goto out;
+		if ((st = caps_gate_drafts(ctx, CAPS_DRAFT_PROPOSAL, msg, sizeof(msg))) != 0) {
+			if (st == 429)	/* issue 16: the form again, the input kept */
+				st = proj_form(ctx, &p, in, NULL, msg, 429);
+			goto out;
+		}
 		if ((crc = cases_create(ctx->db, "project", ctx_user(ctx), p.a.id,
 		    kvlist_value(in, "titel"), data.data ? data.data : "", &sag)) != CASES_OK) {
 			st = ctx_tx_error(ctx, DB_EEXEC);

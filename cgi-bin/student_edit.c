@@ -13,6 +13,7 @@
 #include "audit.h"
 #include "auth.h"
 #include "buf.h"
+#include "caps.h"
 #include "files.h"
 #include "form.h"
 #include "http_parse.h"
@@ -176,7 +177,7 @@ stud_edit_submit(struct ctx *ctx)
 	struct stud s;
 	enum cases_err crc;
 	enum db_err rc;
-	char path[128];
+	char path[128], msg[CAPS_MESSAGE_MAX];
 	size_t n;
 	int st;
 
@@ -219,6 +220,11 @@ stud_edit_submit(struct ctx *ctx)
 		/* Sent twice (issue 12): the case the first send made is shown. */
 		if ((st = submitkey_claim(ctx, "student.new")) != 0)
 			goto out;
+		if ((st = caps_gate_drafts(ctx, CAPS_DRAFT_STUDENT, msg, sizeof(msg))) != 0) {
+			if (st == 429)	/* issue 16: the form again, the input kept */
+				st = stud_form(ctx, &s, in, NULL, msg, 429);
+			goto out;
+		}
 		if ((crc = cases_create(ctx->db, "student", ctx_user(ctx), s.a.id,
 		    kvlist_value(in, "navn"), data.data ? data.data : "", &sag)) != CASES_OK) {
 			st = ctx_tx_error(ctx, DB_EEXEC);

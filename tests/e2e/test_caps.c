@@ -3,7 +3,8 @@
  * end through nginx with the stack's settings: one more application draft than
  * cap_application_drafts is refused at Mine sager (429, the message, nothing written, an audit
  * event), and a draft finished makes room again; 10,000 creation attempts in a tight loop as
- * one user end with exactly the cap written; the registration form past its per-address cap is
+ * one user end with exactly the cap written; a proposal past cap_proposal_drafts is refused at
+ * its form with the input kept; the registration form past its per-address cap is
  * refused with the input kept and no account made.
  */
 #include <check.h>
@@ -16,6 +17,7 @@
 
 #include "client.h"
 #include "fixture.h"
+#include "policy.h"
 
 #include "../check_run.h"
 
@@ -111,6 +113,49 @@ START_TEST(one_draft_past_the_cap)
 	ck_assert_int_eq(drafts(w.uid), cap);
 	ck_assert_int_eq(cases_of(w.uid), cap + 1);
 	ck_assert_int_eq(refusals(w.uid, "draft.application"), 2);
+}
+END_TEST
+
+/* A new proposal past cap_proposal_drafts: the form again with the message and the input, 429,
+ * no case; the drafts before it are written straight into the database. */
+START_TEST(one_proposal_past_the_cap)
+{
+	unsigned cap = fx_cfg.cap_proposal_drafts, i;
+	char name[96], number[64], domain[96], a[32], want[128];
+	struct reply r;
+	struct who w;
+	long long auth;
+
+	ck_assert_uint_gt(cap, 0);
+	snprintf(name, sizeof(name), "Grænseinstitut %s", sfx);
+	snprintf(number, sizeof(number), "UA-G-%s", sfx);
+	snprintf(domain, sizeof(domain), "graense-%s.dk", sfx);
+	auth = fixture_authorisation(name, number, domain);
+	ck_assert_int_eq(db_exec(fx_db, NULL, "UPDATE authorisations SET platform = "
+	    "'forskermaskinen' WHERE id = ?", "i", auth), DB_OK);
+	new_user(&w, "vejleder");
+	fixture_grant(w.uid, ROLE_BIT(ROLE_SUPERVISOR), auth);
+	for (i = 0; i < cap; i++)
+		ck_assert_int_eq(db_exec(fx_db, NULL, "INSERT INTO cases (type, created_by, "
+		    "authorisation_id, title, data) VALUES ('project', ?, ?, 'Kladde', '')", "ii",
+		    w.uid, auth), DB_OK);
+	snprintf(a, sizeof(a), "%lld", auth);
+	client_post_form("/projekt/rediger", &w.jar, &r, "csrf", w.csrf, "id", a, "sag", "",
+	    "version", "", "engangsnoegle", client_new_key(), "titel", "Uddannelse og løn",
+	    "emne", "Arbejdsmarkedsøkonomi", "formaal", "Hvordan påvirker uddannelse løn",
+	    "register_navn_1", "BEF", "register_begrundelse_1", "Køn og alder sammenlignes",
+	    "samfundsrelevans", "Svarer på uddannelsespolitiske spørgsmål", "antal_studerende",
+	    "12", "periode_fra", "2027-02-01", "periode_til", "2028-01-31", NULL);
+	ck_assert_int_eq(r.status, 429);
+	snprintf(want, sizeof(want), "Du har %u kladder til projektindstillinger", cap);
+	ck_assert_msg(has(&r.body, want), "no message: %.300s", r.body.data);
+	ck_assert(has(&r.body, "Uddannelse og løn"));	/* the input kept */
+	ck_assert(has(&r.body, "Hvordan påvirker uddannelse løn"));
+	reply_free(&r);
+	ck_assert_int_eq(fixture_scalar_int("SELECT COUNT(*) FROM cases WHERE created_by = ? AND "
+	    "type = 'project'", w.uid), cap);
+	ck_assert_int_eq(refusals(w.uid, "draft.proposal"), 1);
+	ck_assert_int_eq(refusals(w.uid, "draft.application"), 0);
 }
 END_TEST
 
@@ -233,8 +278,9 @@ main(void)
 
 	curl_global_init(CURL_GLOBAL_DEFAULT);
 	tcase_add_checked_fixture(tc, setup, fixture_close);
-	tcase_set_timeout(tc, 300);
+	tcase_set_timeout(tc, 600);	/* the 10,000 tries: 71 s here, more under ASan */
 	tcase_add_test(tc, one_draft_past_the_cap);
+	tcase_add_test(tc, one_proposal_past_the_cap);
 	tcase_add_test(tc, registration_past_the_address_cap);
 	tcase_add_test(tc, ten_thousand_tries_write_the_cap);
 	suite_add_tcase(s, tc);
