@@ -11,11 +11,13 @@
 
 #include "appfields.h"
 #include "audit.h"
+#include "caps.h"
 #include "datefmt.h"
 #include "http.h"
 #include "http_parse.h"
 #include "log.h"
 #include "mail.h"
+#include "page.h"
 #include "session.h"
 #include "submitkey.h"
 
@@ -271,7 +273,7 @@ find_confirmation(struct ctx *ctx, const char *token, int lock, struct confirmat
 
 static int
 confirm_page(struct ctx *ctx, const char *token, const struct confirmation *mc, int done,
-    int status)
+    const char *refusal, int status)
 {
 	struct tmpl_dict *d;
 
@@ -279,6 +281,8 @@ confirm_page(struct ctx *ctx, const char *token, const struct confirmation *mc, 
 		return 503;
 	if ((d = ctx_page(ctx, "application/confirm.tpl", "Bekræftelse som leder")) == NULL)
 		return 500;
+	if (refusal)
+		page_cap_refused(d, refusal);
 	if (done) {
 		tmpl_show(d, "DONE");
 		return status;
@@ -307,7 +311,7 @@ app_confirm_form(struct ctx *ctx)
 
 	if ((rc = find_confirmation(ctx, token, 0, &mc)) != DB_OK)
 		return ctx_db_error(ctx, rc);
-	return confirm_page(ctx, token, &mc, 0, 200);
+	return confirm_page(ctx, token, &mc, 0, NULL, 200);
 }
 
 /* POST /ansoegning/bekraeft: records the confirmation, once. */
@@ -315,8 +319,10 @@ int
 app_confirm_submit(struct ctx *ctx)
 {
 	const char *token = kvlist_value(&ctx->req->form, "token");
+	char msg[CAPS_MESSAGE_MAX];
 	struct confirmation mc;
 	enum db_err rc;
+	int st;
 
 	if ((rc = db_begin(ctx->db)) != DB_OK)
 		return ctx_db_error(ctx, rc);
@@ -324,8 +330,11 @@ app_confirm_submit(struct ctx *ctx)
 		return ctx_tx_error(ctx, rc);
 	if (!mc.usable) {
 		db_rollback(ctx->db);
-		return confirm_page(ctx, token, &mc, 0, 410);
+		return confirm_page(ctx, token, &mc, 0, NULL, 410);
 	}
+	/* Issue 16: a client address records so many confirmations an hour (each mails). */
+	if ((st = caps_gate_address(ctx, CAPS_ADDR_CONFIRM, msg, sizeof(msg))) != 0)
+		return st == 429 ? confirm_page(ctx, token, &mc, 0, msg, 429) : st;
 	if ((rc = db_exec(ctx->db, NULL, "UPDATE manager_confirmations SET confirmed_at = NOW(6) "
 	    "WHERE id = ? AND confirmed_at IS NULL", "i", mc.id)) != DB_OK ||
 	    (rc = audit_event(ctx->db, 0, "case.manager_confirm", "case", mc.case_id, 0,
@@ -355,6 +364,6 @@ app_confirm_submit(struct ctx *ctx)
 	}
 	if ((rc = db_commit(ctx->db)) != DB_OK)
 		return ctx_db_error(ctx, rc);
-	return confirm_page(ctx, token, &mc, 1, 200);
+	return confirm_page(ctx, token, &mc, 1, NULL, 200);
 }
 

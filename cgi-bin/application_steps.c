@@ -270,7 +270,8 @@ app_create(struct ctx *ctx)
 	/* Sent twice (issue 12): the draft the first send made is shown, no second one. */
 	if ((st = submitkey_claim(ctx, "application.new")) != 0)
 		return st;
-	if ((st = caps_gate_drafts(ctx, CAPS_DRAFT_APPLICATION, msg, sizeof(msg))) != 0)
+	if ((st = caps_gate(ctx, CAPS_DRAFT_APPLICATION, ctx_user(ctx), 1, msg,
+	    sizeof(msg))) != 0)
 		return st == 429 ? app_list_refused(ctx, msg) : st;
 	if (cases_create(ctx->db, "authorisation", ctx_user(ctx), 0,
 	    "Ansøgning om uddannelsesautorisation", "", &id) != CASES_OK)

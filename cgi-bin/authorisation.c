@@ -11,6 +11,7 @@
 #include <strings.h>
 
 #include "audit.h"
+#include "caps.h"
 #include "auth.h"
 #include "authorisation.h"
 #include "datefmt.h"
@@ -341,7 +342,7 @@ roles_page(struct ctx *ctx)
 static int
 invite_submit(struct ctx *ctx)
 {
-	char email[255], path[128];
+	char email[255], path[128], msg[CAPS_MESSAGE_MAX];
 	long long id = authorisation_id(ctx), uid = ctx_user(ctx);
 	struct fielderr fe;
 	struct invite in;
@@ -392,6 +393,13 @@ invite_submit(struct ctx *ctx)
 	/* Sent twice (issue 12): one invitation and one mail, the page says it was sent. */
 	if ((st = submitkey_claim(ctx, "invitation.new")) != 0)
 		return st;
+	/* Issue 16: so many invitations (and so many mails) a person sends an hour. */
+	if ((st = caps_gate(ctx, CAPS_INVITE_HOUR, uid, 1, msg, sizeof(msg))) != 0) {
+		if (st != 429)
+			return st;
+		fielderr_add(&fe, "email", msg);
+		return roles_page_with(ctx, id, &f, &fe, 429);
+	}
 	snprintf(path, sizeof(path), "/autorisation/roller?id=%lld&besked=inviteret", id);
 	if ((rc = invite_create(ctx->db, ctx->cfg, &in, NULL)) != DB_OK ||
 	    (rc = submitkey_done(ctx, path)) != DB_OK)
@@ -604,8 +612,9 @@ invitation_accept(struct ctx *ctx)
 	const char *token = kvlist_value(&ctx->req->form, "token");
 	long long uid = ctx_user(ctx);
 	struct invitation inv;
-	char path[96];
+	char path[96], msg[CAPS_MESSAGE_MAX];
 	enum db_err rc;
+	int st;
 
 	if ((rc = db_begin(ctx->db)) != DB_OK)
 		return ctx_db_error(ctx, rc);
@@ -625,6 +634,9 @@ invitation_accept(struct ctx *ctx)
 		    "e-mailadresse end den, du er logget ind med. Log ud, og log ind med den adresse, "
 		    "invitationen er sendt til.", 403);
 	}
+	/* Issue 16: a client address accepts so many invitations an hour. */
+	if ((st = caps_gate_address(ctx, CAPS_ADDR_INVITATION, msg, sizeof(msg))) != 0)
+		return st == 429 ? invitation_page(ctx, token, &inv, msg, 429) : st;
 	/* One path for every invitation, whoever sent it: the grant and, for the responsible role
 	 * (FSE's approval or FSE's invitation from the roles page), the hand-over from an interim
 	 * applicant-responsible with its audit events and mail (lib/invite.c, R4.2, R34). */

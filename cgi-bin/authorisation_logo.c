@@ -11,6 +11,7 @@
 #include "audit.h"
 #include "auth.h"
 #include "authorisation.h"
+#include "caps.h"
 #include "datefmt.h"
 #include "db.h"
 #include "files.h"
@@ -62,7 +63,8 @@ logo_show(struct ctx *ctx, struct tmpl_dict *d, long long id)
 }
 
 static int
-logo_render(struct ctx *ctx, long long id, const struct form *f, int status)
+logo_render(struct ctx *ctx, long long id, const struct form *f, const char *refusal,
+    int status)
 {
 	static struct files_meta history[LOGO_HISTORY_MAX];
 	struct tmpl_dict *d, *form;
@@ -89,6 +91,8 @@ logo_render(struct ctx *ctx, long long id, const struct form *f, int status)
 	tmpl_set(d, "NUMBER", db_cell(&res, 0, 0));
 	tmpl_set(d, "INSTITUTION", db_cell(&res, 0, 1));
 	db_result_free(&res);
+	if (refusal)
+		page_cap_refused(d, refusal);
 	if ((st = logo_show(ctx, d, id)) != 0)
 		return st;
 	if (!can_upload)
@@ -132,7 +136,7 @@ logo_page(struct ctx *ctx)
 
 	if ((st = auth_require(ctx, ACT_AUTH_VIEW, id)) != 0)
 		return st;
-	return logo_render(ctx, id, NULL, 200);
+	return logo_render(ctx, id, NULL, NULL, 200);
 }
 
 int
@@ -142,13 +146,13 @@ logo_submit(struct ctx *ctx)
 	const struct kv *part;
 	struct form f;
 	enum db_err rc = DB_OK;
-	char path[96], detail[160];
+	char path[96], detail[160], msg[CAPS_MESSAGE_MAX];
 	int st;
 
 	if ((st = auth_require(ctx, ACT_LOGO_UPLOAD, id)) != 0)
 		return st;
 	if (form_read(&f, logo_fields, L__MAX, &ctx->req->form) != 0)
-		return logo_render(ctx, id, &f, 422);
+		return logo_render(ctx, id, &f, NULL, 422);
 	part = kvlist_get(&ctx->req->form, "logo");
 	snprintf(detail, sizeof(detail), "%s sha256 %.16s", f.v[L_LOGO].file->type,
 	    f.v[L_LOGO].file->sha256);
@@ -157,6 +161,9 @@ logo_submit(struct ctx *ctx)
 	/* Sent twice (issue 12): one upload, the page shows it. */
 	if ((st = submitkey_claim(ctx, "logo.upload")) != 0)
 		return st;
+	/* Issue 16: the person's bytes of the day and the authorisation's stored bytes. */
+	if ((st = caps_gate_upload(ctx, id, 0, part->value_len, msg, sizeof(msg))) != 0)
+		return st == 429 ? logo_render(ctx, id, NULL, msg, 429) : st;
 	snprintf(path, sizeof(path), "/autorisation/logo?id=%lld&besked=gemt", id);
 	if ((rc = files_store(ctx->db, FILES_LOGO, id, 0, ctx_user(ctx), part->value,
 	    part->value_len, f.v[L_LOGO].file, &file_id)) != DB_OK ||

@@ -12,6 +12,7 @@
 #include "audit.h"
 #include "auth.h"
 #include "authorisation.h"
+#include "caps.h"
 #include "db.h"
 #include "invite.h"
 #include "log.h"
@@ -142,6 +143,8 @@ int
 invitation_resend(struct ctx *ctx)
 {
 	long long auth = http_id(http_param(ctx->req, "id"));
+	char msg[CAPS_MESSAGE_MAX];
+	struct fielderr fe;
 	struct invite in;
 	struct pending p;
 	enum db_err rc;
@@ -150,6 +153,14 @@ invitation_resend(struct ctx *ctx)
 	if ((st = auth_require(ctx, ACT_ROLE_INVITE, auth)) != 0 ||
 	    (st = lock_pending(ctx, auth, &p)) != 0)
 		return st;
+	/* Issue 16: a link sent again is an invitation sent, under the same cap. */
+	if ((st = caps_gate(ctx, CAPS_INVITE_HOUR, ctx_user(ctx), 1, msg, sizeof(msg))) != 0) {
+		if (st != 429)
+			return st;
+		fielderr_init(&fe);
+		fielderr_add(&fe, "email", msg);
+		return roles_page_with(ctx, auth, NULL, &fe, 429);
+	}
 	if ((rc = mark_withdrawn(ctx, &p, auth, "invitation.resend")) != DB_OK)
 		return ctx_tx_error(ctx, rc);
 	memset(&in, 0, sizeof(in));

@@ -25,6 +25,7 @@
 #include "fcgi.h"
 #include "form.h"
 #include "fse_agreement.h"
+#include "fse_caps.h"
 #include "fse_cases.h"
 #include "fse_certification.h"
 #include "fse_export_rules.h"
@@ -75,6 +76,8 @@ home_page(struct ctx *ctx)
 		return 500;
 	if (may(ctx, ACT_FSE_CERT_VIEW))
 		tmpl_show(d, "CERTIFICATION");
+	if (may(ctx, ACT_FSE_CAPS_VIEW) && fse_caps_summary(ctx, d) != DB_OK)
+		return ctx_db_error(ctx, db_last_error(ctx->db));
 	if (!may(ctx, ACT_FSE_MAIL_VIEW)) {
 		if (may(ctx, ACT_FSE_CASES_VIEW))
 			tmpl_show(d, "CASES");
@@ -394,6 +397,7 @@ mail_retry(struct ctx *ctx)
 static const struct route routes[] = {
 	{ "GET", "/fse", home_page, ACT_FSE_HOME },
 	{ "GET", "/fse/post", mail_page, ACT_FSE_MAIL_VIEW },
+	{ "GET", "/fse/graenser", fse_caps_page, ACT_FSE_CAPS_VIEW },
 	{ "POST", "/fse/post/igen", mail_retry, ACT_FSE_MAIL_RETRY },
 	{ "GET", "/fse/sager", fse_cases_page, ACT_FSE_CASES_VIEW },
 	{ "GET", "/fse/sag", fse_case_page, ACT_FSE_CASES_VIEW },

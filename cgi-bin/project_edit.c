@@ -225,7 +225,8 @@ proj_edit_submit(struct ctx *ctx)
 		/* Sent twice (issue 12): the proposal the first send made is shown. */
 		if ((st = submitkey_claim(ctx, "proposal.new")) != 0)
 			goto out;
-		if ((st = caps_gate_drafts(ctx, CAPS_DRAFT_PROPOSAL, msg, sizeof(msg))) != 0) {
+		if ((st = caps_gate(ctx, CAPS_DRAFT_PROPOSAL, ctx_user(ctx), 1, msg,
+		    sizeof(msg))) != 0) {
 			if (st == 429)	/* issue 16: the form again, the input kept */
 				st = proj_form(ctx, &p, in, NULL, msg, 429);
 			goto out;

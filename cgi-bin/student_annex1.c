@@ -16,6 +16,7 @@
 #include "audit.h"
 #include "auth.h"
 #include "buf.h"
+#include "caps.h"
 #include "filename.h"
 #include "files.h"
 #include "form.h"
@@ -187,7 +188,7 @@ stud_upload(struct ctx *ctx)
 	struct form f;
 	enum db_err rc;
 	struct stud s;
-	char path[128], detail[160];
+	char path[128], detail[160], msg[CAPS_MESSAGE_MAX];
 	int st;
 
 	if ((st = stud_load(ctx, ACT_STUDENT_EDIT, &s, 0)) != 0)
@@ -238,6 +239,16 @@ stud_upload(struct ctx *ctx)
 	}
 	/* Sent twice (issue 12): one upload, the page shows it. */
 	if ((st = submitkey_claim(ctx, "student.annex1")) != 0) {
+		stud_free(&s);
+		return st;
+	}
+	/* Issue 16: the person's bytes of the day, the case's and the authorisation's. */
+	if ((st = caps_gate_upload(ctx, s.a.id, s.c.id, part->value_len, msg, sizeof(msg))) !=
+	    0) {
+		if (st == 429) {
+			fielderr_add(&fe, "fil", msg);
+			st = stud_page(ctx, &s, NULL, NULL, &fe, 429);
+		}
 		stud_free(&s);
 		return st;
 	}

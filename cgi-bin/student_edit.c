@@ -220,7 +220,8 @@ stud_edit_submit(struct ctx *ctx)
 		/* Sent twice (issue 12): the case the first send made is shown. */
 		if ((st = submitkey_claim(ctx, "student.new")) != 0)
 			goto out;
-		if ((st = caps_gate_drafts(ctx, CAPS_DRAFT_STUDENT, msg, sizeof(msg))) != 0) {
+		if ((st = caps_gate(ctx, CAPS_DRAFT_STUDENT, ctx_user(ctx), 1, msg,
+		    sizeof(msg))) != 0) {
 			if (st == 429)	/* issue 16: the form again, the input kept */
 				st = stud_form(ctx, &s, in, NULL, msg, 429);
 			goto out;

@@ -18,6 +18,7 @@
 
 #include "audit.h"
 #include "auth.h"
+#include "caps.h"
 #include "datefmt.h"
 #include "filename.h"
 #include "files.h"
@@ -536,7 +537,8 @@ stud_export_request(struct ctx *ctx)
 	struct db_result res;
 	enum db_err rc;
 	long long id, file_id;
-	char path[128], detail[96];
+	char path[128], detail[96], msg[CAPS_MESSAGE_MAX];
+	unsigned long long bytes;
 	size_t i, nfiles = 0;
 	int st, too_large;
 
@@ -567,6 +569,20 @@ stud_export_request(struct ctx *ctx)
 	}
 	if ((st = submitkey_claim(ctx, "export.request")) != 0)
 		return st;
+	/* Issue 16: the request's files together, against the person's day, the case and the
+	 * authorisation. */
+	for (i = 0, bytes = 0; i < EXPORT_FILES; i++) {
+		const struct kv *part = kvlist_get(&ctx->req->form, request_fields[2 * i].name);
+
+		if (f.v[2 * i].file && part)
+			bytes += part->value_len;
+	}
+	if ((st = caps_gate_upload(ctx, a.id, o.sag, bytes, msg, sizeof(msg))) != 0) {
+		if (st != 429)
+			return st;
+		fielderr_add(&fe, request_fields[0].name, msg);
+		return render(ctx, &a, &o, &f, &fe, NULL, 429);
+	}
 	if ((rc = db_exec(ctx->db, &res, "INSERT INTO export_requests (authorisation_id, "
 	    "student_case_id, requested_by, aggregated_confirmed) VALUES (?, ?, ?, 1)", "iii", a.id,
 	    o.sag, ctx_user(ctx))) != DB_OK)

@@ -1,9 +1,12 @@
 #include "caps.h"
 
 #include <stdio.h>
+#include <string.h>
 
 #include "audit.h"
 #include "log.h"
+
+#define MB	(1024ULL * 1024ULL)
 
 static const char *const caps_errs[CAPS__MAX] = {
 	[CAPS_OK] = "ok",
@@ -11,16 +14,62 @@ static const char *const caps_errs[CAPS__MAX] = {
 	[CAPS_EDB] = "database error",
 };
 
-/* Per kind: its name, the cases.type counted (drafts) or NULL (an address's form). */
+/*
+ * Per kind: its name, FSE's word for it, the count of what it limits for one subject (one
+ * integer parameter; NULL: an address's form, counted in address_caps), the refusal's text
+ * before and after the limit, and the unit the limit is shown in.
+ */
 static const struct {
-	const char	*name;
-	const char	*case_type;
+	const char		*name;
+	const char		*label;
+	const char		*count_sql;
+	const char		*before, *after;
+	unsigned long long	 unit;
 } kinds[CAPS_KIND__MAX] = {
-	[CAPS_DRAFT_APPLICATION] = { "draft.application", "authorisation" },
-	[CAPS_DRAFT_PROPOSAL] = { "draft.proposal", "project" },
-	[CAPS_DRAFT_STUDENT] = { "draft.student", "student" },
-	[CAPS_ADDR_REGISTER] = { "address.register", NULL },
-	[CAPS_ADDR_FORGOT] = { "address.forgot", NULL },
+	[CAPS_DRAFT_APPLICATION] = { "draft.application", "Kladder til ansøgninger",
+	    "SELECT COUNT(*) FROM cases WHERE created_by = ? AND type = 'authorisation' AND "
+	    "state = 'draft' LOCK IN SHARE MODE",
+	    "Du har ", "kladder til ansøgninger, og det er det højeste antal. Gør en kladde "
+	    "færdig, eller slet en, før du opretter en ny.", 1 },
+	[CAPS_DRAFT_PROPOSAL] = { "draft.proposal", "Kladder til projektindstillinger",
+	    "SELECT COUNT(*) FROM cases WHERE created_by = ? AND type = 'project' AND "
+	    "state = 'draft' LOCK IN SHARE MODE",
+	    "Du har ", "kladder til projektindstillinger, og det er det højeste antal. Gør en "
+	    "kladde færdig, eller slet en, før du opretter en ny.", 1 },
+	[CAPS_DRAFT_STUDENT] = { "draft.student", "Kladder til studerende",
+	    "SELECT COUNT(*) FROM cases WHERE created_by = ? AND type = 'student' AND "
+	    "state = 'draft' LOCK IN SHARE MODE",
+	    "Du har ", "kladder til studerende, og det er det højeste antal. Gør en kladde "
+	    "færdig, eller slet en, før du opretter en ny.", 1 },
+	[CAPS_INVITE_HOUR] = { "invite.hour", "Invitationer i en time",
+	    "SELECT COUNT(*) FROM invitations WHERE invited_by = ? AND "
+	    "created_at > NOW(6) - INTERVAL 1 HOUR LOCK IN SHARE MODE",
+	    "Du har sendt ", "invitationer inden for den seneste time, og det er det højeste "
+	    "antal. Vent lidt, og send så resten. Skal I invitere mange på én gang, så skriv til "
+	    "Forskningsservice.", 1 },
+	[CAPS_UPLOAD_DAY] = { "upload.day", "Uploadet på et døgn",
+	    "SELECT COALESCE(SUM(size_bytes), 0) FROM files WHERE uploaded_by = ? AND "
+	    "uploaded_at > NOW(6) - INTERVAL 1 DAY LOCK IN SHARE MODE",
+	    "Du kan uploade ", "MB på et døgn, og filen ville bringe dig over det. Prøv igen i "
+	    "morgen, eller skriv til Forskningsservice, hvis filen skal med nu.", MB },
+	[CAPS_CASE_BYTES] = { "bytes.case", "Filer på en sag",
+	    "SELECT COALESCE(SUM(size_bytes), 0) FROM files WHERE case_id = ? LOCK IN SHARE MODE",
+	    "En sags filer må fylde ", "MB i alt, og filen ville bringe sagen over det. Skriv "
+	    "til Forskningsservice, hvis sagen skal have mere plads.", MB },
+	[CAPS_AUTH_BYTES] = { "bytes.authorisation", "Filer på en autorisation",
+	    "SELECT COALESCE(SUM(size_bytes), 0) FROM files WHERE authorisation_id = ? "
+	    "LOCK IN SHARE MODE",
+	    "En autorisations filer må fylde ", "MB i alt, og filen ville bringe den over det. "
+	    "Skriv til Forskningsservice, hvis der skal være mere plads.", MB },
+	/* The address kinds share caps_message's one text. */
+	[CAPS_ADDR_REGISTER] = { "address.register", "Oprettelser fra én adresse",
+	    NULL, NULL, NULL, 1 },
+	[CAPS_ADDR_FORGOT] = { "address.forgot", "Glemt adgangskode fra én adresse",
+	    NULL, NULL, NULL, 1 },
+	[CAPS_ADDR_CONFIRM] = { "address.confirm", "Lederbekræftelser fra én adresse",
+	    NULL, NULL, NULL, 1 },
+	[CAPS_ADDR_INVITATION] = { "address.invitation", "Invitationer taget imod fra én adresse",
+	    NULL, NULL, NULL, 1 },
 };
 
 const char *
@@ -35,7 +84,18 @@ caps_name(enum caps_kind k)
 	return (unsigned)k < CAPS_KIND__MAX ? kinds[k].name : "unknown";
 }
 
-unsigned
+const char *
+caps_label(const char *name)
+{
+	size_t i;
+
+	for (i = 0; name && i < CAPS_KIND__MAX; i++)
+		if (strcmp(kinds[i].name, name) == 0)
+			return kinds[i].label;
+	return NULL;
+}
+
+unsigned long long
 caps_limit(const struct config *cfg, enum caps_kind k)
 {
 	switch (k) {
@@ -45,10 +105,22 @@ caps_limit(const struct config *cfg, enum caps_kind k)
 		return cfg->cap_proposal_drafts;
 	case CAPS_DRAFT_STUDENT:
 		return cfg->cap_student_drafts;
+	case CAPS_INVITE_HOUR:
+		return cfg->cap_invitations_hour;
+	case CAPS_UPLOAD_DAY:
+		return cfg->cap_upload_bytes_day;
+	case CAPS_CASE_BYTES:
+		return cfg->cap_case_bytes;
+	case CAPS_AUTH_BYTES:
+		return cfg->cap_authorisation_bytes;
 	case CAPS_ADDR_REGISTER:
 		return cfg->cap_address_registrations;
 	case CAPS_ADDR_FORGOT:
 		return cfg->cap_address_resets;
+	case CAPS_ADDR_CONFIRM:
+		return cfg->cap_address_confirmations;
+	case CAPS_ADDR_INVITATION:
+		return cfg->cap_address_invitations;
 	case CAPS_KIND__MAX:
 		break;
 	}
@@ -64,28 +136,11 @@ caps_within(unsigned long long used, unsigned long long adding, unsigned long lo
 }
 
 void
-caps_message(enum caps_kind k, unsigned limit, char *out, size_t outlen)
+caps_message(enum caps_kind k, unsigned long long limit, char *out, size_t outlen)
 {
-	const char *what = NULL;
-
-	switch (k) {
-	case CAPS_DRAFT_APPLICATION:
-		what = "ansøgninger";
-		break;
-	case CAPS_DRAFT_PROPOSAL:
-		what = "projektindstillinger";
-		break;
-	case CAPS_DRAFT_STUDENT:
-		what = "studerende";
-		break;
-	case CAPS_ADDR_REGISTER:
-	case CAPS_ADDR_FORGOT:
-	case CAPS_KIND__MAX:
-		break;
-	}
-	if (what) {
-		snprintf(out, outlen, "Du har %u kladder til %s, og det er det højeste antal. Gør en "
-		    "kladde færdig, eller slet en, før du opretter en ny.", limit, what);
+	if ((unsigned)k < CAPS_KIND__MAX && kinds[k].before) {
+		snprintf(out, outlen, "%s%llu %s", kinds[k].before, limit / kinds[k].unit,
+		    kinds[k].after);
 		return;
 	}
 	/* One address may be a whole institution: the text does not blame the reader. */
@@ -94,33 +149,31 @@ caps_message(enum caps_kind k, unsigned limit, char *out, size_t outlen)
 }
 
 enum caps_err
-caps_drafts(struct db *db, const struct config *cfg, long long user, enum caps_kind k)
+caps_check(struct db *db, const struct config *cfg, enum caps_kind k, long long subject,
+    unsigned long long adding)
 {
-	unsigned limit = caps_limit(cfg, k);
+	unsigned long long limit;
 	struct db_result res;
-	long long open;
+	long long used;
 
-	if ((unsigned)k >= CAPS_KIND__MAX || kinds[k].case_type == NULL)
+	if ((unsigned)k >= CAPS_KIND__MAX || kinds[k].count_sql == NULL)
 		return CAPS_EDB;
-	if (limit == 0)
+	if ((limit = caps_limit(cfg, k)) == 0)
 		return CAPS_OK;
-	/* The gate: written, so two creations of one person collide (see caps.h). */
-	if (db_exec(db, NULL, "INSERT INTO user_caps (user_id, kind, uses) VALUES (?, ?, 1) "
-	    "ON DUPLICATE KEY UPDATE uses = uses + 1, used_at = NOW(6)", "is", user,
-	    kinds[k].name) != DB_OK)
+	/* The gate: written, so two requests that count the same thing collide (see caps.h). */
+	if (db_exec(db, NULL, "INSERT INTO cap_gates (kind, subject_id, uses) VALUES (?, ?, 1) "
+	    "ON DUPLICATE KEY UPDATE uses = uses + 1, used_at = NOW(6)", "si", kinds[k].name,
+	    subject) != DB_OK ||
+	    db_exec(db, &res, kinds[k].count_sql, "i", subject) != DB_OK)
 		return CAPS_EDB;
-	/* A locking read sees what committed before the gate was ours, not the snapshot the
-	 * transaction may have begun with (REPEATABLE READ). */
-	if (db_exec(db, &res, "SELECT COUNT(*) FROM cases WHERE created_by = ? AND type = ? AND "
-	    "state = 'draft' LOCK IN SHARE MODE", "is", user, kinds[k].case_type) != DB_OK)
-		return CAPS_EDB;
-	open = db_cell_int(&res, 0, 0, 0);
+	used = db_cell_int(&res, 0, 0, 0);
 	db_result_free(&res);
-	return caps_within((unsigned long long)open, 1, limit) ? CAPS_OK : CAPS_EOVER;
+	return caps_within(used > 0 ? (unsigned long long)used : 0, adding, limit) ? CAPS_OK :
+	    CAPS_EOVER;
 }
 
-/* A new hour starts the count at 1; MariaDB assigns left to right, so window_start is tested
- * before it moves (as throttle.c's failures). */
+/* A new hour starts the count at 1; MariaDB assigns left to right, so window_start moves only
+ * when uses was just started again (as throttle.c's failures). */
 static const char address_sql[] =
 	"INSERT INTO address_caps (form, address, uses, window_start) VALUES (?, ?, 1, NOW(6)) "
 	"ON DUPLICATE KEY UPDATE "
@@ -130,14 +183,14 @@ static const char address_sql[] =
 enum caps_err
 caps_address(struct db *db, const struct config *cfg, enum caps_kind k, const char *address)
 {
-	unsigned limit = caps_limit(cfg, k);
+	unsigned long long limit;
 	const char *a = address ? address : "";
 	struct db_result res;
 	long long uses;
 
-	if ((unsigned)k >= CAPS_KIND__MAX || kinds[k].case_type != NULL)
+	if ((unsigned)k >= CAPS_KIND__MAX || kinds[k].count_sql != NULL)
 		return CAPS_EDB;
-	if (limit == 0)
+	if ((limit = caps_limit(cfg, k)) == 0)
 		return CAPS_OK;
 	if (db_exec(db, NULL, address_sql, "ss", kinds[k].name, a) != DB_OK ||
 	    db_exec(db, &res, "SELECT uses FROM address_caps WHERE form = ? AND address = ?", "ss",
@@ -166,14 +219,16 @@ caps_refused(struct db *db, long long user, enum caps_kind k, const char *addres
 }
 
 static int
-gate_answer(struct ctx *ctx, enum caps_kind k, enum caps_err rc, long long user, char *msg,
-    size_t msglen)
+gate_answer(struct ctx *ctx, enum caps_kind k, enum caps_err rc, char *msg, size_t msglen)
 {
+	long long user;
+
 	if (rc == CAPS_OK)
 		return 0;
 	if (rc != CAPS_EOVER)
 		return ctx_tx_error(ctx, DB_EEXEC);
 	db_rollback(ctx->db);
+	user = ctx_user(ctx);
 	/* The refusal stands without its audit row when the database fails now: logged. */
 	if (caps_refused(ctx->db, user, k, ctx->req->remote_addr) != DB_OK)
 		log_error("cap.refused %s for user %lld not audited: %s", caps_name(k), user,
@@ -183,16 +238,33 @@ gate_answer(struct ctx *ctx, enum caps_kind k, enum caps_err rc, long long user,
 }
 
 int
-caps_gate_drafts(struct ctx *ctx, enum caps_kind k, char *msg, size_t msglen)
+caps_gate(struct ctx *ctx, enum caps_kind k, long long subject, unsigned long long adding,
+    char *msg, size_t msglen)
 {
-	long long user = ctx_user(ctx);
+	return gate_answer(ctx, k, caps_check(ctx->db, ctx->cfg, k, subject, adding), msg,
+	    msglen);
+}
 
-	return gate_answer(ctx, k, caps_drafts(ctx->db, ctx->cfg, user, k), user, msg, msglen);
+int
+caps_gate_upload(struct ctx *ctx, long long authorisation_id, long long case_id,
+    unsigned long long bytes, char *msg, size_t msglen)
+{
+	/* Always in this order: two uploads take the gates in the same order, never a deadlock. */
+	const enum caps_kind k[] = { CAPS_UPLOAD_DAY, CAPS_CASE_BYTES, CAPS_AUTH_BYTES };
+	const long long subject[] = { ctx_user(ctx), case_id, authorisation_id };
+	size_t i;
+	int st;
+
+	for (i = 0; i < sizeof(k) / sizeof(k[0]); i++)
+		if (subject[i] > 0 &&
+		    (st = caps_gate(ctx, k[i], subject[i], bytes, msg, msglen)) != 0)
+			return st;
+	return 0;
 }
 
 int
 caps_gate_address(struct ctx *ctx, enum caps_kind k, char *msg, size_t msglen)
 {
 	return gate_answer(ctx, k, caps_address(ctx->db, ctx->cfg, k, ctx->req->remote_addr),
-	    ctx_user(ctx), msg, msglen);
+	    msg, msglen);
 }

@@ -141,12 +141,30 @@ const struct config_key config_keys[] = {
 	  "open project proposal drafts one person may have, as cap_application_drafts" },
 	{ "cap_student_drafts", UINT(cap_student_drafts), "20",
 	  "open student case drafts one person may have, as cap_application_drafts" },
+	{ "cap_invitations_hour", UINT(cap_invitations_hour), "50",
+	  "invitations to a role one person may send in an hour (each is a mail); one more is "
+	  "refused at the form, as cap_application_drafts; 0: no cap" },
+	{ "cap_upload_bytes_day", SIZE(cap_upload_bytes_day), "209715200",
+	  "bytes one person may upload in 24 hours, every kind of file together (200 MB); a file "
+	  "that would pass it is refused at its form, as cap_application_drafts; 0: no cap" },
+	{ "cap_case_bytes", SIZE(cap_case_bytes), "104857600",
+	  "bytes the files of one case may take in the database, every version kept (100 MB); "
+	  "0: no cap" },
+	{ "cap_authorisation_bytes", SIZE(cap_authorisation_bytes), "2147483648",
+	  "bytes the files of one authorisation and its cases may take in the database, every "
+	  "version kept (2 GB); 0: no cap" },
 	{ "cap_address_registrations", UINT(cap_address_registrations), "50",
 	  "registrations (/konto/opret) one client address may send in an hour, counted in the "
 	  "database for every program and host; one address may be a whole institution behind "
 	  "NAT, hence generous; 0: no cap" },
 	{ "cap_address_resets", UINT(cap_address_resets), "50",
 	  "forgotten-password requests (/konto/glemt) one client address may send in an hour, as "
+	  "cap_address_registrations" },
+	{ "cap_address_confirmations", UINT(cap_address_confirmations), "50",
+	  "managers' confirmations (/ansoegning/bekraeft) one client address may record in an "
+	  "hour, as cap_address_registrations" },
+	{ "cap_address_invitations", UINT(cap_address_invitations), "50",
+	  "invitations one client address may accept (/autorisation/invitation) in an hour, as "
 	  "cap_address_registrations" },
 };
 const size_t config_nkeys = sizeof(config_keys) / sizeof(config_keys[0]);

@@ -81,8 +81,14 @@ struct config {
 	unsigned	cap_application_drafts;
 	unsigned	cap_proposal_drafts;
 	unsigned	cap_student_drafts;
+	unsigned	cap_invitations_hour;
+	size_t		cap_upload_bytes_day;
+	size_t		cap_case_bytes;
+	size_t		cap_authorisation_bytes;
 	unsigned	cap_address_registrations;	/* per hour */
 	unsigned	cap_address_resets;		/* per hour */
+	unsigned	cap_address_confirmations;	/* per hour */
+	unsigned	cap_address_invitations;	/* per hour */
 };
 
 enum config_type { CONFIG_STR, CONFIG_UINT, CONFIG_SIZE };

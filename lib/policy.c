@@ -111,6 +111,8 @@ const struct policy_rule policy_rules[ACT__MAX] = {
 	[ACT_DM_SANCTION] = { "datamanager.sanction", SCOPE_AUTHORISATION, B(ADMINISTRATOR),
 	    "suspend a datamanager's user access for a breach of the security rules, and lift "
 	    "it (R11)" },
+	[ACT_FSE_CAPS_VIEW] = { "fse.caps.view", SCOPE_FSE, B(FSE_CASEWORKER) | B(FSE_HEAD),
+	    "the accounts and client addresses that hit a cap, and how often (issue 16)" },
 };
 
 static const char *const role_names[ROLE__MAX] = {

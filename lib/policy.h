@@ -84,6 +84,7 @@ enum action {
 	ACT_DM_REQUEST,		/* ask FSE for a datamanager's user access, or end it (R11) */
 	ACT_DM_SELF,		/* one's own access as a datamanager: the user agreement (R15) */
 	ACT_DM_SANCTION,	/* suspend a datamanager's access for a breach, and lift it (R11) */
+	ACT_FSE_CAPS_VIEW,	/* the accounts and addresses that hit a cap (issue 16) */
 	ACT__MAX
 };
 

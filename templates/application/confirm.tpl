@@ -1,6 +1,7 @@
 {{%AUTOESCAPE context="HTML"}}
 {{! The personnel-responsible manager's confirmation (issue 5; R4.2): public, by a single-use link. }}
 <h1>Bekræftelse som personaleansvarlig leder</h1>
+{{>CAP_REFUSED}}
 {{#INVALID}}<p class="font-lead">Linket er allerede brugt, eller det er udløbet.</p>
 <p>Et link virker én gang og i 14 dage. Bed ansøgeren sende et nyt fra ansøgningen på Specialeportalen.</p>{{/INVALID}}
 {{#DONE}}<div class="alert alert-success" role="status"><div class="alert-body"><h2 class="alert-heading">Tak, din bekræftelse er registreret</h2><p class="alert-text">Ansøgeren kan nu sende ansøgningen til Forskningsservice i Danmarks Statistik. Du behøver ikke gøre mere.</p></div></div>{{/DONE}}

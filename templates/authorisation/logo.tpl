@@ -1,6 +1,7 @@
 {{%AUTOESCAPE context="HTML"}}
 {{! The institution's logo: Annex 1 (the research-potential document) carries it (R26). }}
 <h1>Institutionens logo</h1>
+{{>CAP_REFUSED}}
 <p class="font-lead">{{INSTITUTION}}, uddannelsesautorisation {{NUMBER}}.</p>
 <p>Logoet står øverst på forskningshøjdedokumentet (bilag 1), som vejlederen udfylder for hver specialestuderende. Det skal være institutionens eller universitetets logo.</p>
 {{#NOTICE_SAVED}}<div class="alert alert-success" role="status"><svg class="icon-svg alert-icon" aria-label="Succes" role="img" focusable="false"><use href="/static/dkfds/img/all-svg-icons.svg#success"></use></svg><div class="alert-body"><p class="alert-text">Logoet er gemt. Det bruges fra nu af på nye forskningshøjdedokumenter. Det tidligere logo står i historikken.</p></div></div>{{/NOTICE_SAVED}}

@@ -16,6 +16,9 @@ kan se.</p>
 <p>Den tjekliste, vejlederne tjekker de studerendes resultater efter, før de må tages med hjem: se den gældende udgave, og offentliggør en ny.</p>
 <h2><a href="/fse/takster">Takster</a></h2>
 <p>Gebyrerne og den periode, hver takst gælder i: se den gældende takst, og tilføj en ny.</p>
+{{#CAPS}}<h2><a href="/fse/graenser">Grænser, der er ramt</a></h2>
+<p>Personer og netværksadresser, som portalen har afvist, fordi de har oprettet, sendt eller uploadet mere end grænsen. Det seneste døgn: <strong id="fse-caps">{{COUNT}}</strong>.</p>
+{{/CAPS}}
 {{#MAIL}}
 <h2><a href="/fse/post">Post fra portalen</a></h2>
 <p>Portalen sender alle sine mails gennem en kø. Se, hvilke mails der venter, er udsat eller ikke

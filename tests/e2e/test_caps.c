@@ -4,8 +4,9 @@
  * cap_application_drafts is refused at Mine sager (429, the message, nothing written, an audit
  * event), and a draft finished makes room again; 10,000 creation attempts in a tight loop as
  * one user end with exactly the cap written; a proposal past cap_proposal_drafts is refused at
- * its form with the input kept; the registration form past its per-address cap is
- * refused with the input kept and no account made.
+ * its form with the input kept; a logo upload past the person's bytes of the day and an
+ * invitation past the hour's cap are refused at their forms; the registration form past its per-address cap is
+ * refused with the input kept and no account made; FSE sees on /fse/graenser who hit a cap.
  */
 #include <check.h>
 #include <curl/curl.h>
@@ -17,6 +18,7 @@
 
 #include "client.h"
 #include "fixture.h"
+#include "../fixtures.h"
 #include "policy.h"
 
 #include "../check_run.h"
@@ -37,6 +39,22 @@ new_user(struct who *w, const char *local)
 	w->uid = fixture_user(w->email, "Gitte Grænse");
 	fixture_session(w->uid, &w->jar, w->csrf);
 	return w->uid;
+}
+
+/* An authorisation of this run with a platform and one domain; its id. */
+static long long
+authorisation(const char *tag)
+{
+	char name[96], number[64], domain[96];
+	long long auth;
+
+	snprintf(name, sizeof(name), "Grænseinstitut %s %s", tag, sfx);
+	snprintf(number, sizeof(number), "UA-G%s-%s", tag, sfx);
+	snprintf(domain, sizeof(domain), "graense-%s.dk", sfx);
+	auth = fixture_authorisation(name, number, domain);
+	ck_assert_int_eq(db_exec(fx_db, NULL, "UPDATE authorisations SET platform = "
+	    "'forskermaskinen' WHERE id = ?", "i", auth), DB_OK);
+	return auth;
 }
 
 /* POST /ansoegning/ny with a fresh one-time key; the status, the body kept in r. */
@@ -121,18 +139,13 @@ END_TEST
 START_TEST(one_proposal_past_the_cap)
 {
 	unsigned cap = fx_cfg.cap_proposal_drafts, i;
-	char name[96], number[64], domain[96], a[32], want[128];
+	char a[32], want[128];
 	struct reply r;
 	struct who w;
 	long long auth;
 
 	ck_assert_uint_gt(cap, 0);
-	snprintf(name, sizeof(name), "Grænseinstitut %s", sfx);
-	snprintf(number, sizeof(number), "UA-G-%s", sfx);
-	snprintf(domain, sizeof(domain), "graense-%s.dk", sfx);
-	auth = fixture_authorisation(name, number, domain);
-	ck_assert_int_eq(db_exec(fx_db, NULL, "UPDATE authorisations SET platform = "
-	    "'forskermaskinen' WHERE id = ?", "i", auth), DB_OK);
+	auth = authorisation("prj");
 	new_user(&w, "vejleder");
 	fixture_grant(w.uid, ROLE_BIT(ROLE_SUPERVISOR), auth);
 	for (i = 0; i < cap; i++)
@@ -156,6 +169,156 @@ START_TEST(one_proposal_past_the_cap)
 	    "type = 'project'", w.uid), cap);
 	ck_assert_int_eq(refusals(w.uid, "draft.proposal"), 1);
 	ck_assert_int_eq(refusals(w.uid, "draft.application"), 0);
+}
+END_TEST
+
+#define BOUNDARY "----portal-caps-5c2e"
+
+/* POST /autorisation/logo with a PNG, as multipart/form-data; the status. */
+static long
+upload_logo(struct who *w, long long auth, struct reply *r)
+{
+	struct buf body, png;
+	char ctype[96];
+
+	ck_assert_int_eq(fx_png(&png, 240, 80), 0);
+	buf_init(&body, 0);
+	buf_printf(&body, "--" BOUNDARY "\r\nContent-Disposition: form-data; name=\"csrf\"\r\n\r\n"
+	    "%s\r\n--" BOUNDARY "\r\nContent-Disposition: form-data; name=\"id\"\r\n\r\n%lld\r\n"
+	    "--" BOUNDARY "\r\nContent-Disposition: form-data; name=\"engangsnoegle\"\r\n\r\n%s\r\n"
+	    "--" BOUNDARY "\r\nContent-Disposition: form-data; name=\"logo\"; filename=\"logo.png\""
+	    "\r\nContent-Type: image/png\r\n\r\n", w->csrf, auth, client_new_key());
+	buf_append(&body, png.data, png.len);
+	buf_puts(&body, "\r\n--" BOUNDARY "--\r\n");
+	snprintf(ctype, sizeof(ctype), "multipart/form-data; boundary=%s", BOUNDARY);
+	client_request("POST", "/autorisation/logo", ctype, body.data, body.len, NULL, &w->jar, r);
+	buf_free(&body);
+	buf_free(&png);
+	return r->status;
+}
+
+/* An upload that would pass the person's bytes of the day (cap_upload_bytes_day) is refused at
+ * the form, nothing stored; when the day's uploads are older than a day it is taken. */
+START_TEST(upload_past_the_daily_cap)
+{
+	unsigned long long cap = fx_cfg.cap_upload_bytes_day;
+	char want[128];
+	struct reply r;
+	struct who w;
+	long long auth;
+
+	ck_assert_uint_gt(cap, 0);
+	auth = authorisation("fil");
+	new_user(&w, "uploader");
+	fixture_grant(w.uid, ROLE_BIT(ROLE_RESPONSIBLE), auth);
+	/* What the person uploaded today, all but 100 bytes of the cap (its size is what counts;
+	 * the content need not be that big). */
+	ck_assert_int_eq(db_exec(fx_db, NULL, "INSERT INTO files (purpose, authorisation_id, slot, "
+	    "is_current, name, mime, size_bytes, sha256, content, uploaded_by) VALUES ('logo', ?, 0, "
+	    "NULL, 'tidligere.png', 'image/png', ?, REPEAT('0', 64), 'x', ?)", "iii", auth,
+	    (long long)cap - 100, w.uid), DB_OK);
+	ck_assert_int_eq(upload_logo(&w, auth, &r), 429);
+	snprintf(want, sizeof(want), "Du kan uploade %llu MB på et døgn", cap / (1024 * 1024));
+	ck_assert_msg(has(&r.body, want), "no message: %.300s", r.body.data);
+	ck_assert(has(&r.body, "<h1>Institutionens logo</h1>"));
+	reply_free(&r);
+	ck_assert_int_eq(fixture_scalar_int("SELECT COUNT(*) FROM files WHERE authorisation_id = ?",
+	    auth), 1);
+	ck_assert_int_eq(refusals(w.uid, "upload.day"), 1);
+
+	/* A day later the same upload is taken. */
+	ck_assert_int_eq(db_exec(fx_db, NULL, "UPDATE files SET uploaded_at = NOW(6) - INTERVAL 25 "
+	    "HOUR WHERE authorisation_id = ?", "i", auth), DB_OK);
+	ck_assert_int_eq(upload_logo(&w, auth, &r), 303);
+	reply_free(&r);
+	ck_assert_int_eq(fixture_scalar_int("SELECT COUNT(*) FROM files WHERE authorisation_id = ? "
+	    "AND is_current = 1", auth), 1);
+	ck_assert_int_eq(refusals(w.uid, "upload.day"), 1);
+}
+END_TEST
+
+/* One invitation past cap_invitations_hour: the roles page again with the message at the
+ * address, the input kept, no invitation and no mail. */
+START_TEST(invitation_past_the_hourly_cap)
+{
+	unsigned cap = fx_cfg.cap_invitations_hour, i;
+	char a[32], email[128], want[128];
+	struct reply r;
+	struct who w;
+	long long auth;
+
+	ck_assert_uint_gt(cap, 0);
+	auth = authorisation("inv");
+	new_user(&w, "inviterer");
+	fixture_grant(w.uid, ROLE_BIT(ROLE_RESPONSIBLE), auth);
+	for (i = 0; i < cap; i++)
+		ck_assert_int_eq(db_exec(fx_db, NULL, "INSERT INTO invitations (token_hash, "
+		    "authorisation_id, email, role, invited_by, expires_at) VALUES "
+		    "(UNHEX(SHA2(UUID(), 256)), ?, 'tidligere@graense.dk', 'supervisor', ?, NOW(6) + "
+		    "INTERVAL 1 DAY)", "ii", auth, w.uid), DB_OK);
+	snprintf(a, sizeof(a), "%lld", auth);
+	snprintf(email, sizeof(email), "ny.%s@graense-%s.dk", sfx, sfx);
+	client_post_form("/autorisation/inviter", &w.jar, &r, "csrf", w.csrf, "id", a,
+	    "engangsnoegle", client_new_key(), "email", email, "rolle", "supervisor", NULL);
+	ck_assert_int_eq(r.status, 429);
+	snprintf(want, sizeof(want), "Du har sendt %u invitationer inden for den seneste time", cap);
+	ck_assert_msg(has(&r.body, want), "no message: %.300s", r.body.data);
+	ck_assert(has(&r.body, email));	/* the input kept */
+	reply_free(&r);
+	ck_assert_int_eq(fixture_scalar_int("SELECT COUNT(*) FROM invitations WHERE invited_by = ?",
+	    w.uid), cap);
+	ck_assert_int_eq(fixture_scalar("SELECT COUNT(*) FROM outbox WHERE to_addr = ?", email), 0);
+	ck_assert_int_eq(refusals(w.uid, "invite.hour"), 1);
+
+	/* Invitations older than an hour do not count. */
+	ck_assert_int_eq(db_exec(fx_db, NULL, "UPDATE invitations SET created_at = NOW(6) - "
+	    "INTERVAL 61 MINUTE WHERE invited_by = ?", "i", w.uid), DB_OK);
+	client_post_form("/autorisation/inviter", &w.jar, &r, "csrf", w.csrf, "id", a,
+	    "engangsnoegle", client_new_key(), "email", email, "rolle", "supervisor", NULL);
+	ck_assert_int_eq(reply_done(&r, NULL, 0), 303);
+	ck_assert_int_eq(fixture_scalar("SELECT COUNT(*) FROM outbox WHERE to_addr = ?", email), 1);
+}
+END_TEST
+
+/* FSE sees who hit a cap: the person, the cap and how often on /fse/graenser, a count on the
+ * start page; an institution's responsible does not reach the page. */
+START_TEST(fse_sees_who_hit_a_cap)
+{
+	unsigned cap = fx_cfg.cap_application_drafts, i;
+	struct who w, fse, resp;
+	char row[256];
+	struct reply r;
+
+	new_user(&w, "ramt");
+	for (i = 0; i < cap; i++)
+		ck_assert_int_eq(db_exec(fx_db, NULL, "INSERT INTO cases (type, created_by, title, "
+		    "data) VALUES ('authorisation', ?, 'Kladde', '')", "i", w.uid), DB_OK);
+	for (i = 0; i < 3; i++) {
+		ck_assert_int_eq(create(&w, &r), 429);
+		reply_free(&r);
+	}
+	new_user(&fse, "fse");
+	fixture_grant(fse.uid, ROLE_BIT(ROLE_FSE_CASEWORKER), 0);
+	client_get("/fse/graenser", &fse.jar, &r);
+	ck_assert_int_eq(r.status, 200);
+	snprintf(row, sizeof(row), "Gitte Grænse (%s)</td><td data-title=\"Grænse\">Kladder til "
+	    "ansøgninger</td><td data-title=\"Afvist\">3 gange</td>", w.email);
+	ck_assert_msg(has(&r.body, row), "no row for %s: %.400s", w.email, r.body.data);
+	reply_free(&r);
+	ck_assert_int_ge(fixture_scalar_int("SELECT COUNT(*) FROM audit_events WHERE action = "
+	    "'fse.caps.view' AND actor_id = ?", fse.uid), 1);
+	client_get("/fse", &fse.jar, &r);
+	ck_assert_int_eq(r.status, 200);
+	ck_assert(has(&r.body, "href=\"/fse/graenser\""));
+	ck_assert(has(&r.body, "id=\"fse-caps\""));
+	reply_free(&r);
+
+	new_user(&resp, "ansvarlig");
+	fixture_grant(resp.uid, ROLE_BIT(ROLE_RESPONSIBLE), authorisation("fse"));
+	client_get("/fse/graenser", &resp.jar, &r);
+	ck_assert_int_eq(r.status, 403);
+	ck_assert(!has(&r.body, w.email));
+	reply_free(&r);
 }
 END_TEST
 
@@ -281,7 +444,10 @@ main(void)
 	tcase_set_timeout(tc, 600);	/* the 10,000 tries: 71 s here, more under ASan */
 	tcase_add_test(tc, one_draft_past_the_cap);
 	tcase_add_test(tc, one_proposal_past_the_cap);
+	tcase_add_test(tc, upload_past_the_daily_cap);
+	tcase_add_test(tc, invitation_past_the_hourly_cap);
 	tcase_add_test(tc, registration_past_the_address_cap);
+	tcase_add_test(tc, fse_sees_who_hit_a_cap);
 	tcase_add_test(tc, ten_thousand_tries_write_the_cap);
 	suite_add_tcase(s, tc);
 	failed = check_run(s);

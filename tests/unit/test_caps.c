@@ -42,14 +42,22 @@ START_TEST(limits_are_the_settings)
 	ck_assert_uint_eq(caps_limit(&c, CAPS_DRAFT_APPLICATION), 20);
 	ck_assert_uint_eq(caps_limit(&c, CAPS_DRAFT_PROPOSAL), 20);
 	ck_assert_uint_eq(caps_limit(&c, CAPS_DRAFT_STUDENT), 20);
+	ck_assert_uint_eq(caps_limit(&c, CAPS_INVITE_HOUR), 50);
+	ck_assert_uint_eq(caps_limit(&c, CAPS_UPLOAD_DAY), 200ULL * 1024 * 1024);
+	ck_assert_uint_eq(caps_limit(&c, CAPS_CASE_BYTES), 100ULL * 1024 * 1024);
+	ck_assert_uint_eq(caps_limit(&c, CAPS_AUTH_BYTES), 2048ULL * 1024 * 1024);
 	ck_assert_uint_eq(caps_limit(&c, CAPS_ADDR_REGISTER), 50);
 	ck_assert_uint_eq(caps_limit(&c, CAPS_ADDR_FORGOT), 50);
+	ck_assert_uint_eq(caps_limit(&c, CAPS_ADDR_CONFIRM), 50);
+	ck_assert_uint_eq(caps_limit(&c, CAPS_ADDR_INVITATION), 50);
 	c.cap_proposal_drafts = 3;
 	c.cap_address_resets = 7;
 	ck_assert_uint_eq(caps_limit(&c, CAPS_DRAFT_PROPOSAL), 3);
 	ck_assert_uint_eq(caps_limit(&c, CAPS_DRAFT_APPLICATION), 20);
 	ck_assert_uint_eq(caps_limit(&c, CAPS_ADDR_FORGOT), 7);
 	ck_assert_uint_eq(caps_limit(&c, CAPS_ADDR_REGISTER), 50);
+	c.cap_address_invitations = 0;	/* off */
+	ck_assert_uint_eq(caps_limit(&c, CAPS_ADDR_INVITATION), 0);
 	ck_assert_uint_eq(caps_limit(&c, CAPS_KIND__MAX), 0);
 }
 END_TEST
@@ -64,6 +72,13 @@ START_TEST(messages_and_names)
 	ck_assert_ptr_nonnull(strstr(m, "før du opretter en ny"));
 	caps_message(CAPS_DRAFT_STUDENT, 7, m, sizeof(m));
 	ck_assert_ptr_nonnull(strstr(m, "7 kladder til studerende"));
+	caps_message(CAPS_UPLOAD_DAY, 200ULL * 1024 * 1024, m, sizeof(m));
+	ck_assert_ptr_nonnull(strstr(m, "Du kan uploade 200 MB på et døgn"));
+	caps_message(CAPS_INVITE_HOUR, 50, m, sizeof(m));
+	ck_assert_ptr_nonnull(strstr(m, "Du har sendt 50 invitationer inden for den seneste time"));
+	ck_assert_str_eq(caps_label("upload.day"), "Uploadet på et døgn");
+	ck_assert_ptr_null(caps_label("no.such"));
+	ck_assert_ptr_null(caps_label(NULL));
 	caps_message(CAPS_ADDR_REGISTER, 50, m, sizeof(m));
 	ck_assert_ptr_nonnull(strstr(m, "Prøv igen om en time"));
 	ck_assert_ptr_null(strstr(m, "kladde"));

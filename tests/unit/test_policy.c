@@ -138,6 +138,8 @@ static const struct {
 	{ ACT_DM_REQUEST, "datamanager.request", "LH|ADDDDD|DDD" },	/* R10, R11 */
 	{ ACT_DM_SELF, "datamanager.self", "LH|DDADDD|DDD" },		/* R15 */
 	{ ACT_DM_SANCTION, "datamanager.sanction", "LH|DADDDD|DDD" },	/* R11 */
+	/* Issue 16: like the outbox, the caseworkers' and the head's. */
+	{ ACT_FSE_CAPS_VIEW, "fse.caps.view", "LD|DDDDDD|AAD" },
 };
 
 static enum policy_decision
