@@ -203,6 +203,27 @@ caps_address(struct db *db, const struct config *cfg, enum caps_kind k, const ch
 	    CAPS_EOVER;
 }
 
+int
+caps_address_spent(struct db *db, const struct config *cfg, enum caps_kind k,
+    const char *address)
+{
+	unsigned long long limit = caps_limit(cfg, k);
+	struct db_result res;
+	long long uses;
+
+	if ((unsigned)k >= CAPS_KIND__MAX || kinds[k].count_sql != NULL)
+		return -1;
+	if (limit == 0)
+		return 0;
+	if (db_exec(db, &res, "SELECT COALESCE(MAX(uses), 0) FROM address_caps WHERE form = ? AND "
+	    "address = ? AND window_start >= NOW(6) - INTERVAL 1 HOUR", "ss", kinds[k].name,
+	    address ? address : "") != DB_OK)
+		return -1;
+	uses = db_cell_int(&res, 0, 0, 0);
+	db_result_free(&res);
+	return !caps_within(uses > 0 ? (unsigned long long)uses : 0, 1, limit);
+}
+
 enum db_err
 caps_refused(struct db *db, long long user, enum caps_kind k, const char *address)
 {
@@ -235,6 +256,12 @@ gate_answer(struct ctx *ctx, enum caps_kind k, enum caps_err rc, char *msg, size
 		    db_errmsg(ctx->db));
 	caps_message(k, caps_limit(ctx->cfg, k), msg, msglen);
 	return 429;
+}
+
+int
+caps_refuse(struct ctx *ctx, enum caps_kind k, char *msg, size_t msglen)
+{
+	return gate_answer(ctx, k, CAPS_EOVER, msg, msglen);
 }
 
 int

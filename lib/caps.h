@@ -79,6 +79,11 @@ enum caps_err	 caps_check(struct db *, const struct config *, enum caps_kind,
  */
 enum caps_err	 caps_address(struct db *, const struct config *, enum caps_kind,
 		    const char *address);
+/* Before expensive work outside a transaction (a password's hash): 1 when this address has
+ * already used the form's hour (a plain read, so the request can be refused early; the check
+ * that holds is caps_address's), 0 when not, -1 on a database error. */
+int		 caps_address_spent(struct db *, const struct config *, enum caps_kind,
+		    const char *address);
 /* After the caller rolled back a refusal: the audit event cap.refused (actor: user, 0 for an
  * anonymous visitor; detail: the kind's name), in a transaction of its own. */
 enum db_err	 caps_refused(struct db *, long long user, enum caps_kind, const char *address);
@@ -94,6 +99,9 @@ enum db_err	 caps_refused(struct db *, long long user, enum caps_kind, const cha
 int		 caps_gate(struct ctx *, enum caps_kind, long long subject,
 		    unsigned long long adding, char *msg, size_t msglen);
 int		 caps_gate_address(struct ctx *, enum caps_kind, char *msg, size_t msglen);
+/* A refusal found without a gate (caps_address_spent), no transaction open: audited, the
+ * message in msg; 429. */
+int		 caps_refuse(struct ctx *, enum caps_kind, char *msg, size_t msglen);
 /* An upload of bytes (every file of the request together), checked as caps_gate against the
  * person's day, its case (case_id 0: a file of the authorisation itself) and its
  * authorisation, in that order: the first refusal is the answer. */
