@@ -2,11 +2,12 @@
  * Caps that keep one account or one client address from filling the portal (issue 16), end to
  * end through nginx with the stack's settings: one more application draft than
  * cap_application_drafts is refused at Mine sager (429, the message, nothing written, an audit
- * event), and a draft finished makes room again; 10,000 creation attempts in a tight loop as
- * one user end with exactly the cap written; a proposal past cap_proposal_drafts is refused at
- * its form with the input kept; a logo upload past the person's bytes of the day and an
- * invitation past the hour's cap are refused at their forms; the registration form past its per-address cap is
- * refused with the input kept and no account made; FSE sees on /fse/graenser who hit a cap.
+ * event), and a draft finished makes room again; two creations released together at one below
+ * the cap make one; 10,000 creation attempts in a tight loop as one user end with exactly the
+ * cap written; a proposal past cap_proposal_drafts is refused at its form with the input kept;
+ * a logo upload past the person's bytes of the day and an invitation past the hour's cap are
+ * refused at their forms; the registration form past its per-address cap is refused with the
+ * input kept and no account made; FSE sees on /fse/graenser who hit a cap.
  */
 #include <check.h>
 #include <curl/curl.h>
@@ -20,6 +21,7 @@
 #include "fixture.h"
 #include "../fixtures.h"
 #include "policy.h"
+#include "race.h"
 
 #include "../check_run.h"
 
@@ -326,6 +328,47 @@ START_TEST(fse_sees_who_hit_a_cap)
 }
 END_TEST
 
+/* Child i's verdict for one creation as two[i]: '3' made (303), '4' refused (429), 'x' anything else. */
+static char
+create_one(int i, void *arg)
+{
+	struct who *two = arg;
+	struct reply r;
+	long st;
+
+	st = create(&two[i], &r);
+	reply_free(&r);
+	return st == 303 ? '3' : st == 429 ? '4' : 'x';
+}
+
+/* Two creations released together at one below the cap, in rounds: one is made and one
+ * refused every time, never both made (the gate row orders them; caps.h). */
+START_TEST(two_at_once_at_the_cap)
+{
+	unsigned cap = fx_cfg.cap_application_drafts, i, round;
+	char verdict[2], local[32];
+	struct who w, two[2];
+
+	for (round = 0; round < 10; round++) {
+		snprintf(local, sizeof(local), "samtidig%u", round);
+		new_user(&w, local);
+		for (i = 0; i + 1 < cap; i++)
+			ck_assert_int_eq(db_exec(fx_db, NULL, "INSERT INTO cases (type, created_by, "
+			    "title, data) VALUES ('authorisation', ?, 'Kladde', '')", "i", w.uid),
+			    DB_OK);
+		/* Two browsers of one person: two sessions, so nothing of a session's orders them. */
+		two[0] = two[1] = w;
+		fixture_session(w.uid, &two[1].jar, two[1].csrf);
+		race_two(create_one, two, verdict);
+		ck_assert_msg((verdict[0] == '3' && verdict[1] == '4') ||
+		    (verdict[0] == '4' && verdict[1] == '3'), "round %u: %c%c", round, verdict[0],
+		    verdict[1]);
+		ck_assert_int_eq(drafts(w.uid), cap);
+		ck_assert_int_eq(refusals(w.uid, "draft.application"), 1);
+	}
+}
+END_TEST
+
 /* The issue's scanner: many creations as one user, each with its own key, as fast as one
  * keep-alive connection sends them. PORTAL_CAPS_TRIES lowers the count for a quick run. */
 START_TEST(ten_thousand_tries_write_the_cap)
@@ -447,6 +490,7 @@ main(void)
 	tcase_add_checked_fixture(tc, setup, fixture_close);
 	tcase_set_timeout(tc, 600);	/* the 10,000 tries: 40-71 s here, more under ASan */
 	tcase_add_test(tc, one_draft_past_the_cap);
+	tcase_add_test(tc, two_at_once_at_the_cap);
 	tcase_add_test(tc, one_proposal_past_the_cap);
 	tcase_add_test(tc, upload_past_the_daily_cap);
 	tcase_add_test(tc, invitation_past_the_hourly_cap);
