@@ -419,6 +419,9 @@ main(int argc, char **argv)
 {
 	char why[256];
 
+	/* FSE's decisions and lists mail many people by design (a certification list of hundreds
+	 * of passes): this program mails as the service, outside cap_mails_hour (issue 16). */
+	mail_as_service(1);
 	/* Fail closed: a kind of case without its hooks would be missing from the queue. */
 	if (fse_kinds_check(why, sizeof(why)) != 0) {
 		log_error("fse: refusing to start: %s", why);

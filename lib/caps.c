@@ -47,6 +47,12 @@ static const struct {
 	    "Du har sendt ", "invitationer inden for den seneste time, og det er det højeste "
 	    "antal. Vent lidt, og send så resten. Skal I invitere mange på én gang, så skriv til "
 	    "Forskningsservice.", 1 },
+	[CAPS_MAIL_HOUR] = { "mail.hour", "Mails i en time",
+	    "SELECT COUNT(*) FROM outbox WHERE caused_by = ? AND "
+	    "created_at > NOW(6) - INTERVAL 1 HOUR LOCK IN SHARE MODE",
+	    "Det, du har gjort inden for den seneste time, har sendt ", "mails, og det er det "
+	    "højeste antal. Det, du prøvede nu, er ikke gemt. Prøv igen om lidt, eller skriv til "
+	    "Forskningsservice.", 1 },
 	[CAPS_UPLOAD_DAY] = { "upload.day", "Uploadet på et døgn",
 	    "SELECT COALESCE(SUM(size_bytes), 0) FROM files WHERE uploaded_by = ? AND "
 	    "uploaded_at > NOW(6) - INTERVAL 1 DAY LOCK IN SHARE MODE",
@@ -107,6 +113,8 @@ caps_limit(const struct config *cfg, enum caps_kind k)
 		return cfg->cap_student_drafts;
 	case CAPS_INVITE_HOUR:
 		return cfg->cap_invitations_hour;
+	case CAPS_MAIL_HOUR:
+		return cfg->cap_mails_hour;
 	case CAPS_UPLOAD_DAY:
 		return cfg->cap_upload_bytes_day;
 	case CAPS_CASE_BYTES:
@@ -255,6 +263,39 @@ gate_answer(struct ctx *ctx, enum caps_kind k, enum caps_err rc, char *msg, size
 		log_error("cap.refused %s for user %lld not audited: %s", caps_name(k), user,
 		    db_errmsg(ctx->db));
 	caps_message(k, caps_limit(ctx->cfg, k), msg, msglen);
+	return 429;
+}
+
+static enum caps_kind noted = CAPS_KIND__MAX;
+
+void
+caps_note(enum caps_kind k)
+{
+	noted = k;
+}
+
+void
+caps_forget(void)
+{
+	noted = CAPS_KIND__MAX;
+}
+
+int
+caps_answer_pending(struct ctx *ctx)
+{
+	enum caps_kind k = noted;
+	char msg[CAPS_MESSAGE_MAX];
+	struct tmpl_dict *d;
+
+	if (k == CAPS_KIND__MAX)
+		return 0;
+	caps_forget();
+	gate_answer(ctx, k, CAPS_EOVER, msg, sizeof(msg));
+	if ((d = ctx_page(ctx, "error.tpl", "Det kunne ikke gennemføres")) == NULL)
+		return 500;
+	tmpl_set(d, "HEADING", "Det kunne ikke gennemføres");
+	tmpl_set_int(d, "STATUS", 429);
+	tmpl_set(tmpl_add_row(d, "E429"), "MESSAGE", msg);
 	return 429;
 }
 

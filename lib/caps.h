@@ -41,6 +41,7 @@ enum caps_kind {
 	CAPS_DRAFT_PROPOSAL,	/* a person: cases 'project' in draft */
 	CAPS_DRAFT_STUDENT,	/* a person: cases 'student' in draft */
 	CAPS_INVITE_HOUR,	/* a person: invitations sent in the last hour */
+	CAPS_MAIL_HOUR,		/* a person: mails their requests caused in the last hour */
 	CAPS_UPLOAD_DAY,	/* a person: bytes uploaded in the last 24 hours */
 	CAPS_CASE_BYTES,	/* a case: bytes of its files, every version kept */
 	CAPS_AUTH_BYTES,	/* an authorisation: bytes of its files, every version kept */
@@ -107,5 +108,16 @@ int		 caps_refuse(struct ctx *, enum caps_kind, char *msg, size_t msglen);
  * authorisation, in that order: the first refusal is the answer. */
 int		 caps_gate_upload(struct ctx *, long long authorisation_id, long long case_id,
 		    unsigned long long bytes, char *msg, size_t msglen);
+
+/*
+ * A cap met below the handler, where no form is at hand (the outbox: cap_mails_hour): the
+ * module notes it (caps_note) and fails; ctx_db_error then answers 429 with the message on a
+ * plain page, the transaction rolled back and the refusal audited (caps_answer_pending).
+ * The accept loop forgets a note at the start of each run (caps_forget).
+ */
+void		 caps_note(enum caps_kind);
+void		 caps_forget(void);
+/* 429 when a cap was noted in this run (answered as above, the note cleared), else 0. */
+int		 caps_answer_pending(struct ctx *);
 
 #endif

@@ -144,6 +144,10 @@ const struct config_key config_keys[] = {
 	{ "cap_invitations_hour", UINT(cap_invitations_hour), "50",
 	  "invitations to a role one person may send in an hour (each is a mail); one more is "
 	  "refused at the form, as cap_application_drafts; 0: no cap" },
+	{ "cap_mails_hour", UINT(cap_mails_hour), "200",
+	  "mails one logged-in person's requests may cause in an hour (mails of the system, the "
+	  "scheduler and anonymous forms are not counted); a request that would cause one more is "
+	  "refused whole with 429 and a plain page; 0: no cap" },
 	{ "cap_upload_bytes_day", SIZE(cap_upload_bytes_day), "209715200",
 	  "bytes one person may upload in 24 hours, every kind of file together (200 MB); a file "
 	  "that would pass it is refused at its form, as cap_application_drafts; 0: no cap" },

@@ -82,6 +82,7 @@ struct config {
 	unsigned	cap_proposal_drafts;
 	unsigned	cap_student_drafts;
 	unsigned	cap_invitations_hour;
+	unsigned	cap_mails_hour;
 	size_t		cap_upload_bytes_day;
 	size_t		cap_case_bytes;
 	size_t		cap_authorisation_bytes;

@@ -8,8 +8,10 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "caps.h"
 #include "form.h"
 #include "log.h"
+#include "mail.h"
 #include "submitkey.h"
 
 static const struct {
@@ -45,6 +47,9 @@ ctx_session(struct ctx *ctx)
 		    session_load(ctx->db, ctx->cfg, ctx->req, ctx->resp, &ctx->session) != DB_OK)
 			return NULL;
 		ctx->session_loaded = 1;
+		/* The mails this request enqueues are this person's (cap_mails_hour). */
+		mail_cause(ctx->session.user_id && !ctx->session.mfa_pending ?
+		    ctx->session.user_id : 0);
 	}
 	return &ctx->session;
 }
@@ -78,6 +83,9 @@ ctx_db_error(struct ctx *ctx, enum db_err rc)
 	 * DB_EEXEC; when the statement under it lost a conflict or its connection, that is the
 	 * answer: a transaction aborted by another node's write is run again, never a 500.
 	 */
+	/* A cap met below the handler (the outbox, issue 16): 429 with its message, not 500. */
+	if (rc == DB_EEXEC && caps_answer_pending(ctx) == 429)
+		return 429;
 	if (rc == DB_EEXEC) {
 		enum db_err last = db_last_error(ctx->db);
 

@@ -14,7 +14,9 @@
 #include <sodium.h>
 
 #include "auth.h"
+#include "caps.h"
 #include "log.h"
+#include "mail.h"
 
 /*
  * How many times a request runs when its transaction keeps losing conflicts (Galera's
@@ -63,6 +65,7 @@ run_handler(struct ctx *ctx, const struct route *match)
 
 	for (run = 1;; run++) {
 		ctx->rerun = CTX_RERUN_NONE;
+		caps_forget();
 		db_forget_error(ctx->db);	/* what ctx_db_error consults is this run's */
 		status = match->handler(ctx);
 		if (ctx->rerun == CTX_RERUN_NONE ||
@@ -130,6 +133,7 @@ fcgi_handle(const struct config *cfg, struct db *db, const struct route *routes,
 	size_t i;
 
 	memset(&ctx, 0, sizeof(ctx));
+	mail_cause(0);	/* until the request's session says whose it is */
 	ctx.cfg = cfg;
 	ctx.db = db;
 	ctx.req = req;

@@ -13,10 +13,12 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "caps.h"
 #include "log.h"
 
 static const char *const mail_errs[MAIL__MAX] = {
 	[MAIL_OK] = "no error",
+	[MAIL_ECAP] = "the person's mails per hour are spent (cap_mails_hour)",
 	[MAIL_EHEADER] = "header value contains a control character (CR, LF, NUL, ...)",
 	[MAIL_EADDRESS] = "not a plain mail address",
 	[MAIL_EUTF8] = "text is not valid UTF-8",
@@ -222,6 +224,22 @@ db_fail(struct db *db, enum db_err rc, const char *what)
 	return MAIL_EDB;
 }
 
+static long long caused_by;	/* mail_cause: whose request this is, 0 the system's */
+static int as_service;		/* mail_as_service */
+
+void
+mail_cause(long long user)
+{
+	caused_by = as_service ? 0 : user;
+}
+
+void
+mail_as_service(int on)
+{
+	as_service = on;
+	caused_by = 0;
+}
+
 enum mail_err
 mail_enqueue(struct db *db, const struct config *cfg, const struct mail *m,
     unsigned long long *id_out)
@@ -254,12 +272,23 @@ mail_enqueue(struct db *db, const struct config *cfg, const struct mail *m,
 	db_result_free(&res);
 	if (autocommit)
 		return MAIL_ENOTX;
+	/* Issue 16: the person's mails of the hour, behind the gate row (lib/caps). */
+	if (caused_by > 0) {
+		enum caps_err ce = caps_check(db, cfg, CAPS_MAIL_HOUR, caused_by, 1);
+
+		if (ce == CAPS_EOVER) {
+			caps_note(CAPS_MAIL_HOUR);
+			return MAIL_ECAP;
+		}
+		if (ce != CAPS_OK)
+			return db_fail(db, db_last_error(db), "mail cap");
+	}
 
 	rc = db_exec(db, &res, "INSERT INTO outbox (message_id, kind, from_addr, from_name, "
-	    "to_addr, to_name, subject, body_text, body_html, state, queued_at, next_attempt) "
-	    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'queued', NOW(6), NOW(6))", "sssssssss",
-	    mid, m->kind, cfg->mail_from, cfg->mail_from_name, m->to, m->to_name, m->subject,
-	    m->text, m->html);
+	    "to_addr, to_name, subject, body_text, body_html, state, queued_at, next_attempt, "
+	    "caused_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'queued', NOW(6), NOW(6), NULLIF(?, 0))",
+	    "sssssssssi", mid, m->kind, cfg->mail_from, cfg->mail_from_name, m->to, m->to_name,
+	    m->subject, m->text, m->html, caused_by);
 	if (rc != DB_OK)
 		return db_fail(db, rc, "enqueue");
 	id = res.insert_id;

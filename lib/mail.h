@@ -55,6 +55,7 @@ enum mail_err {
 	MAIL_EDB,		/* the database refused (see db_errmsg) */
 	MAIL_ENOTFOUND,		/* no such row in the state asked for */
 	MAIL_ENOMEM,
+	MAIL_ECAP,		/* the person's mails of the hour are spent (issue 16, lib/caps) */
 	MAIL__MAX
 };
 
@@ -73,6 +74,12 @@ const char	*mail_strerror(enum mail_err);
 enum db_err	 mail_last_db_error(void);
 
 /* Inserts into outbox inside the caller's transaction (the caller commits or rolls back). */
+/* The person whose request causes the mails enqueued from now on in this process (0: the
+ * system); set per request by lib/ctx when the session is loaded (issue 16: cap_mails_hour). */
+void		 mail_cause(long long user);
+/* 1: this process mails as the service whoever is logged in (FSE's program), so mail_cause
+ * is not counted. */
+void		 mail_as_service(int on);
 enum mail_err	 mail_enqueue(struct db *, const struct config *, const struct mail *,
 		    unsigned long long *id_out);
 /* Renders templates/mail/<name>.txt.tpl and, if loaded, templates/mail/<name>.html.tpl with d,

@@ -11,6 +11,7 @@ er flyttet.</p>{{/E404}}
 {{#E413}}<p class="font-lead">Det, du prøvede at sende, er for stort. Gå tilbage, gør filen eller
 teksten mindre, og prøv igen.</p>{{/E413}}
 {{#E415}}<p class="font-lead">Det, du sendte, er i et format, vi ikke kan læse. Gå tilbage og prøv igen.</p>{{/E415}}
+{{#E429}}<p class="font-lead">{{MESSAGE}}</p>{{/E429}}
 {{#E500}}<p class="font-lead">Der skete en fejl hos os. Det, du skrev, er ikke gemt. Prøv igen om lidt.
 Sker det igen, så skriv til os.</p>{{/E500}}
 {{#E503}}{{#DOWN}}<p class="font-lead">Portalen kan ikke nå sine data lige nu. Det, du skrev, er ikke gemt,

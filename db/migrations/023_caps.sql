@@ -26,5 +26,10 @@ CREATE TABLE IF NOT EXISTS address_caps (
 ALTER TABLE invitations ADD KEY IF NOT EXISTS invitations_inviter (invited_by, created_at);
 ALTER TABLE files ADD KEY IF NOT EXISTS files_uploader_day (uploaded_by, uploaded_at);
 
+-- Who caused a mail: the logged-in person whose request enqueued it (NULL: the system, the
+-- scheduler, an anonymous visitor), counted against cap_mails_hour.
+ALTER TABLE outbox ADD COLUMN IF NOT EXISTS caused_by BIGINT UNSIGNED NULL,
+  ADD KEY IF NOT EXISTS outbox_caused_by (caused_by, created_at);
+
 -- FSE's page lists the refusals by time.
 ALTER TABLE audit_events ADD KEY IF NOT EXISTS audit_action (action, at);

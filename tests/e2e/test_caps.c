@@ -6,7 +6,7 @@
  * the cap make one; 10,000 creation attempts in a tight loop as one user end with exactly the
  * cap written; a proposal past cap_proposal_drafts is refused at its form with the input kept;
  * a logo upload past the person's bytes of the day and an invitation past the hour's cap are
- * refused at their forms; the registration form past its per-address cap is refused with the
+ * refused at their forms, a request past the person's mails of the hour on a plain page; the registration form past its per-address cap is refused with the
  * input kept and no account made; FSE sees on /fse/graenser who hit a cap.
  */
 #include <check.h>
@@ -287,6 +287,47 @@ START_TEST(invitation_past_the_hourly_cap)
 }
 END_TEST
 
+/* A person whose requests caused cap_mails_hour mails in the hour: the next request that would
+ * mail (an invitation) is refused whole with 429 and a plain page, no invitation, no mail;
+ * the mails it does send are recorded as caused by the person. */
+START_TEST(mails_past_the_hourly_cap)
+{
+	unsigned cap = fx_cfg.cap_mails_hour;
+	char a[32], email[128], want[160];
+	struct reply r;
+	struct who w;
+	long long auth;
+
+	ck_assert_uint_gt(cap, 0);
+	auth = member(&w, "mailer", ROLE_RESPONSIBLE, "mail");
+	snprintf(a, sizeof(a), "%lld", auth);
+	snprintf(email, sizeof(email), "post.%s@graense-%s.dk", sfx, sfx);
+	client_post_form("/autorisation/inviter", &w.jar, &r, "csrf", w.csrf, "id", a,
+	    "engangsnoegle", client_new_key(), "email", email, "rolle", "supervisor", NULL);
+	ck_assert_int_eq(reply_done(&r, NULL, 0), 303);
+	ck_assert_int_eq(fixture_scalar_int("SELECT COUNT(*) FROM outbox WHERE caused_by = ?",
+	    w.uid), 1);
+	/* The rest of the hour's mails, as sent already (the mailer leaves them be). */
+	ck_assert_int_eq(db_exec(fx_db, NULL, "INSERT INTO outbox (message_id, kind, from_addr, "
+	    "to_addr, subject, body_text, state, caused_by) SELECT CONCAT(UUID(), '@test'), "
+	    "'invitation', 'a@b.dk', 'c@d.dk', 'Tidligere', 'x', 'sent', ? FROM seq_1_to_1000 "
+	    "LIMIT ?", "ii", w.uid, (long long)cap - 1), DB_OK);
+	snprintf(email, sizeof(email), "post2.%s@graense-%s.dk", sfx, sfx);
+	client_post_form("/autorisation/inviter", &w.jar, &r, "csrf", w.csrf, "id", a,
+	    "engangsnoegle", client_new_key(), "email", email, "rolle", "supervisor", NULL);
+	ck_assert_int_eq(r.status, 429);
+	snprintf(want, sizeof(want), "har sendt %u mails, og det er det højeste antal", cap);
+	ck_assert_msg(has(&r.body, want), "no message: %.300s", r.body.data);
+	reply_free(&r);
+	ck_assert_int_eq(fixture_scalar("SELECT COUNT(*) FROM invitations WHERE email = ?", email),
+	    0);
+	ck_assert_int_eq(fixture_scalar("SELECT COUNT(*) FROM outbox WHERE to_addr = ?", email), 0);
+	ck_assert_int_eq(fixture_scalar_int("SELECT COUNT(*) FROM outbox WHERE caused_by = ?",
+	    w.uid), cap);
+	ck_assert_int_eq(refusals(w.uid, "mail.hour"), 1);
+}
+END_TEST
+
 /* FSE sees who hit a cap: the person, the cap and how often on /fse/graenser, a count on the
  * start page; an institution's responsible does not reach the page. */
 START_TEST(fse_sees_who_hit_a_cap)
@@ -494,6 +535,7 @@ main(void)
 	tcase_add_test(tc, one_proposal_past_the_cap);
 	tcase_add_test(tc, upload_past_the_daily_cap);
 	tcase_add_test(tc, invitation_past_the_hourly_cap);
+	tcase_add_test(tc, mails_past_the_hourly_cap);
 	tcase_add_test(tc, registration_past_the_address_cap);
 	tcase_add_test(tc, fse_sees_who_hit_a_cap);
 	tcase_add_test(tc, ten_thousand_tries_write_the_cap);
