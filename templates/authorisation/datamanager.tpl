@@ -24,7 +24,11 @@
   <input type="hidden" name="id" value="{{ID}}">
   <input type="hidden" name="version" value="{{VERSION}}">
   <button type="submit" class="button button-primary">Jeg accepterer brugeraftalen</button>
-</form>{{/ACCEPT}}{{/AGREEMENT}}{{/OWN}}
+</form>{{/ACCEPT}}{{/AGREEMENT}}
+{{#HAS_TIMELINE}}<h3>Din adgang, trin for trin</h3>
+<ul id="min-forloeb">
+{{#TIMELINE}}  <li>{{AT}}: {{WHAT}} ({{BY}}){{#WHY}}: {{TEXT}}{{/WHY}}</li>
+{{/TIMELINE}}</ul>{{/HAS_TIMELINE}}{{/OWN}}
 
 <h2 id="datamanagere">Autorisationens datamanagere</h2>
 {{#NO_PEOPLE}}<p id="ingen">Ingen har rollen som datamanager på autorisationen. Den autorisationsansvarlige inviterer under <a href="/autorisation/roller?id={{ID}}">Roller</a>.</p>{{/NO_PEOPLE}}
@@ -100,6 +104,10 @@
   </div>
   <button type="submit" class="button button-secondary">Afslut brugeradgangen</button>
 </form></details>{{/END}}
+{{#HAS_TIMELINE}}<details class="details"><summary>Adgangen, trin for trin</summary>
+<ul class="nobullet-list" id="forloeb-{{UID}}">
+{{#TIMELINE}}  <li>{{AT}}: {{WHAT}} ({{BY}}){{#WHY}}: {{TEXT}}{{/WHY}}</li>
+{{/TIMELINE}}</ul></details>{{/HAS_TIMELINE}}
 </section>
 {{/PERSON}}
 <p><a href="/autorisation">Mine autorisationer</a></p>
