@@ -34,7 +34,7 @@
 {{#NO_PEOPLE}}<p id="ingen">Ingen har rollen som datamanager på autorisationen. Den autorisationsansvarlige inviterer under <a href="/autorisation/roller?id={{ID}}">Roller</a>.</p>{{/NO_PEOPLE}}
 {{#PERSON}}<section class="datamanager" id="person-{{UID}}" aria-labelledby="navn-{{UID}}">
 <h3 id="navn-{{UID}}">{{NAME}}</h3>
-<p>{{EMAIL}}. {{ROLES}}.</p>
+<p{{#CASE}} id="sag-{{CASE_ID}}"{{/CASE}}>{{EMAIL}}. {{ROLES}}.</p>
 {{#NO_ACCESS}}<p class="status"><strong>Ingen brugeradgang.</strong>{{#WAS_ENDED}} Den seneste blev afsluttet {{ENDED_AT}}: {{END_REASON}}{{/WAS_ENDED}}</p>{{/NO_ACCESS}}
 {{#CANNOT_REQUEST}}<p>Kun en person, der både er administrator og datamanager, kan få brugeradgang.</p>{{/CANNOT_REQUEST}}
 {{#AT_FSE}}<p class="status" id="status-{{UID}}"><strong>Hos Forskningsservice:</strong> anmodningen blev sendt {{REQUESTED_AT}}. Forskningsservice godkender personen som bruger.</p>{{/AT_FSE}}

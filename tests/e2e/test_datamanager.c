@@ -283,6 +283,11 @@ START_TEST(from_request_to_end)
 	reply_free(&r);
 	ck_assert_int_eq(requests_of(dm.uid), 1);
 	ck_assert(!active(dm.uid));
+	/* Mine sager's link to the request lands on the person (lib/casekind.c). */
+	ck_assert_int_eq(page(&responsible, &r), 200);
+	snprintf(needle, sizeof(needle), "id=\"sag-%lld\"", case_id);
+	ck_assert(has(&r.body, needle));
+	reply_free(&r);
 
 	/* FSE approves with the id it assigns: not active yet (agreement, course). */
 	snprintf(fse_id, sizeof(fse_id), "DMX%05ld", (long)getpid() % 100000);
