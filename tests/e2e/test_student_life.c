@@ -227,6 +227,36 @@ START_TEST(activation_waits_for_the_course_and_charges_one_fee)
 }
 END_TEST
 
+/*
+ * R15: everything but the user agreement: not active, no fee, however often it is settled, and
+ * the checklist says what is missing (issue 15: an access active without the agreement went
+ * uncaught; every other student here had accepted it).
+ */
+START_TEST(activation_waits_for_the_user_agreement)
+{
+	long long sag = a_student(FXS_ALL & ~FXS_AGREEMENT, NULL);
+	char d[32];
+	struct reply r;
+
+	ck_assert_int_eq(act(&admin, "/studerende/forlaeng", sag, &r, "slutdato", day(400, d,
+	    sizeof(d)), "begrundelse", "Barsel", NULL), 303);
+	reply_free(&r);
+	ck_assert_int_eq(activated(sag), 0);
+	ck_assert_int_eq(fees(sag), 0);
+	ck_assert_int_eq(page(&admin, sag, &r), 200);
+	ck_assert(body_has(&r, "Adgangen er ikke aktiv."));
+	ck_assert(body_has(&r, "<strong>Endnu ikke:</strong> Den studerende har accepteret "
+	    "brugeraftalen"));
+	reply_free(&r);
+	ck_assert_int_eq(page(&student, 0, &r), 200);
+	ck_assert(body_has(&r, "Din adgang er ikke aktiv."));
+	reply_free(&r);
+	/* Nor is the student told it is (the outbox: the mail is written with the activation). */
+	ck_assert_int_eq(fixture_scalar("SELECT COUNT(*) FROM outbox WHERE to_addr = ? AND subject = "
+	    "'Din adgang til data er aktiv'", student.email), 0);
+}
+END_TEST
+
 START_TEST(a_suspended_access_is_not_active_and_fse_is_told)
 {
 	long long sag = a_student(FXS_ALL, NULL);
@@ -488,6 +518,7 @@ main(void)
 	tcase_add_checked_fixture(tc, setup, fixture_close);
 	tcase_set_timeout(tc, 90);
 	tcase_add_test(tc, activation_waits_for_the_course_and_charges_one_fee);
+	tcase_add_test(tc, activation_waits_for_the_user_agreement);
 	tcase_add_test(tc, a_suspended_access_is_not_active_and_fse_is_told);
 	tcase_add_test(tc, an_extension_is_checked_at_the_field);
 	tcase_add_test(tc, ended_after_the_thesis_with_the_pointer_to_publishing);
