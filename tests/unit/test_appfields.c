@@ -100,6 +100,11 @@ START_TEST(step2_three_experienced_persons_r43)
 	body[strlen(body) - strlen("&person_erfaring_3=E")] = '\0';
 	ck_assert_uint_eq(step(2, body, 1), 1);
 	ck_assert(says("person_navn_1", "mindst tre personer"));
+	/* R4.4: the environment's page on the university's website is asked for (issue 15). */
+	snprintf(body, sizeof(body), "sikkerhed=S&leder_navn=L&leder_titel=T&"
+	    "leder_email=l%%40ku.dk&%s", PERSONS3);
+	ck_assert_uint_eq(step(2, body, 1), 1);
+	ck_assert_uint_eq(f.nerrors, 1);	/* the required field, the form's own message */
 }
 END_TEST
 
@@ -183,7 +188,8 @@ problem(const struct fielderr *p, const char *text)
  * The review holds each rule at its bounds, not only well inside them (issue 15: a 60 ECTS
  * thesis refused, two experienced persons let through and another institution without its need
  * all went uncaught): R1's 30 and 60 ECTS both pass and 29 and 61 do not, R4.3 needs the third
- * complete person, R3 another institution's description and its need.
+ * complete person, R3 another institution's description and its need, R4.4 the environment's
+ * page on the university's website.
  */
 START_TEST(the_review_holds_r1_r3_r43_at_their_bounds)
 {
@@ -220,6 +226,12 @@ START_TEST(the_review_holds_r1_r3_r43_at_their_bounds)
 	snprintf(body, sizeof(body), "universitet=anden&enhed=X&anden_beskrivelse=D&anden_behov=B&"
 	    "udd_navn_1=A&udd_ects_1=45&%s&%s", PERSONS3, rest);
 	ck_assert_uint_eq(review(body, &p), 0);
+	/* R4.4: without the environment's page. */
+	snprintf(body, sizeof(body), "universitet=ku&enhed=Jura&udd_navn_1=A&udd_ects_1=45&"
+	    "sikkerhed=S&leder_navn=L&leder_titel=T&leder_email=l%%40ku.dk&%s&domaener=ku.dk&"
+	    "platform=forskermaskinen", PERSONS3);
+	ck_assert_uint_eq(review(body, &p), 1);
+	ck_assert_ptr_nonnull(problem(&p, "hjemmeside"));
 }
 END_TEST
 
