@@ -115,6 +115,9 @@ list_page(struct ctx *ctx)
 		/* A student's own page: the project, the checklist, the user agreement (R15). */
 		if (auth_can(ctx, ACT_STUDENT_SELF, db_cell_int(&res, i, 0, 0)))
 			tmpl_show(row, "SELF");
+		/* The datamanagers' own user access (R11): theirs, and the staff's to follow. */
+		if (auth_can(ctx, ACT_DM_VIEW, db_cell_int(&res, i, 0, 0)))
+			tmpl_show(row, "DATAMANAGERS");
 	}
 	tmpl_show(d, res.nrows ? "HAS_ANY" : "NONE");
 	db_result_free(&res);
@@ -644,6 +647,12 @@ static const struct route routes[] = {
 	{ "POST", "/autorisation/invitation/send-igen", invitation_resend, ACT_ROLE_INVITE },
 	{ "GET", "/autorisation/logo", logo_page, ACT_AUTH_VIEW },
 	{ "POST", "/autorisation/logo", logo_submit, ACT_LOGO_UPLOAD },
+	{ "GET", "/autorisation/datamanager", dm_page, ACT_DM_VIEW },
+	{ "POST", "/autorisation/datamanager/anmod", dm_request, ACT_DM_REQUEST },
+	{ "POST", "/autorisation/datamanager/brugeraftale", dm_accept_agreement, ACT_DM_SELF },
+	{ "POST", "/autorisation/datamanager/suspender", dm_suspend, ACT_DM_SANCTION },
+	{ "POST", "/autorisation/datamanager/ophaev", dm_lift, ACT_DM_SANCTION },
+	{ "POST", "/autorisation/datamanager/afslut", dm_end, ACT_DM_REQUEST },
 };
 
 int

@@ -16,6 +16,7 @@
 #include "datefmt.h"
 #include "http_parse.h"
 #include "log.h"
+#include "mail.h"
 #include "page.h"
 #include "policy.h"
 #include "workdays.h"
@@ -26,7 +27,7 @@ static const char STALE_TEXT[] = "Sagen er ændret af en anden, siden du åbnede
 
 /* The FSE hooks of every kind of case in the registry (lib/casekind.c): one line per kind. */
 static const struct fse_kind *const kinds[] = { &fse_kind_authorisation, &fse_kind_proposal,
-	&fse_kind_student, &fse_kind_fse_user };
+	&fse_kind_student, &fse_kind_fse_user, &fse_kind_datamanager };
 #define NKINDS	(sizeof(kinds) / sizeof(kinds[0]))
 
 const struct fse_kind *
@@ -38,6 +39,25 @@ fse_kind_of(const char *type)
 		if (strcmp(kinds[i]->type, type) == 0)
 			return kinds[i];
 	return NULL;
+}
+
+enum db_err
+fse_mail_rows(struct ctx *ctx, const struct db_result *res, struct tmpl_dict *md,
+    const char *subject, const char *tpl)
+{
+	enum mail_err mrc = MAIL_OK;
+	size_t i;
+
+	for (i = 0; i < res->nrows && mrc == MAIL_OK; i++) {
+		tmpl_set(md, "NAME", db_cell(res, i, 1));
+		mrc = mail_enqueue_template(ctx->db, ctx->cfg, db_cell(res, i, 0),
+		    db_cell(res, i, 1), subject, tpl, md, tpl, NULL);
+	}
+	if (mrc != MAIL_OK) {
+		log_error("mail %s: %s", tpl, mail_strerror(mrc));
+		return DB_EEXEC;
+	}
+	return DB_OK;
 }
 
 enum db_err

@@ -74,6 +74,7 @@ extern const struct fse_kind	fse_kind_authorisation;
 extern const struct fse_kind	fse_kind_proposal;
 extern const struct fse_kind	fse_kind_student;
 extern const struct fse_kind	fse_kind_fse_user;
+extern const struct fse_kind	fse_kind_datamanager;
 
 /* The kind of a case type; NULL when FSE does not decide that type here. */
 const struct fse_kind	*fse_kind_of(const char *type);
@@ -96,6 +97,18 @@ const char	*fse_value(const struct kvlist *, const char *name);	/* "" when absen
 /* The user who created a case: address and name ("" when gone). */
 enum db_err	 fse_person(struct ctx *, long long uid, char *email, size_t en, char *name,
 		    size_t nn);
+
+/* A decision's mail tpl to every (address, name) row of res, each greeted by NAME in md. */
+enum db_err	 fse_mail_rows(struct ctx *, const struct db_result *res, struct tmpl_dict *md,
+		    const char *subject, const char *tpl);
+/* R10: an FSE user id as an approval gets it (fse_user_ids.c): the check (msg[0] '\0' when
+ * the id is right; whose: "den studerendes", "personens"), and keeping it as email's
+ * (DB_EDUP: another person's since the check). */
+enum db_err	 fse_user_id_check(struct ctx *, const char *value, const char *email,
+		    const char *whose, char *msg, size_t n);
+enum db_err	 fse_user_id_keep(struct ctx *, const char *id, const char *email);
+/* The approval's input of both kinds that approve a person as a user. */
+extern const struct fse_approve_input fse_user_id_input;
 
 /* Within the fse program (fse_cases.c, fse_queue.c, fse_decide.c). */
 /* A refused decision: the form in error ("godkend", "tilbage" or "afvis"), its message and what

@@ -122,32 +122,12 @@ approve_check(struct ctx *ctx, const struct case_row *c, const struct kvlist *da
     const char *value, char *msg, size_t n)
 {
 	struct case_row p;
-	struct db_result res;
 	enum db_err rc;
-	int found, ok;
+	int found;
 
-	msg[0] = '\0';
-	if (form_blank(value)) {
-		snprintf(msg, n, "Skriv den studerendes FSE-bruger-id.");
-		return DB_OK;
-	}
-	if ((ok = student_fse_id_ok(ctx->cfg->fse_user_id_format, value)) < 0) {
-		log_error("fse_user_id_format does not compile: %s", ctx->cfg->fse_user_id_format);
-		return DB_EARGS;
-	}
-	if (!ok) {
-		snprintf(msg, n, "Det er ikke et FSE-bruger-id: tjek, at det er skrevet, som "
-		    "Forskningsservice har givet det.");
-		return DB_OK;
-	}
-	if ((rc = db_exec(ctx->db, &res, "SELECT email FROM fse_user_ids WHERE fse_id = ?", "s",
-	    value)) != DB_OK)
+	if ((rc = fse_user_id_check(ctx, value, fse_value(data, "email"), "den studerendes", msg,
+	    n)) != DB_OK || msg[0])
 		return rc;
-	if (res.nrows && strcasecmp(db_cell(&res, 0, 0), fse_value(data, "email")) != 0)
-		snprintf(msg, n, "FSE-bruger-id'et hører til en anden bruger. Tjek det.");
-	db_result_free(&res);
-	if (msg[0])
-		return DB_OK;
 	if ((rc = parent_of(ctx, c, 0, &p, &found)) != DB_OK)
 		return rc;
 	if (!found || p.state != CASE_SUBMITTED)
@@ -166,7 +146,6 @@ approve(struct ctx *ctx, const struct case_row *c, const struct kvlist *data,
 {
 	const char *id = kvlist_value(&ctx->req->form, "fse_bruger_id");
 	struct case_row p;
-	struct db_result res;
 	enum cases_err crc;
 	enum db_err rc;
 	char reason[160];
@@ -175,18 +154,7 @@ approve(struct ctx *ctx, const struct case_row *c, const struct kvlist *data,
 	if (form_blank(id))
 		return DB_EARGS;	/* approve_check said so before */
 	snprintf(o->number, sizeof(o->number), "%s", id);
-	/* An id is one person's: a second person's insert of it fails on the primary key. */
-	if ((rc = db_exec(ctx->db, &res, "SELECT email FROM fse_user_ids WHERE fse_id = ? FOR "
-	    "UPDATE", "s", id)) != DB_OK)
-		return rc;
-	found = (int)res.nrows;
-	if (found && strcasecmp(db_cell(&res, 0, 0), fse_value(data, "email")) != 0) {
-		db_result_free(&res);
-		return DB_EDUP;	/* taken since the check: run again, and the check says so */
-	}
-	db_result_free(&res);
-	if (!found && (rc = db_exec(ctx->db, NULL, "INSERT INTO fse_user_ids (fse_id, email) VALUES "
-	    "(?, ?)", "ss", id, fse_value(data, "email"))) != DB_OK)
+	if ((rc = fse_user_id_keep(ctx, id, fse_value(data, "email"))) != DB_OK)
 		return rc;
 	if ((rc = parent_of(ctx, c, 1, &p, &found)) != DB_OK)
 		return rc;
@@ -222,9 +190,7 @@ notify(struct ctx *ctx, const struct case_row *c, const struct kvlist *data, enu
 	struct tmpl_dict *md;
 	struct case_row p;
 	struct db_result res;
-	enum mail_err mrc = MAIL_OK;
 	enum db_err rc;
-	size_t i;
 	int found;
 
 	if ((rc = fse_case_authorisation(ctx, c, number, sizeof(number), inst, sizeof(inst))) !=
@@ -267,18 +233,10 @@ notify(struct ctx *ctx, const struct case_row *c, const struct kvlist *data, enu
 	    to == CASE_RETURNED ? "Anmodningen om at godkende en studerende skal rettes" :
 	    "Den studerende er ikke godkendt som bruger";
 	(void)data;
-	for (i = 0; i < res.nrows && mrc == MAIL_OK; i++) {
-		tmpl_set(md, "NAME", db_cell(&res, i, 1));
-		mrc = mail_enqueue_template(ctx->db, ctx->cfg, db_cell(&res, i, 0),
-		    db_cell(&res, i, 1), subject, tpl, md, tpl, NULL);
-	}
+	rc = fse_mail_rows(ctx, &res, md, subject, tpl);
 	db_result_free(&res);
 	tmpl_dict_free(md);
-	if (mrc != MAIL_OK) {
-		log_error("mail %s: %s", tpl, mail_strerror(mrc));
-		return DB_EEXEC;
-	}
-	return DB_OK;
+	return rc;
 }
 
 static enum db_err
@@ -296,13 +254,6 @@ preview(struct ctx *ctx, struct tmpl_dict *d, const struct case_row *c,
 	return DB_OK;
 }
 
-static const struct fse_approve_input fse_id_input = {
-	.name = "fse_bruger_id",
-	.label = "FSE-bruger-id",
-	.hint = "Har den studerende et id, står det her: bekræft det. Er den studerende ny: opret "
-	    "brugeren, og skriv det id, brugeren har fået.",
-	.prefill = "fse_bruger_id",
-};
 
 const struct fse_kind fse_kind_fse_user = {
 	.type = "fse_user",
@@ -315,6 +266,6 @@ const struct fse_kind fse_kind_fse_user = {
 	.approve_text = "Godkend den studerende som bruger: id'et gemmes, den studerende er "
 	    "tilknyttet, og institutionen får besked.",
 	.preview = preview,
-	.approve_input = &fse_id_input,
+	.approve_input = &fse_user_id_input,
 	.approve_check = approve_check,
 };

@@ -137,9 +137,7 @@ notify(struct ctx *ctx, const struct case_row *c, const struct kvlist *data, enu
 	const char *tpl, *subject;
 	struct tmpl_dict *md;
 	struct db_result res;
-	enum mail_err mrc = MAIL_OK;
 	enum db_err rc;
-	size_t i;
 
 	(void)data;
 	if ((rc = fse_case_authorisation(ctx, c, number, sizeof(number), inst, sizeof(inst))) != DB_OK)
@@ -174,18 +172,10 @@ notify(struct ctx *ctx, const struct case_row *c, const struct kvlist *data, enu
 		subject = to == CASE_RETURNED ? "Projektindstillingen skal rettes" :
 		    "Projektindstillingen er afvist";
 	}
-	for (i = 0; i < res.nrows && mrc == MAIL_OK; i++) {
-		tmpl_set(md, "NAME", db_cell(&res, i, 1));
-		mrc = mail_enqueue_template(ctx->db, ctx->cfg, db_cell(&res, i, 0),
-		    db_cell(&res, i, 1), subject, tpl, md, tpl, NULL);
-	}
+	rc = fse_mail_rows(ctx, &res, md, subject, tpl);
 	db_result_free(&res);
 	tmpl_dict_free(md);
-	if (mrc != MAIL_OK) {
-		log_error("mail %s: %s", tpl, mail_strerror(mrc));
-		return DB_EEXEC;
-	}
-	return DB_OK;
+	return rc;
 }
 
 /* What the approval will create (issue 11): the project with its number, and who is told. */

@@ -272,6 +272,10 @@ proj_list(struct ctx *ctx)
 			tmpl_set(row, "WHAT", "Brugergebyr for specialestuderende");
 			tmpl_set(row, "TITLE", see_students ? db_cell(&res, i, 1) :
 			    "en studerende");
+		} else if (strcmp(kind, "datamanager_user") == 0) {
+			/* R24: a datamanager pays when they use data themselves (R11). */
+			tmpl_set(row, "WHAT", "Brugergebyr for datamanager");
+			tmpl_set(row, "TITLE", db_cell(&res, i, 1));
 		} else {
 			tmpl_set(row, "WHAT", strcmp(kind, "reproposal") == 0 ? "Genindstilling" :
 			    "Projektindstilling");

@@ -111,15 +111,8 @@ stud_to_fse(struct ctx *ctx)
 	int st, with_id;
 
 	fielderr_init(&fe);
-	with_id = has_id && strcmp(has_id, "ja") == 0;
-	if (!with_id && !(has_id && strcmp(has_id, "nej") == 0))
-		fielderr_add(&fe, "har_id", "Vælg, om den studerende har et FSE-bruger-id.");
-	else if (with_id && form_blank(fse_id))
-		fielderr_add(&fe, "fse_bruger_id", "Skriv den studerendes FSE-bruger-id, eller vælg, "
-		    "at den studerende ikke har et.");
-	else if (with_id && student_fse_id_ok(ctx->cfg->fse_user_id_format, fse_id) != 1)
-		fielderr_add(&fe, "fse_bruger_id", "Det er ikke et FSE-bruger-id: tjek, at det er "
-		    "skrevet, som Forskningsservice har givet det.");
+	with_id = student_fse_choice(ctx->cfg->fse_user_id_format, has_id, fse_id,
+	    "den studerende", "den studerendes", "har_id", "fse_bruger_id", &fe) == 1;
 	if (!with_id)
 		fse_id = "";
 

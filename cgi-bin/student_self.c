@@ -12,9 +12,11 @@
 #include <string.h>
 #include <strings.h>
 
+#include "agreement.h"
 #include "audit.h"
 #include "auth.h"
 #include "datefmt.h"
+#include "dmaccess.h"
 #include "files.h"
 #include "form.h"
 #include "http_parse.h"
@@ -24,38 +26,6 @@
 #include "studentprogress.h"
 #include "studenttimeline.h"
 #include "tmpl.h"
-
-/* The current user agreement: its version (0: none published yet), and when uid accepted it. */
-struct agreement {
-	long long	version;
-	char		*text;
-	char		accepted_at[32];	/* "" when not accepted */
-	long long	accepted_older;		/* the newest older version uid accepted; 0: none */
-};
-
-static enum db_err
-agreement_of(struct ctx *ctx, struct agreement *a)
-{
-	struct db_result res;
-	enum db_err rc;
-
-	memset(a, 0, sizeof(*a));
-	if ((rc = db_exec(ctx->db, &res, "SELECT a.id, a.text, COALESCE((SELECT DATE_FORMAT("
-	    "x.accepted_at, '%Y-%m-%d %H:%i:%s') FROM user_agreement_acceptances x WHERE "
-	    "x.agreement_id = a.id AND x.user_id = ?), ''), COALESCE((SELECT MAX(y.agreement_id) "
-	    "FROM user_agreement_acceptances y WHERE y.user_id = ? AND y.agreement_id < a.id), 0) "
-	    "FROM user_agreements a ORDER BY a.id DESC LIMIT 1", "ii", ctx_user(ctx),
-	    ctx_user(ctx))) != DB_OK)
-		return rc;
-	if (res.nrows) {
-		a->version = db_cell_int(&res, 0, 0, 0);
-		a->text = strdup(db_cell(&res, 0, 1));
-		snprintf(a->accepted_at, sizeof(a->accepted_at), "%s", db_cell(&res, 0, 2));
-		a->accepted_older = db_cell_int(&res, 0, 3, 0);
-	}
-	db_result_free(&res);
-	return a->version && a->text == NULL ? DB_ENOMEM : DB_OK;
-}
 
 /*
  * The student's own case on the authorisation: the newest student case whose address is the
@@ -100,7 +70,7 @@ render(struct ctx *ctx, const char *notice, int status)
 	struct stud_auth a;
 	struct stud_access live;
 	struct stud_fse req;
-	struct agreement ag;
+	struct user_agreement ag;
 	struct tmpl_dict *d, *row;
 	struct kvlist data;
 	struct case_row c;
@@ -111,10 +81,10 @@ render(struct ctx *ctx, const char *notice, int status)
 
 	if ((st = stud_auth_load(ctx, ACT_STUDENT_SELF, &a, 0)) != 0)
 		return st;
-	if ((rc = own_case(ctx, a.id, &sag)) != DB_OK || (rc = agreement_of(ctx, &ag)) != DB_OK)
+	if ((rc = own_case(ctx, a.id, &sag)) != DB_OK || (rc = user_agreement_read(ctx->db, ctx_user(ctx), &ag)) != DB_OK)
 		return ctx_db_error(ctx, rc);
 	if ((d = ctx_page(ctx, "student/self.tpl", "Mit speciale")) == NULL) {
-		free(ag.text);
+		user_agreement_free(&ag);
 		return 500;
 	}
 	tmpl_set_int(d, "ID", a.id);
@@ -124,12 +94,12 @@ render(struct ctx *ctx, const char *notice, int status)
 		tmpl_show(d, "NOTICE_ACCEPTED");
 	if (sag == 0) {
 		tmpl_show(d, "NO_CASE");
-		free(ag.text);
+		user_agreement_free(&ag);
 		return status;
 	}
 	kvlist_init(&data);
 	if (cases_load(ctx->db, sag, 0, &c) != CASES_OK) {
-		free(ag.text);
+		user_agreement_free(&ag);
 		return ctx_db_error(ctx, DB_EEXEC);
 	}
 	if (http_parse_urlencoded(c.data, strlen(c.data), &data) != HTTP_PARSE_OK ||
@@ -137,7 +107,7 @@ render(struct ctx *ctx, const char *notice, int status)
 	    (rc = stud_fse_request(ctx, sag, 0, &req)) != DB_OK) {
 		case_row_free(&c);
 		kvlist_free(&data);
-		free(ag.text);
+		user_agreement_free(&ag);
 		return ctx_db_error(ctx, DB_EEXEC);
 	}
 	row = tmpl_add_row(d, "CASE");
@@ -170,27 +140,7 @@ render(struct ctx *ctx, const char *notice, int status)
 		tmpl_set(tmpl_add_row(row, "FSE_ID"), "ID", req.fse_id);
 
 	/* R15: the agreement, and whether this version is accepted. */
-	if (ag.version == 0)
-		tmpl_show(d, "NO_AGREEMENT");
-	else {
-		struct tmpl_dict *g = tmpl_add_row(d, "AGREEMENT");
-
-		tmpl_set_int(g, "VERSION", ag.version);
-		tmpl_set(g, "TEXT", ag.text);
-		if (ag.accepted_at[0]) {
-			struct tmpl_dict *acc = tmpl_add_row(g, "ACCEPTED");
-
-			datefmt_danish(when, sizeof(when), ag.accepted_at, DATEFMT_DATETIME);
-			tmpl_set(acc, "AT", when);
-			tmpl_set(acc, "BY", ctx->session.name);
-		} else {
-			struct tmpl_dict *form = tmpl_add_row(g, "ACCEPT");
-
-			tmpl_set_int(form, "VERSION", ag.version);
-			if (ag.accepted_older)
-				tmpl_show(form, "CHANGED");	/* a new version: accept it again */
-		}
-	}
+	user_agreement_rows(d, &ag, ctx->session.name);
 
 	/* What access still waits for (issue 13, item 8; the course and the fee: issue 14). */
 	{
@@ -200,7 +150,7 @@ render(struct ctx *ctx, const char *notice, int status)
 		    &prog)) != DB_OK) {
 			case_row_free(&c);
 			kvlist_free(&data);
-			free(ag.text);
+			user_agreement_free(&ag);
 			return ctx_db_error(ctx, rc);
 		}
 		student_progress_rows(d, &prog, STUDENT_READER_SELF);
@@ -211,12 +161,12 @@ render(struct ctx *ctx, const char *notice, int status)
 	    (rc = student_timeline_rows(ctx->db, row, sag, kvlist_value(&data, "email"))) != DB_OK) {
 		case_row_free(&c);
 		kvlist_free(&data);
-		free(ag.text);
+		user_agreement_free(&ag);
 		return ctx_db_error(ctx, rc);
 	}
 	case_row_free(&c);
 	kvlist_free(&data);
-	free(ag.text);
+	user_agreement_free(&ag);
 	return status;
 }
 
@@ -227,18 +177,21 @@ stud_self(struct ctx *ctx)
 	return render(ctx, kvlist_value(&ctx->req->query, "besked"), 200);
 }
 
-/* Every live access of the user (by their address) may now be active. */
+/* Every live access of the user (by their address) may now be active: a student's, or their
+ * own as a datamanager (R11). */
 static enum db_err
 settle_own(struct ctx *ctx)
 {
 	struct db_result me;
-	enum db_err rc;
+	enum db_err rc = DB_OK;
 
 	if ((rc = db_exec(ctx->db, &me, "SELECT email FROM users WHERE id = ?", "i",
 	    ctx_user(ctx))) != DB_OK)
 		return rc;
-	rc = me.nrows ? student_access_settle_email(ctx->db, ctx->cfg, db_cell(&me, 0, 0), ctx_user(ctx),
-	    ctx->req->remote_addr, NULL) : DB_OK;
+	if (me.nrows && (rc = student_access_settle_email(ctx->db, ctx->cfg, db_cell(&me, 0, 0),
+	    ctx_user(ctx), ctx->req->remote_addr, NULL)) == DB_OK)
+		rc = dm_access_settle_email(ctx->db, ctx->cfg, db_cell(&me, 0, 0), ctx_user(ctx),
+		    ctx->req->remote_addr, NULL);
 	db_result_free(&me);
 	return rc;
 }
@@ -248,38 +201,25 @@ int
 stud_accept_agreement(struct ctx *ctx)
 {
 	long long version = stud_param(ctx, "version");
+	enum agreement_outcome outcome;
 	struct stud_auth a;
-	struct db_result res;
 	enum db_err rc;
-	char path[96], detail[64];
+	char path[96];
 	int st;
 
 	if ((st = stud_auth_load(ctx, ACT_STUDENT_SELF, &a, 0)) != 0)
 		return st;
 	if ((rc = db_begin(ctx->db)) != DB_OK)
 		return ctx_db_error(ctx, rc);
-	/* Only the version the student read, and only while it is the current one. */
-	if ((rc = db_exec(ctx->db, &res, "SELECT MAX(id) FROM user_agreements", "")) != DB_OK)
+	/* R15: accepting may be the last thing the access waited for. */
+	if ((rc = user_agreement_accept(ctx->db, ctx_user(ctx), version, ctx->req->remote_addr,
+	    &outcome)) != DB_OK || (outcome == AGREEMENT_ACCEPTED && (rc = settle_own(ctx)) !=
+	    DB_OK))
 		return ctx_tx_error(ctx, rc);
-	if (res.nrows == 0 || db_cell_int(&res, 0, 0, 0) != version || version <= 0) {
-		db_result_free(&res);
+	if (outcome == AGREEMENT_NOT_CURRENT) {
 		db_rollback(ctx->db);
 		return render(ctx, NULL, 409);
 	}
-	db_result_free(&res);
-	rc = db_exec(ctx->db, NULL, "INSERT INTO user_agreement_acceptances (agreement_id, user_id) "
-	    "VALUES (?, ?)", "ii", version, ctx_user(ctx));
-	if (rc == DB_EDUP) {
-		db_rollback(ctx->db);	/* accepted already: the page says so */
-		snprintf(path, sizeof(path), "/studerende/mig?id=%lld&besked=accepteret", a.id);
-		return ctx_redirect(ctx, path);
-	}
-	snprintf(detail, sizeof(detail), "version %lld", version);
-	/* R15: accepting may be the last thing the access waited for. */
-	if (rc != DB_OK || (rc = audit_event(ctx->db, ctx_user(ctx), "agreement.accept",
-	    "agreement", version, 0, ctx->req->remote_addr, detail)) != DB_OK ||
-	    (rc = settle_own(ctx)) != DB_OK)
-		return ctx_tx_error(ctx, rc);
 	if ((rc = db_commit(ctx->db)) != DB_OK)
 		return ctx_db_error(ctx, rc);
 	snprintf(path, sizeof(path), "/studerende/mig?id=%lld&besked=accepteret", a.id);

@@ -79,6 +79,24 @@ static const struct casekind_mail fse_user_mails[] = {
 	{ NULL, NULL },
 };
 
+/* A datamanager's own user access (issue 14; R11): the responsible asks, on the page of the
+ * authorisation's datamanagers. */
+static void
+datamanager_page(long long case_id, long long authorisation_id, char *out, size_t n)
+{
+	snprintf(out, n, "/autorisation/datamanager?id=%lld#sag-%lld", authorisation_id, case_id);
+}
+
+static const struct casekind_mail datamanager_mails[] = {
+	{ "datamanager_submitted", "Ny anmodning om brugeradgang til en datamanager" },
+	{ "datamanager_approved", "Datamanager godkendt som bruger" },
+	{ "datamanager_returned", "Anmodning om brugeradgang til en datamanager sendt tilbage" },
+	{ "datamanager_rejected", "Datamanager ikke godkendt som bruger" },
+	{ "datamanager_active", "Datamanagerens brugeradgang er aktiv" },
+	{ "datamanager_changed", "Datamanagerens brugeradgang suspenderet, ophævet eller afsluttet" },
+	{ NULL, NULL },
+};
+
 const struct casekind casekinds[] = {
 	{
 		.type = "authorisation",
@@ -128,6 +146,18 @@ const struct casekind casekinds[] = {
 		.todo_returned = "Ret og send igen",
 		.withdraw_path = NULL,
 		.mails = fse_user_mails,
+		.fse_decides = 1,
+	},
+	{
+		.type = "datamanager_user",
+		.label = "Brugeradgang for datamanager",
+		.title = "Godkendelse af datamanager som bruger",
+		.creator = "Autorisationsansvarlig",
+		.creator_page = datamanager_page,
+		.todo_draft = "Send anmodningen",
+		.todo_returned = "Ret og send igen",
+		.withdraw_path = NULL,
+		.mails = datamanager_mails,
 		.fse_decides = 1,
 	},
 };

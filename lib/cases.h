@@ -23,7 +23,7 @@ enum cases_err {
 
 struct case_row {
 	long long	 id;
-	char		 type[16];
+	char		 type[32];	/* CASEKIND_TYPE_MAX: the longest kind, "datamanager_user", fits */
 	enum case_state	 state;
 	unsigned	 version;
 	long long	 created_by;

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "audit.h"
+#include "dmaccess.h"
 #include "studentaccess.h"
 
 /* The user with that address, for the audit trail's subject (R33); 0 when there is none yet. */
@@ -32,6 +33,7 @@ certification_record(struct db *db, const struct config *cfg, const struct certi
 	char detail[64];
 	long long new_id, uid;
 	enum db_err rc;
+	int dm = 0;
 
 	if (id)
 		*id = 0;
@@ -55,10 +57,14 @@ certification_record(struct db *db, const struct config *cfg, const struct certi
 	    (rc = audit_event(db, actor, "certification.record", "certification", new_id, uid,
 	    remote_addr, detail)) != DB_OK)
 		return rc;
-	/* R14: the course was what an access may have waited for. */
+	/* R14: the course was what an access may have waited for (a student's, or a
+	 * datamanager's own: R11). */
 	if ((rc = student_access_settle_email(db, cfg, n->email, actor, remote_addr,
-	    activated)) != DB_OK)
+	    activated)) != DB_OK || (rc = dm_access_settle_email(db, cfg, n->email, actor,
+	    remote_addr, &dm)) != DB_OK)
 		return rc;
+	if (activated)
+		*activated += dm;
 	if (id)
 		*id = new_id;
 	return DB_OK;
@@ -97,7 +103,9 @@ certification_withdraw(struct db *db, const struct config *cfg, long long id, co
 	    remote_addr, "")) != DB_OK)
 		return rc;
 	/* An access already active is not ended here; settling records what holds now. */
-	return student_access_settle_email(db, cfg, email, actor, remote_addr, NULL);
+	if ((rc = student_access_settle_email(db, cfg, email, actor, remote_addr, NULL)) != DB_OK)
+		return rc;
+	return dm_access_settle_email(db, cfg, email, actor, remote_addr, NULL);
 }
 
 #define COLUMNS "c.id, c.email, c.name, DATE_FORMAT(c.passed_on, '%Y-%m-%d'), " \

@@ -491,6 +491,10 @@ db_exec_once(struct db *db, struct db_result *res, const char *sql, const char *
 
 	if (n > DB_MAX_PARAMS)
 		return DB_EARGS;
+	/* A transaction whose connection is gone is over: its rest must not autocommit on a new
+	 * one (the caller runs it again whole). */
+	if (db->in_tx && db->conn == NULL)
+		return DB_ELOST;
 	if ((rc = db_connect(db)) != DB_OK)
 		return rc;
 	if ((st = db_prepare(db, sql, &rc)) == NULL)
@@ -599,6 +603,47 @@ db_exec(struct db *db, struct db_result *res, const char *sql, const char *types
 	return noted(db, rc);
 }
 
+/*
+ * The transaction's own mark (DESIGN: Process model). On Galera another node's write can roll
+ * our transaction back while we are between statements, and the server may hand the deadlock
+ * to a command whose answer nobody reads (MDEV-24255: the close or reset of a prepared
+ * statement); the statements after it then run in a new transaction of their own, and a COMMIT
+ * would keep half of the request (seen in tests/galera: a grant answered 303 with no access
+ * row, a sanction lifted without its activation). A rollback drops every savepoint, so the one
+ * set at BEGIN still being there at COMMIT proves the transaction is the one we began.
+ */
+#define TX_MARK		"SAVEPOINT db_tx"
+#define TX_MARK_CHECK	"RELEASE SAVEPOINT db_tx"
+
+static enum db_err
+tx_query(struct db *db, const char *what, const char *sql)
+{
+	unsigned err;
+
+	if (mysql_real_query(db->conn, sql, (unsigned long)strlen(sql)) == 0)
+		return DB_OK;
+	err = mysql_errno(db->conn);
+	db_note(db, what, err, mysql_error(db->conn));
+	if (err == ER_SP_DOES_NOT_EXIST) {
+		log_warn("database: the transaction was rolled back under us; running it again");
+		return DB_ERETRY;
+	}
+	return db_err_of(err, DB_EEXEC);
+}
+
+static enum db_err
+tx_mark(struct db *db)
+{
+	enum db_err rc = tx_query(db, "begin", TX_MARK);
+
+	if (rc != DB_OK) {
+		db_rollback(db);
+		if (rc == DB_ECONNECT)
+			db_leave_node(db);
+	}
+	return rc;
+}
+
 enum db_err
 db_begin(struct db *db)
 {
@@ -618,22 +663,31 @@ db_begin(struct db *db)
 			return noted(db, DB_ECONNECT);
 	}
 	db->in_tx = 1;
-	return noted(db, DB_OK);
+	return noted(db, tx_mark(db));
 }
 
 enum db_err
 db_commit(struct db *db)
 {
+	enum db_err rc;
 	unsigned err;
 
 	if (db->conn == NULL)
 		return noted(db, DB_ELOST);
 	if (db->fault_n > 0) {
-		enum db_err rc = db->fault_rc;
-
+		rc = db->fault_rc;
 		db->fault_n--;
 		db_note(db, "commit", 0, "failed on purpose (db_fault_commits)");
 		db_rollback(db);
+		return noted(db, rc);
+	}
+	/* Still the transaction we began (tx_mark): else nothing of it may be kept. */
+	if ((rc = tx_query(db, "commit", TX_MARK_CHECK)) != DB_OK) {
+		db_rollback(db);
+		if (rc == DB_ECONNECT) {
+			db_leave_node(db);
+			rc = DB_ELOST;	/* before COMMIT: rolled back by the server */
+		}
 		return noted(db, rc);
 	}
 	if (mysql_commit(db->conn) != 0) {
@@ -659,6 +713,13 @@ db_commit(struct db *db)
 	if (mysql_autocommit(db->conn, 1) != 0)
 		db_disconnect(db);
 	return noted(db, DB_OK);
+}
+
+void
+db_end_request(struct db *db)
+{
+	if (db->in_tx)
+		db_rollback(db);
 }
 
 void

@@ -66,6 +66,8 @@ long long	 db_cell_int(const struct db_result *, size_t row, size_t col, long lo
 enum db_err	 db_begin(struct db *);
 enum db_err	 db_commit(struct db *);
 void		 db_rollback(struct db *);
+/* Ends a transaction a handler left open (rolled back): the next request starts clean. */
+void		 db_end_request(struct db *);
 
 /*
  * The last error db_exec, db_begin or db_commit gave since db_forget_error (errno's way): a

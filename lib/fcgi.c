@@ -189,6 +189,8 @@ fcgi_handle(const struct config *cfg, struct db *db, const struct route *routes,
 		goto done;
 	ctx.authorised = policy_rules[match->action].scope != SCOPE_AUTHORISATION;
 	status = run_handler(&ctx, match);
+	if (ctx.db)
+		db_end_request(ctx.db);
 	if (!ctx.authorised && status < 400) {
 		log_error("%s %s: handler answered without auth_require()", req->method, req->path);
 		buf_reset(&resp->body);

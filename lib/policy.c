@@ -99,6 +99,18 @@ const struct policy_rule policy_rules[ACT__MAX] = {
 	[ACT_FSE_EXPORT_RULES_EDIT] = { "fse.export_rules.edit", SCOPE_FSE,
 	    B(FSE_CASEWORKER) | B(FSE_HEAD),
 	    "publish a new version of that checklist; it is a setting, never rules in code (R22)" },
+	[ACT_DM_VIEW] = { "datamanager.view", SCOPE_AUTHORISATION,
+	    B(RESPONSIBLE) | B(ADMINISTRATOR) | B(DATAMANAGER) | FSE_ROLES,
+	    "the datamanagers' own user access and how far each has come (R11); to others on "
+	    "the authorisation it is not there (404)", 1 },
+	[ACT_DM_REQUEST] = { "datamanager.request", SCOPE_AUTHORISATION, B(RESPONSIBLE),
+	    "ask FSE for user access for an administrator who is also datamanager, or end it "
+	    "(R10, R11)" },
+	[ACT_DM_SELF] = { "datamanager.self", SCOPE_AUTHORISATION, B(DATAMANAGER),
+	    "accept the user agreement for one's own user access as a datamanager (R15)" },
+	[ACT_DM_SANCTION] = { "datamanager.sanction", SCOPE_AUTHORISATION, B(ADMINISTRATOR),
+	    "suspend a datamanager's user access for a breach of the security rules, and lift "
+	    "it (R11)" },
 };
 
 static const char *const role_names[ROLE__MAX] = {
@@ -140,6 +152,12 @@ static const char *const plain[ACT__MAX] = {
 	[ACT_STUDENT_SANCTION] = "suspendere en studerendes adgang ved brud på sikkerhedsreglerne",
 	[ACT_EXPORT_REQUEST] = "bede sin vejleder om at hjemtage resultater",
 	[ACT_EXPORT_LOG] = "se loggen over hjemtagne resultater",
+	[ACT_DM_VIEW] = "se datamanagernes egen brugeradgang",
+	[ACT_DM_REQUEST] = "bede Forskningsservice om brugeradgang til en datamanager og "
+	    "afslutte den",
+	[ACT_DM_SELF] = "acceptere brugeraftalen for sin egen brugeradgang som datamanager",
+	[ACT_DM_SANCTION] = "suspendere en datamanagers brugeradgang ved brud på "
+	    "sikkerhedsreglerne",
 };
 
 const char *

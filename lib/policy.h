@@ -80,6 +80,10 @@ enum action {
 	ACT_FSE_CERT_RECORD,	/* record a pass, one by one or from a list (R14) */
 	ACT_FSE_EXPORT_RULES_VIEW,	/* the checklist supervisors check exports against (R22) */
 	ACT_FSE_EXPORT_RULES_EDIT,	/* publish a new version of that checklist (R22) */
+	ACT_DM_VIEW,		/* the datamanagers' own user access (R11): who, and how far */
+	ACT_DM_REQUEST,		/* ask FSE for a datamanager's user access, or end it (R11) */
+	ACT_DM_SELF,		/* one's own access as a datamanager: the user agreement (R15) */
+	ACT_DM_SANCTION,	/* suspend a datamanager's access for a breach, and lift it (R11) */
 	ACT__MAX
 };
 

@@ -3,6 +3,8 @@
 #include <regex.h>
 #include <string.h>
 
+#include "form.h"
+
 #define LINE(n, req, max, msg)	{ n, form_line, req, 0, max, NULL, msg }
 
 const struct form_field student_fields[] = {
@@ -104,4 +106,29 @@ student_fse_id_ok(const char *format, const char *id)
 	ok = id != NULL && regexec(&re, id, 0, NULL, 0) == 0;
 	regfree(&re);
 	return ok;
+}
+
+int
+student_fse_choice(const char *format, const char *has_id, const char *fse_id, const char *who,
+    const char *whose, const char *has_field, const char *id_field, struct fielderr *fe)
+{
+	int with_id = has_id && strcmp(has_id, "ja") == 0;
+
+	if (!with_id && !(has_id && strcmp(has_id, "nej") == 0)) {
+		fielderr_addf(fe, has_field, 0, "Vælg, om %s har et FSE-bruger-id.", who);
+		return -1;
+	}
+	if (!with_id)
+		return 0;
+	if (form_blank(fse_id)) {
+		fielderr_addf(fe, id_field, 0, "Skriv %s FSE-bruger-id, eller vælg, at %s ikke har "
+		    "et.", whose, who);
+		return -1;
+	}
+	if (student_fse_id_ok(format, fse_id) != 1) {
+		fielderr_add(fe, id_field, "Det er ikke et FSE-bruger-id: tjek, at det er skrevet, "
+		    "som Forskningsservice har givet det.");
+		return -1;
+	}
+	return 1;
 }

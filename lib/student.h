@@ -44,4 +44,13 @@ size_t		 student_check(const struct kvlist *data, struct fielderr *out);
  */
 int		 student_fse_id_ok(const char *format, const char *id);
 
+/*
+ * The request's choice of FSE user id (R10): has_id "ja" with the id, or "nej" (a new user).
+ * Refusals into fe under has_field and id_field, about who ("den studerende", "personen") and
+ * whose ("den studerendes", "personens"). 1: with an id, 0: a new user, -1: refused.
+ */
+int		 student_fse_choice(const char *format, const char *has_id, const char *fse_id,
+		    const char *who, const char *whose, const char *has_field,
+		    const char *id_field, struct fielderr *fe);
+
 #endif

@@ -5,41 +5,11 @@
 
 #include "audit.h"
 #include "datefmt.h"
-#include "fees.h"
 #include "log.h"
 #include "mail.h"
 #include "studentprogress.h"
 #include "tmpl.h"
-
-/* R24, R29: the user fee, at the student-user rate valid today, once per student case. */
-static enum db_err
-charge(struct db *db, long long case_id, long long auth, long long actor,
-    const char *remote_addr)
-{
-	char today[FEES_DATE_LEN], detail[64];
-	long long ore, rate_id;
-	enum fees_err fe;
-	enum db_err rc;
-
-	fees_today(today);
-	if ((fe = fees_rate_on(db, FEES_STUDENT_USER, today, &ore, &rate_id)) == FEES_ENONE) {
-		/* Without a rate there is nothing to charge; FSE sees it in the log. */
-		log_warn("student case %lld: no student-user rate on %s, no fee charged", case_id,
-		    today);
-		return DB_OK;
-	}
-	if (fe != FEES_OK)
-		return fe == FEES_ERETRY ? DB_ERETRY : DB_EEXEC;
-	rc = db_exec(db, NULL, "INSERT INTO case_fees (case_id, authorisation_id, kind, rate_id, "
-	    "amount_ore, incurred_on) VALUES (?, ?, 'student_user', ?, ?, ?)", "iiiis", case_id, auth,
-	    rate_id, ore, today);
-	if (rc == DB_EDUP)
-		return DB_OK;	/* charged already: once per student (the unique key) */
-	if (rc != DB_OK)
-		return rc;
-	snprintf(detail, sizeof(detail), "%lld øre", ore);
-	return audit_event(db, actor, "student.fee", "case", case_id, 0, remote_addr, detail);
-}
+#include "userfee.h"
 
 /* R32: the student is told that the access is active, what the project is, until when. */
 static enum db_err
@@ -128,7 +98,8 @@ student_access_settle(struct db *db, const struct config *cfg, long long case_id
 		return rc;
 	db_result_free(&upd);
 	if ((rc = audit_event(db, actor, "student.access.active", "case", case_id, 0, remote_addr,
-	    p.project)) != DB_OK || (rc = charge(db, case_id, auth, actor, remote_addr)) != DB_OK ||
+	    p.project)) != DB_OK || (rc = user_fee_charge(db, USER_FEE_STUDENT, case_id, auth, actor,
+	    remote_addr)) != DB_OK ||
 	    (rc = tell_student(db, cfg, case_id, auth, email, &p)) != DB_OK)
 		return rc;
 	if (out)

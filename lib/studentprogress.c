@@ -11,9 +11,9 @@
  * arguments as db_exec's, at most two. Locking reads see what other transactions committed
  * since this one began (lib/studentaccess.c settles on them).
  */
-static enum db_err
-fact(struct db *db, int lock, long long *out, const char *sql, const char *types, long long i,
-    const char *s)
+enum db_err
+student_progress_fact(struct db *db, int lock, long long *out, const char *sql,
+    const char *types, long long i, const char *s)
 {
 	char q[768];
 	struct db_result res;
@@ -30,9 +30,8 @@ fact(struct db *db, int lock, long long *out, const char *sql, const char *types
 	return DB_OK;
 }
 
-/* R14: the person's passes on today (lib/certification.c reads them for /konto too). */
-static enum db_err
-certification(struct db *db, int lock, const char *email, const char *today,
+enum db_err
+student_progress_certification(struct db *db, int lock, const char *email, const char *today,
     struct student_progress *p)
 {
 	struct certification_status c;
@@ -65,7 +64,7 @@ read_facts(struct db *db, int lock, long long case_id, long long auth, const cha
 	/* R27: the signed Annex 1 on the case (files are kept per authorisation and slot). */
 	snprintf(q, sizeof(q), "SELECT COUNT(*) FROM files WHERE purpose = 'annex1' AND "
 	    "authorisation_id = %lld AND slot = ? AND is_current = 1", auth);
-	if ((rc = fact(db, lock, &v, q, "i", case_id, NULL)) != DB_OK)
+	if ((rc = student_progress_fact(db, lock, &v, q, "i", case_id, NULL)) != DB_OK)
 		return rc;
 	p->annex1_signed = v > 0;
 	if ((rc = db_exec(db, &res, lock ? "SELECT fse_id FROM fse_user_approvals WHERE "
@@ -76,18 +75,18 @@ read_facts(struct db *db, int lock, long long case_id, long long auth, const cha
 		snprintf(p->fse_id, sizeof(p->fse_id), "%s", db_cell(&res, 0, 0));
 	db_result_free(&res);
 	/* R15: the current version, accepted by the person with the student's address. */
-	if ((rc = fact(db, lock, &agreement, "SELECT COALESCE(MAX(id), 0) FROM user_agreements",
+	if ((rc = student_progress_fact(db, lock, &agreement, "SELECT COALESCE(MAX(id), 0) FROM user_agreements",
 	    "", 0, NULL)) != DB_OK ||
-	    (rc = fact(db, lock, &v, "SELECT COUNT(*) FROM user_agreement_acceptances x JOIN users "
+	    (rc = student_progress_fact(db, lock, &v, "SELECT COUNT(*) FROM user_agreement_acceptances x JOIN users "
 	    "u ON u.id = x.user_id WHERE x.agreement_id = ? AND u.email = ?", "is", agreement,
 	    email)) != DB_OK)
 		return rc;
 	p->agreement_accepted = agreement > 0 && v > 0;
-	if ((rc = fact(db, lock, &v, "SELECT COUNT(*) FROM access_sanctions WHERE live_case = ?",
+	if ((rc = student_progress_fact(db, lock, &v, "SELECT COUNT(*) FROM access_sanctions WHERE live_case = ?",
 	    "i", case_id, NULL)) != DB_OK)
 		return rc;
 	p->suspended = v > 0;
-	if ((rc = fact(db, lock, &v, "SELECT COUNT(*) FROM case_fees WHERE user_fee_case = ?", "i",
+	if ((rc = student_progress_fact(db, lock, &v, "SELECT COUNT(*) FROM case_fees WHERE user_fee_case = ?", "i",
 	    case_id, NULL)) != DB_OK)
 		return rc;
 	p->fee_charged = v > 0;
@@ -106,7 +105,7 @@ read_facts(struct db *db, int lock, long long case_id, long long auth, const cha
 		p->period_ended = p->ends_on[0] == '\0' || strcmp(today, p->ends_on) >= 0;
 	}
 	db_result_free(&res);
-	return certification(db, lock, email, today, p);
+	return student_progress_certification(db, lock, email, today, p);
 }
 
 enum db_err
@@ -146,6 +145,32 @@ row(struct tmpl_dict *d, const char *text, int done, const char *who)
 }
 
 void
+student_progress_row(struct tmpl_dict *d, const char *text, int done, const char *who)
+{
+	row(d, text, done, who);
+}
+
+void
+student_progress_cert_text(char *text, size_t n, const struct student_progress *p, int self)
+{
+	const char *done = self ? "Du har bestået certificeringskurset" :
+	    "Certificeringskurset er bestået";
+	char when[64];
+
+	if (p->certified && p->cert_valid_until[0]) {
+		datefmt_day(when, sizeof(when), p->cert_valid_until);
+		snprintf(text, n, "%s (gælder til og med %s)", done, when);
+	} else if (p->certified) {
+		datefmt_day(when, sizeof(when), p->cert_passed_on);
+		snprintf(text, n, "%s (bestået %s)", done, when);
+	} else if (p->cert_expired_on[0]) {
+		datefmt_day(when, sizeof(when), p->cert_expired_on);
+		snprintf(text, n, "%s (det sidste bevis udløb %s)", done, when);
+	} else
+		snprintf(text, n, "%s", done);
+}
+
+void
 student_progress_rows(struct tmpl_dict *d, const struct student_progress *p,
     enum student_reader who)
 {
@@ -164,21 +189,7 @@ student_progress_rows(struct tmpl_dict *d, const struct student_progress *p,
 	    "brugeraftalen", p->agreement_accepted, self ? "du accepterer den nedenfor" :
 	    "venter på den studerende");
 	/* R14: the course, with the pass's dates; an expired pass says so. */
-	if (p->certified && p->cert_valid_until[0]) {
-		datefmt_day(when, sizeof(when), p->cert_valid_until);
-		snprintf(text, sizeof(text), "%s (gælder til og med %s)", self ? "Du har bestået "
-		    "certificeringskurset" : "Certificeringskurset er bestået", when);
-	} else if (p->certified) {
-		datefmt_day(when, sizeof(when), p->cert_passed_on);
-		snprintf(text, sizeof(text), "%s (bestået %s)", self ? "Du har bestået "
-		    "certificeringskurset" : "Certificeringskurset er bestået", when);
-	} else if (p->cert_expired_on[0]) {
-		datefmt_day(when, sizeof(when), p->cert_expired_on);
-		snprintf(text, sizeof(text), "%s (det sidste bevis udløb %s)", self ? "Du har bestået "
-		    "certificeringskurset" : "Certificeringskurset er bestået", when);
-	} else
-		snprintf(text, sizeof(text), "%s", self ? "Du har bestået certificeringskurset" :
-		    "Certificeringskurset er bestået");
+	student_progress_cert_text(text, sizeof(text), p, self);
 	row(d, text, p->certified, self ? "du tager kurset hos Danmarks Statistik; "
 	    "Forskningsservice registrerer, at du har bestået" : "venter på, at den studerende "
 	    "består kurset, og at Forskningsservice registrerer det");

@@ -55,4 +55,19 @@ enum student_reader { STUDENT_READER_SELF, STUDENT_READER_STAFF };
 void		student_progress_rows(struct tmpl_dict *d, const struct student_progress *,
 		    enum student_reader);
 
+/*
+ * The parts lib/dmaccess.c shares (a datamanager's own access rests on the same facts of the
+ * person): one fact, the first cell of sql as a number (a locking read when lock; types as
+ * db_exec's, at most two: "", "i", "s" or "is"); the person's certification on today into p's
+ * cert fields; the course's line of the checklist; one checklist row.
+ */
+enum db_err	student_progress_fact(struct db *, int lock, long long *out, const char *sql,
+		    const char *types, long long i, const char *s);
+enum db_err	student_progress_certification(struct db *, int lock, const char *email,
+		    const char *today, struct student_progress *p);
+void		student_progress_cert_text(char *out, size_t n, const struct student_progress *,
+		    int self);
+void		student_progress_row(struct tmpl_dict *d, const char *text, int done,
+		    const char *who);
+
 #endif

@@ -44,6 +44,11 @@
   {{#FSE_USER}}<dt>Sagen om den studerende</dt><dd id="studerende-sag">{{#PARENT}}<a href="/fse/sag?id={{ID}}">Sag {{ID}}</a> ({{STATE}}){{/PARENT}}</dd>
   <dt>Ny bruger</dt><dd id="ny-bruger">{{NEW}}</dd>
   {{#APPROVED_ID}}<dt>Godkendt med FSE-bruger-id</dt><dd id="godkendt-id">{{ID}}</dd>{{/APPROVED_ID}}{{/FSE_USER}}
+  {{#DATAMANAGER}}<dt>Hvad anmodningen gælder</dt><dd id="datamanager-adgang">Datamanagerens egen brugeradgang: en administrator, der også er datamanager, danner populationer til autorisationens projekter.</dd>
+  <dt>Ny bruger</dt><dd id="ny-bruger">{{NEW}}</dd>
+  {{#APPROVED_ID}}<dt>Godkendt med FSE-bruger-id</dt><dd id="godkendt-id">{{ID}}</dd>{{/APPROVED_ID}}
+  {{#ENDED}}<dt>Afsluttet</dt><dd id="afsluttet">{{REASON}}</dd>{{/ENDED}}
+  <dt>Det venter adgangen på</dt><dd>{{#ACCESS_ACTIVE}}<p id="adgang-status"><strong>Adgangen er aktiv.</strong></p>{{/ACCESS_ACTIVE}}<ul class="nobullet-list" id="tjek">{{#CHECK}}<li>{{#DONE}}<strong>Klar:</strong>{{/DONE}}{{#NOT_YET}}<strong>Endnu ikke:</strong>{{/NOT_YET}} {{TEXT}}{{#WHO}} ({{TEXT}}){{/WHO}}</li>{{/CHECK}}</ul></dd>{{/DATAMANAGER}}
   {{#STUDENT}}<dt>Uddannelsesautorisation</dt><dd id="autorisation">{{NUMBER}}, {{INSTITUTION}}</dd>
   {{#WHO_DECIDES}}<dt>Hvem afgør</dt><dd id="hvem-afgoer">Autorisationens administratorer tager sagen. Forskningsservice godkender den studerende som bruger i en sag for sig.</dd>{{/WHO_DECIDES}}
   <dt>Underskrevet bilag 1 (forskningshøjde)</dt><dd id="bilag1">{{#ANNEX1}}<a href="/fil?id={{FILE_ID}}">{{NAME}}</a>, uploadet {{AT}} af {{BY}}{{#DIGITAL}}. Digitalt underskrevet af {{SIGNER}}: {{VERDICT}}{{/DIGITAL}}{{#SCAN}}. Underskrevet i hånden og scannet.{{/SCAN}}{{/ANNEX1}}{{#NO_ANNEX1}}Ikke uploadet{{/NO_ANNEX1}}</dd>

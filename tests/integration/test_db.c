@@ -136,6 +136,38 @@ START_TEST(commit_duplicate_null_and_args)
 }
 END_TEST
 
+/*
+ * A transaction the server rolled back under us (on Galera: another node's write, its deadlock
+ * handed to a command whose answer nobody reads) is never kept in part: what ran after the
+ * rollback is a new transaction, and COMMIT finds the mark of the one we began gone.
+ * ROLLBACK sent as a statement stands in for the server's own.
+ */
+START_TEST(rolled_back_under_us_is_not_kept_in_part)
+{
+	const char *before = "Rullet tilbage (før)", *after = "Rullet tilbage (efter)";
+	struct db_result res;
+
+	ck_assert_int_eq(db_begin(db), DB_OK);
+	ck_assert_int_eq(db_exec(db, NULL, "INSERT INTO institutions (university_id, name, kind) "
+	    "VALUES (NULL, ?, 'other')", "s", before), DB_OK);
+	ck_assert_int_eq(db_exec(db, NULL, "ROLLBACK", ""), DB_OK);
+	ck_assert_int_eq(db_exec(db, NULL, "INSERT INTO institutions (university_id, name, kind) "
+	    "VALUES (NULL, ?, 'other')", "s", after), DB_OK);
+	ck_assert_int_eq(db_commit(db), DB_ERETRY);
+	ck_assert_int_eq(db_exec(db, &res, "SELECT COUNT(*) FROM institutions WHERE name IN (?, ?)",
+	    "ss", before, after), DB_OK);
+	ck_assert_int_eq(db_cell_int(&res, 0, 0, -1), 0);
+	db_result_free(&res);
+	/* The next transaction on the same connection is whole again. */
+	ck_assert_int_eq(db_begin(db), DB_OK);
+	ck_assert_int_eq(db_exec(db, NULL, "INSERT INTO institutions (university_id, name, kind) "
+	    "VALUES (NULL, ?, 'other')", "s", after), DB_OK);
+	ck_assert_int_eq(db_commit(db), DB_OK);
+	ck_assert_int_eq(db_exec(db, NULL, "DELETE FROM institutions WHERE name = ?", "s", after),
+	    DB_OK);
+}
+END_TEST
+
 START_TEST(reconnects_after_kill)
 {
 	struct db_result res, idres;
@@ -178,6 +210,7 @@ main(void)
 	tcase_add_test(tc, eight_universities);
 	tcase_add_test(tc, utf8mb4_and_hostile_input);
 	tcase_add_test(tc, commit_duplicate_null_and_args);
+	tcase_add_test(tc, rolled_back_under_us_is_not_kept_in_part);
 	tcase_add_test(tc, reconnects_after_kill);
 	suite_add_tcase(s, tc);
 	return check_run(s);

@@ -15,6 +15,7 @@
 
 #include "buf.h"
 #include "casekind.h"
+#include "cases.h"
 #include "fse_cases.h"
 
 #include "../check_run.h"
@@ -153,6 +154,8 @@ START_TEST(every_kind_is_whole)
 		const struct casekind *k = &casekinds[i];
 
 		ck_assert_ptr_eq(casekind_of(k->type), k);
+		/* A loaded case carries its type whole (a cut one is no kind: FSE answered 404). */
+		ck_assert_uint_lt(strlen(k->type), sizeof(((struct case_row *)0)->type));
 		ck_assert_str_eq(casekind_label(k->type), k->label);
 		ck_assert(k->label[0] && k->title[0] && k->creator[0]);
 		ck_assert(k->todo_draft[0] && k->todo_returned[0]);
@@ -185,7 +188,7 @@ START_TEST(the_queue_lists_every_kind)
 	ck_assert_int_eq(casekind_type_list(small, sizeof(small), 0), -1);
 	/* What waits for FSE: a student case waits for the institution's administrators (R13). */
 	ck_assert_int_eq(casekind_type_list(list, sizeof(list), 1), 0);
-	ck_assert_str_eq(list, "authorisation,project,fse_user");
+	ck_assert_str_eq(list, "authorisation,project,fse_user,datamanager_user");
 	ck_assert_int_eq(casekind_of("student")->fse_decides, 0);
 }
 END_TEST

@@ -133,6 +133,11 @@ static const struct {
 	{ ACT_FSE_CERT_RECORD, "fse.certification.record", "LD|DDDDDD|AAD" },	/* R14 */
 	{ ACT_FSE_EXPORT_RULES_VIEW, "fse.export_rules.view", "LD|DDDDDD|AAA" },	/* R22 */
 	{ ACT_FSE_EXPORT_RULES_EDIT, "fse.export_rules.edit", "LD|DDDDDD|AAD" },	/* R22 */
+	/* R11: who the datamanagers are and how far their access is: not the others' to know. */
+	{ ACT_DM_VIEW, "datamanager.view", "LH|AAAHHH|AAA" },
+	{ ACT_DM_REQUEST, "datamanager.request", "LH|ADDDDD|DDD" },	/* R10, R11 */
+	{ ACT_DM_SELF, "datamanager.self", "LH|DDADDD|DDD" },		/* R15 */
+	{ ACT_DM_SANCTION, "datamanager.sanction", "LH|DADDDD|DDD" },	/* R11 */
 };
 
 static enum policy_decision
