@@ -27,6 +27,7 @@
 #include "page.h"
 #include "student.h"
 #include "studentaccess.h"
+#include "studenttimeline.h"
 #include "submitkey.h"
 
 #define REASON_MAX	1000	/* characters, as the columns */
@@ -155,8 +156,8 @@ person_row(struct ctx *ctx, struct tmpl_dict *d, long long auth, long long uid, 
 	if ((rc = dm_access_find(ctx->db, auth, uid, 0, &a)) != DB_OK)
 		return rc;
 	live = a.id && !a.ended_at[0];
-	if (a.id)
-		tmpl_set_int(row, "CASE_ID", a.case_id);
+	if (a.id)	/* Mine sager's link to the request lands here (lib/casekind.c) */
+		tmpl_set_int(tmpl_add_row(row, "CASE"), "CASE_ID", a.case_id);
 	if (!live) {
 		tmpl_show(row, "NO_ACCESS");
 		if (a.id) {
@@ -170,7 +171,7 @@ person_row(struct ctx *ctx, struct tmpl_dict *d, long long auth, long long uid, 
 			person_form(ctx, row, "REQUEST", uid, r, "anmod");
 		else if (can_request)
 			tmpl_show(row, "CANNOT_REQUEST");
-		return DB_OK;
+		return a.id ? dm_timeline_rows(ctx->db, row, a.id, a.case_id, a.email) : DB_OK;
 	}
 	datefmt_danish(when, sizeof(when), a.requested_at, DATEFMT_DATE);
 	tmpl_set(row, "REQUESTED_AT", when);
@@ -193,7 +194,7 @@ person_row(struct ctx *ctx, struct tmpl_dict *d, long long auth, long long uid, 
 		    f.person.suspended ? "ophaev" : "suspender");
 	if (can_request)
 		person_form(ctx, row, "END", uid, r, "afslut");
-	return DB_OK;
+	return dm_timeline_rows(ctx->db, row, a.id, a.case_id, a.email);
 }
 
 /* The reader's own access, when they are a datamanager here: the checklist and the user
@@ -223,7 +224,7 @@ own_part(struct ctx *ctx, struct tmpl_dict *d, long long auth)
 	dm_progress_rows(own, &a, &f, 1);
 	user_agreement_rows(own, &ag, ctx->session.name);
 	user_agreement_free(&ag);
-	return DB_OK;
+	return dm_timeline_rows(ctx->db, own, a.id, a.case_id, a.email);
 }
 
 static const struct {

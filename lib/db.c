@@ -30,6 +30,7 @@ struct db {
 	const struct config	*cfg;
 	MYSQL			*conn;
 	int			 in_tx;
+	int			 tx_marked;	/* TX_MARK set in this transaction */
 	/* The nodes (db_socket's or db_host's list) and which one the connection is to. */
 	char			 nodes[DB_MAX_NODES][DB_NODE_LEN];
 	size_t			 nnodes;
@@ -477,6 +478,37 @@ out:
 	return rc;
 }
 
+/*
+ * The transaction's own mark (DESIGN: Process model). On Galera another node's write can roll
+ * our transaction back while we are between statements, and the server may hand the deadlock
+ * to a command whose answer nobody reads (MDEV-24255: the close or reset of a prepared
+ * statement); the statements after it then run in a new transaction of their own, and a COMMIT
+ * would keep half of the request (seen in tests/galera: a grant answered 303 with no access
+ * row, a sanction lifted without its activation). A rollback drops every savepoint, so the one
+ * set before the transaction's first statement still being there at COMMIT proves the
+ * transaction is the one we began. Set lazily, at that first statement: a SET TRANSACTION
+ * (the mailer's isolation level) must come before anything starts the transaction, and on
+ * Galera a savepoint does (1568).
+ */
+#define TX_MARK		"SAVEPOINT db_tx"
+#define TX_MARK_CHECK	"RELEASE SAVEPOINT db_tx"
+
+static enum db_err
+tx_query(struct db *db, const char *what, const char *sql)
+{
+	unsigned err;
+
+	if (mysql_real_query(db->conn, sql, (unsigned long)strlen(sql)) == 0)
+		return DB_OK;
+	err = mysql_errno(db->conn);
+	db_note(db, what, err, mysql_error(db->conn));
+	if (err == ER_SP_DOES_NOT_EXIST) {
+		log_warn("database: the transaction was rolled back under us; running it again");
+		return DB_ERETRY;
+	}
+	return db_err_of(err, DB_EEXEC);
+}
+
 static enum db_err
 db_exec_once(struct db *db, struct db_result *res, const char *sql, const char *types,
     va_list ap)
@@ -497,6 +529,11 @@ db_exec_once(struct db *db, struct db_result *res, const char *sql, const char *
 		return DB_ELOST;
 	if ((rc = db_connect(db)) != DB_OK)
 		return rc;
+	if (db->in_tx && !db->tx_marked && strncmp(sql, "SET TRANSACTION", 15) != 0) {
+		if ((rc = tx_query(db, "begin", TX_MARK)) != DB_OK)
+			return rc;
+		db->tx_marked = 1;
+	}
 	if ((st = db_prepare(db, sql, &rc)) == NULL)
 		return rc;
 	if (mysql_stmt_param_count(st) != n) {
@@ -603,47 +640,6 @@ db_exec(struct db *db, struct db_result *res, const char *sql, const char *types
 	return noted(db, rc);
 }
 
-/*
- * The transaction's own mark (DESIGN: Process model). On Galera another node's write can roll
- * our transaction back while we are between statements, and the server may hand the deadlock
- * to a command whose answer nobody reads (MDEV-24255: the close or reset of a prepared
- * statement); the statements after it then run in a new transaction of their own, and a COMMIT
- * would keep half of the request (seen in tests/galera: a grant answered 303 with no access
- * row, a sanction lifted without its activation). A rollback drops every savepoint, so the one
- * set at BEGIN still being there at COMMIT proves the transaction is the one we began.
- */
-#define TX_MARK		"SAVEPOINT db_tx"
-#define TX_MARK_CHECK	"RELEASE SAVEPOINT db_tx"
-
-static enum db_err
-tx_query(struct db *db, const char *what, const char *sql)
-{
-	unsigned err;
-
-	if (mysql_real_query(db->conn, sql, (unsigned long)strlen(sql)) == 0)
-		return DB_OK;
-	err = mysql_errno(db->conn);
-	db_note(db, what, err, mysql_error(db->conn));
-	if (err == ER_SP_DOES_NOT_EXIST) {
-		log_warn("database: the transaction was rolled back under us; running it again");
-		return DB_ERETRY;
-	}
-	return db_err_of(err, DB_EEXEC);
-}
-
-static enum db_err
-tx_mark(struct db *db)
-{
-	enum db_err rc = tx_query(db, "begin", TX_MARK);
-
-	if (rc != DB_OK) {
-		db_rollback(db);
-		if (rc == DB_ECONNECT)
-			db_leave_node(db);
-	}
-	return rc;
-}
-
 enum db_err
 db_begin(struct db *db)
 {
@@ -663,7 +659,8 @@ db_begin(struct db *db)
 			return noted(db, DB_ECONNECT);
 	}
 	db->in_tx = 1;
-	return noted(db, tx_mark(db));
+	db->tx_marked = 0;
+	return noted(db, DB_OK);
 }
 
 enum db_err
@@ -681,8 +678,8 @@ db_commit(struct db *db)
 		db_rollback(db);
 		return noted(db, rc);
 	}
-	/* Still the transaction we began (tx_mark): else nothing of it may be kept. */
-	if ((rc = tx_query(db, "commit", TX_MARK_CHECK)) != DB_OK) {
+	/* Still the transaction we began (TX_MARK): else nothing of it may be kept. */
+	if (db->tx_marked && (rc = tx_query(db, "commit", TX_MARK_CHECK)) != DB_OK) {
 		db_rollback(db);
 		if (rc == DB_ECONNECT) {
 			db_leave_node(db);
@@ -710,6 +707,7 @@ db_commit(struct db *db)
 		    DB_ERETRY : DB_EEXEC);
 	}
 	db->in_tx = 0;
+	db->tx_marked = 0;
 	if (mysql_autocommit(db->conn, 1) != 0)
 		db_disconnect(db);
 	return noted(db, DB_OK);
@@ -726,6 +724,7 @@ void
 db_rollback(struct db *db)
 {
 	db->in_tx = 0;
+	db->tx_marked = 0;
 	if (db->conn == NULL)
 		return;
 	if (mysql_rollback(db->conn) != 0 || mysql_autocommit(db->conn, 1) != 0)

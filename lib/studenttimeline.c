@@ -15,6 +15,26 @@
 #include "form.h"
 #include "tmpl.h"
 
+/* The steps of the person and of the access's case, the same for a student and a datamanager:
+ * sanctions on the case, the person's certifications and user agreements, the case's fee. Its
+ * parameters: the case, the case, the address three times, the case. */
+#define PERSON_STEPS \
+    "UNION ALL SELECT x.imposed_at, 'suspended', COALESCE(u.name, ''), '', '', x.reason FROM " \
+    "access_sanctions x LEFT JOIN users u ON u.id = x.imposed_by WHERE x.student_case_id = ? " \
+    "UNION ALL SELECT x.lifted_at, 'lifted', COALESCE(u.name, ''), '', '', x.lift_reason FROM " \
+    "access_sanctions x LEFT JOIN users u ON u.id = x.lifted_by WHERE x.student_case_id = ? AND " \
+    "x.lifted_at IS NOT NULL " \
+    "UNION ALL SELECT c.recorded_at, 'certified', COALESCE(u.name, ''), " \
+    "DATE_FORMAT(c.passed_on, '%Y-%m-%d'), COALESCE(DATE_FORMAT(c.valid_until, '%Y-%m-%d'), ''), " \
+    "'' FROM certifications c LEFT JOIN users u ON u.id = c.recorded_by WHERE c.email = ? " \
+    "UNION ALL SELECT c.withdrawn_at, 'uncertified', COALESCE(u.name, ''), " \
+    "DATE_FORMAT(c.passed_on, '%Y-%m-%d'), '', c.withdraw_reason FROM certifications c LEFT " \
+    "JOIN users u ON u.id = c.withdrawn_by WHERE c.email = ? AND c.withdrawn_at IS NOT NULL " \
+    "UNION ALL SELECT x.accepted_at, 'agreement', u.name, x.agreement_id, '', '' FROM " \
+    "user_agreement_acceptances x JOIN users u ON u.id = x.user_id WHERE u.email = ? " \
+    "UNION ALL SELECT f.created_at, 'fee', '', f.amount_ore, '', '' FROM case_fees f WHERE " \
+    "f.user_fee_case = ?"
+
 /* Every step, as (at, kind, by, a, b, why); "" by: the portal itself. */
 static const char timeline_sql[] =
     "SELECT DATE_FORMAT(at, '%Y-%m-%d %H:%i:%s'), kind, who, a, b, why FROM ("
@@ -33,21 +53,25 @@ static const char timeline_sql[] =
     "DATE_FORMAT(p.new_end, '%Y-%m-%d'), COALESCE(DATE_FORMAT(p.old_end, '%Y-%m-%d'), ''), "
     "p.reason FROM student_period_changes p LEFT JOIN users u ON u.id = p.changed_by WHERE "
     "p.student_case_id = ? "
-    "UNION ALL SELECT x.imposed_at, 'suspended', COALESCE(u.name, ''), '', '', x.reason FROM "
-    "access_sanctions x LEFT JOIN users u ON u.id = x.imposed_by WHERE x.student_case_id = ? "
-    "UNION ALL SELECT x.lifted_at, 'lifted', COALESCE(u.name, ''), '', '', x.lift_reason FROM "
-    "access_sanctions x LEFT JOIN users u ON u.id = x.lifted_by WHERE x.student_case_id = ? AND "
-    "x.lifted_at IS NOT NULL "
-    "UNION ALL SELECT c.recorded_at, 'certified', COALESCE(u.name, ''), "
-    "DATE_FORMAT(c.passed_on, '%Y-%m-%d'), COALESCE(DATE_FORMAT(c.valid_until, '%Y-%m-%d'), ''), "
-    "'' FROM certifications c LEFT JOIN users u ON u.id = c.recorded_by WHERE c.email = ? "
-    "UNION ALL SELECT c.withdrawn_at, 'uncertified', COALESCE(u.name, ''), "
-    "DATE_FORMAT(c.passed_on, '%Y-%m-%d'), '', c.withdraw_reason FROM certifications c LEFT "
-    "JOIN users u ON u.id = c.withdrawn_by WHERE c.email = ? AND c.withdrawn_at IS NOT NULL "
-    "UNION ALL SELECT x.accepted_at, 'agreement', u.name, x.agreement_id, '', '' FROM "
-    "user_agreement_acceptances x JOIN users u ON u.id = x.user_id WHERE u.email = ? "
-    "UNION ALL SELECT f.created_at, 'fee', '', f.amount_ore, '', '' FROM case_fees f WHERE "
-    "f.user_fee_case = ?"
+    PERSON_STEPS
+    ") t ORDER BY t.at, t.kind";
+
+/* A datamanager's own access (lib/dmaccess.h): asked for, approved, active, ended; then the
+ * person's steps. Its parameters: the access four times, then PERSON_STEPS's. */
+static const char dm_timeline_sql[] =
+    "SELECT DATE_FORMAT(at, '%Y-%m-%d %H:%i:%s'), kind, who, a, b, why FROM ("
+    "SELECT d.requested_at AS at, 'dm_requested' AS kind, COALESCE(u.name, '') AS who, "
+    "'' AS a, '' AS b, '' AS why FROM datamanager_access d LEFT JOIN users u ON u.id = "
+    "d.requested_by WHERE d.id = ? "
+    "UNION ALL SELECT d.approved_at, 'dm_approved', COALESCE(u.name, ''), d.fse_id, '', '' FROM "
+    "datamanager_access d LEFT JOIN users u ON u.id = d.approved_by WHERE d.id = ? AND "
+    "d.approved_at IS NOT NULL "
+    "UNION ALL SELECT d.activated_at, 'dm_active', '', '', '', '' FROM datamanager_access d "
+    "WHERE d.id = ? AND d.activated_at IS NOT NULL "
+    "UNION ALL SELECT d.ended_at, 'dm_ended', COALESCE(u.name, ''), '', '', d.end_reason FROM "
+    "datamanager_access d LEFT JOIN users u ON u.id = d.ended_by WHERE d.id = ? AND "
+    "d.ended_at IS NOT NULL "
+    PERSON_STEPS
     ") t ORDER BY t.at, t.kind";
 
 /* What happened, in words, for kind with its two facts a and b. */
@@ -91,6 +115,14 @@ what(const char *kind, const char *a, const char *b, char *out, size_t n)
 		    "tilbage", d1);
 	} else if (strcmp(kind, "agreement") == 0)
 		snprintf(out, n, "Brugeraftalen accepteret (udgave %s)", a);
+	else if (strcmp(kind, "dm_requested") == 0)
+		snprintf(out, n, "Brugeradgang anmodet hos Forskningsservice");
+	else if (strcmp(kind, "dm_approved") == 0)
+		snprintf(out, n, "Godkendt som bruger af Forskningsservice med FSE-bruger-id %s", a);
+	else if (strcmp(kind, "dm_active") == 0)
+		snprintf(out, n, "Brugeradgangen blev aktiv");
+	else if (strcmp(kind, "dm_ended") == 0)
+		snprintf(out, n, "Brugeradgangen afsluttet");
 	else if (strcmp(kind, "fee") == 0) {
 		long long ore = 0;
 
@@ -101,32 +133,57 @@ what(const char *kind, const char *a, const char *b, char *out, size_t n)
 		snprintf(out, n, "%s", kind);
 }
 
+/* The rows of a timeline query into d. */
+static void
+rows(struct tmpl_dict *d, const struct db_result *res)
+{
+	struct tmpl_dict *row;
+	char when[64], text[400];
+	size_t i;
+
+	for (i = 0; i < res->nrows; i++) {
+		row = tmpl_add_row(d, "TIMELINE");
+		datefmt_danish(when, sizeof(when), db_cell(res, i, 0), DATEFMT_DATETIME);
+		tmpl_set(row, "AT", when);
+		what(db_cell(res, i, 1), db_cell(res, i, 3), db_cell(res, i, 4), text,
+		    sizeof(text));
+		tmpl_set(row, "WHAT", text);
+		tmpl_set(row, "BY", db_cell(res, i, 2)[0] ? db_cell(res, i, 2) : "Portalen");
+		if (!form_blank(db_cell(res, i, 5)))
+			tmpl_set(tmpl_add_row(row, "WHY"), "TEXT", db_cell(res, i, 5));
+	}
+	tmpl_show(d, res->nrows ? "HAS_TIMELINE" : "NO_TIMELINE");
+}
+
 enum db_err
 student_timeline_rows(struct db *db, struct tmpl_dict *d, long long case_id, const char *email)
 {
 	struct db_result res;
-	struct tmpl_dict *row;
 	enum db_err rc;
-	char when[64], text[400];
-	size_t i;
 
 	if (email == NULL)
 		email = "";
 	if ((rc = db_exec(db, &res, timeline_sql, "iiiiiisssi", case_id, case_id, case_id,
 	    case_id, case_id, case_id, email, email, email, case_id)) != DB_OK)
 		return rc;
-	for (i = 0; i < res.nrows; i++) {
-		row = tmpl_add_row(d, "TIMELINE");
-		datefmt_danish(when, sizeof(when), db_cell(&res, i, 0), DATEFMT_DATETIME);
-		tmpl_set(row, "AT", when);
-		what(db_cell(&res, i, 1), db_cell(&res, i, 3), db_cell(&res, i, 4), text,
-		    sizeof(text));
-		tmpl_set(row, "WHAT", text);
-		tmpl_set(row, "BY", db_cell(&res, i, 2)[0] ? db_cell(&res, i, 2) : "Portalen");
-		if (!form_blank(db_cell(&res, i, 5)))
-			tmpl_set(tmpl_add_row(row, "WHY"), "TEXT", db_cell(&res, i, 5));
-	}
-	tmpl_show(d, res.nrows ? "HAS_TIMELINE" : "NO_TIMELINE");
+	rows(d, &res);
+	db_result_free(&res);
+	return DB_OK;
+}
+
+enum db_err
+dm_timeline_rows(struct db *db, struct tmpl_dict *d, long long access_id, long long case_id,
+    const char *email)
+{
+	struct db_result res;
+	enum db_err rc;
+
+	if (email == NULL)
+		email = "";
+	if ((rc = db_exec(db, &res, dm_timeline_sql, "iiiiiisssi", access_id, access_id,
+	    access_id, access_id, case_id, case_id, email, email, email, case_id)) != DB_OK)
+		return rc;
+	rows(d, &res);
 	db_result_free(&res);
 	return DB_OK;
 }

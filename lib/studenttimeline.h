@@ -13,4 +13,10 @@
 enum db_err	student_timeline_rows(struct db *, struct tmpl_dict *d, long long case_id,
 		    const char *email);
 
+/* The same for a datamanager's own access access_id (its request case case_id; the person's
+ * address email): asked for, approved, active, suspended, lifted, ended, and the person's own
+ * steps (lib/dmaccess.h). */
+enum db_err	dm_timeline_rows(struct db *, struct tmpl_dict *d, long long access_id,
+		    long long case_id, const char *email);
+
 #endif

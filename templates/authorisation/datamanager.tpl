@@ -24,13 +24,17 @@
   <input type="hidden" name="id" value="{{ID}}">
   <input type="hidden" name="version" value="{{VERSION}}">
   <button type="submit" class="button button-primary">Jeg accepterer brugeraftalen</button>
-</form>{{/ACCEPT}}{{/AGREEMENT}}{{/OWN}}
+</form>{{/ACCEPT}}{{/AGREEMENT}}
+{{#HAS_TIMELINE}}<h3>Din adgang, trin for trin</h3>
+<ul id="min-forloeb">
+{{#TIMELINE}}  <li>{{AT}}: {{WHAT}} ({{BY}}){{#WHY}}: {{TEXT}}{{/WHY}}</li>
+{{/TIMELINE}}</ul>{{/HAS_TIMELINE}}{{/OWN}}
 
 <h2 id="datamanagere">Autorisationens datamanagere</h2>
 {{#NO_PEOPLE}}<p id="ingen">Ingen har rollen som datamanager på autorisationen. Den autorisationsansvarlige inviterer under <a href="/autorisation/roller?id={{ID}}">Roller</a>.</p>{{/NO_PEOPLE}}
 {{#PERSON}}<section class="datamanager" id="person-{{UID}}" aria-labelledby="navn-{{UID}}">
 <h3 id="navn-{{UID}}">{{NAME}}</h3>
-<p>{{EMAIL}}. {{ROLES}}.</p>
+<p{{#CASE}} id="sag-{{CASE_ID}}"{{/CASE}}>{{EMAIL}}. {{ROLES}}.</p>
 {{#NO_ACCESS}}<p class="status"><strong>Ingen brugeradgang.</strong>{{#WAS_ENDED}} Den seneste blev afsluttet {{ENDED_AT}}: {{END_REASON}}{{/WAS_ENDED}}</p>{{/NO_ACCESS}}
 {{#CANNOT_REQUEST}}<p>Kun en person, der både er administrator og datamanager, kan få brugeradgang.</p>{{/CANNOT_REQUEST}}
 {{#AT_FSE}}<p class="status" id="status-{{UID}}"><strong>Hos Forskningsservice:</strong> anmodningen blev sendt {{REQUESTED_AT}}. Forskningsservice godkender personen som bruger.</p>{{/AT_FSE}}
@@ -100,6 +104,10 @@
   </div>
   <button type="submit" class="button button-secondary">Afslut brugeradgangen</button>
 </form></details>{{/END}}
+{{#HAS_TIMELINE}}<details class="details"><summary>Adgangen, trin for trin</summary>
+<ul class="nobullet-list" id="forloeb-{{UID}}">
+{{#TIMELINE}}  <li>{{AT}}: {{WHAT}} ({{BY}}){{#WHY}}: {{TEXT}}{{/WHY}}</li>
+{{/TIMELINE}}</ul></details>{{/HAS_TIMELINE}}
 </section>
 {{/PERSON}}
 <p><a href="/autorisation">Mine autorisationer</a></p>

@@ -283,6 +283,11 @@ START_TEST(from_request_to_end)
 	reply_free(&r);
 	ck_assert_int_eq(requests_of(dm.uid), 1);
 	ck_assert(!active(dm.uid));
+	/* Mine sager's link to the request lands on the person (lib/casekind.c). */
+	ck_assert_int_eq(page(&responsible, &r), 200);
+	snprintf(needle, sizeof(needle), "id=\"sag-%lld\"", case_id);
+	ck_assert(has(&r.body, needle));
+	reply_free(&r);
 
 	/* FSE approves with the id it assigns: not active yet (agreement, course). */
 	snprintf(fse_id, sizeof(fse_id), "DMX%05ld", (long)getpid() % 100000);
@@ -372,6 +377,19 @@ START_TEST(from_request_to_end)
 	ck_assert(has(&r.body, "Ikke længere datamanager"));
 	snprintf(needle, sizeof(needle), "name=\"bruger\" value=\"%lld\"", dm.uid);
 	ck_assert(has(&r.body, needle));	/* the request form again */
+	/* Every step, with who took it (issue 14: "when each happened and who did it"). */
+	ck_assert(has(&r.body, "Brugeradgang anmodet hos Forskningsservice (Rasmus Ansvarlig)"));
+	snprintf(needle, sizeof(needle), "Godkendt som bruger af Forskningsservice med "
+	    "FSE-bruger-id %s (Frida Forskningsservice)", fse_id);
+	ck_assert(has(&r.body, needle));
+	ck_assert(has(&r.body, "Brugeraftalen accepteret"));
+	ck_assert(has(&r.body, "Brugeradgangen blev aktiv (Portalen)"));
+	ck_assert(has(&r.body, "Adgangen suspenderet for brud på sikkerhedsreglerne (Anna "
+	    "Administrator)"));
+	ck_assert(has(&r.body, "Suspenderingen ophævet (Anna Administrator): Afklaret med "
+	    "personen"));
+	ck_assert(has(&r.body, "Brugeradgangen afsluttet (Rasmus Ansvarlig): Ikke længere "
+	    "datamanager"));
 	reply_free(&r);
 	ck_assert_int_eq(fees_of(case_id), 1);
 }

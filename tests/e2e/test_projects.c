@@ -293,6 +293,36 @@ END_TEST
 
 /* ---- R12: signing, voided by an edit, and submission with the fee (R23) --------------------- */
 
+/*
+ * R17 at the moment a proposal is sent: a signed draft under an authorisation whose platform is
+ * gone (set straight in the database: the pages never unset it) is not sent, the page says what
+ * is missing and nothing is charged (issue 15: the submission's own check dropped went
+ * uncaught, the editor's check came first in every other test).
+ */
+START_TEST(no_platform_no_submission)
+{
+	char number[64];
+	struct who sup, signer;
+	struct reply r;
+	long long a, sag;
+
+	a = authorisation("platform2", 1, number, sizeof(number));
+	person(&sup, "vejleder", B(SUPERVISOR), a);
+	person(&signer, "underskriver", B(SIGNER), a);
+	sag = new_proposal(&sup, a, "Boligmarkedet og uddannelse");
+	ck_assert_int_eq(sign(&signer, a, sag, 1, &r), 303);
+	reply_free(&r);
+	ck_assert_int_eq(db_exec(fx_db, NULL, "UPDATE authorisations SET platform = NULL WHERE "
+	    "id = ?", "i", a), DB_OK);
+	ck_assert_int_eq(submit(&sup, a, sag, &r), 409);
+	ck_assert(has(&r.body, "Analyseplatformen mangler"));
+	reply_free(&r);
+	ck_assert_str_eq(state_of(sag), "draft");
+	ck_assert_int_eq(fixture_scalar_int("SELECT COUNT(*) FROM case_fees WHERE case_id = ?",
+	    sag), 0);
+}
+END_TEST
+
 START_TEST(sign_void_submit)
 {
 	char number[64], path[128], needle[256], amount[FEES_AMOUNT_LEN];
@@ -784,6 +814,7 @@ main(void)
 	tcase_add_checked_fixture(tc, setup, fixture_close);
 	tcase_set_timeout(tc, 120);
 	tcase_add_test(tc, platform_rule);
+	tcase_add_test(tc, no_platform_no_submission);
 	tcase_add_test(tc, sign_void_submit);
 	tcase_add_test(tc, signing_needs_a_finished_proposal);
 	tcase_add_test(tc, incomplete_is_refused_next_to_fields);

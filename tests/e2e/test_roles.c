@@ -405,6 +405,28 @@ START_TEST(responsible_cannot_invite_responsible)
 }
 END_TEST
 
+/* R9: appointing is the responsible's: an administrator of the same authorisation may see the
+ * roles but not invite to one (issue 15: the policy giving administrators the invitation went
+ * uncaught over HTTP). Nothing is written. */
+START_TEST(an_administrator_cannot_invite)
+{
+	struct who admin;
+	const char *email = mail("af.administrator");
+	char path[128];
+	struct reply r;
+
+	as(&admin, fixture_user(mail("administrator9"), "Alma Administrator"));
+	fixture_grant(admin.uid, B(ADMINISTRATOR), auth);
+	snprintf(path, sizeof(path), "/autorisation/roller?id=%s", idbuf);
+	ck_assert_int_eq(client_status(path, &admin.jar, NULL, 0), 200);
+	ck_assert_int_eq(post(&admin, "/autorisation/inviter", &r, "id", idbuf, "email", email,
+	    "rolle", "supervisor", "begrundelse", ""), 403);
+	reply_free(&r);
+	ck_assert_int_eq(fixture_scalar("SELECT COUNT(*) FROM invitations WHERE email = ?", email), 0);
+	ck_assert_int_eq(fixture_scalar("SELECT COUNT(*) FROM outbox WHERE to_addr = ?", email), 0);
+}
+END_TEST
+
 /*
  * Issue 5 follow-up: FSE approved the application while the manager had no account, so the
  * applicant holds the responsible role for now and the manager was invited. That invitation
@@ -587,6 +609,7 @@ main(void)
 	tcase_add_test(tc, revoke_takes_effect_and_is_kept);
 	tcase_add_test(tc, withdraw_and_send_again);
 	tcase_add_test(tc, responsible_cannot_invite_responsible);
+	tcase_add_test(tc, an_administrator_cannot_invite);
 	tcase_add_test(tc, fse_reinvites_responsible_after_expiry);
 	suite_add_tcase(s, tc);
 	failed = check_run(s);

@@ -227,6 +227,36 @@ START_TEST(activation_waits_for_the_course_and_charges_one_fee)
 }
 END_TEST
 
+/*
+ * R15: everything but the user agreement: not active, no fee, however often it is settled, and
+ * the checklist says what is missing (issue 15: an access active without the agreement went
+ * uncaught; every other student here had accepted it).
+ */
+START_TEST(activation_waits_for_the_user_agreement)
+{
+	long long sag = a_student(FXS_ALL & ~FXS_AGREEMENT, NULL);
+	char d[32];
+	struct reply r;
+
+	ck_assert_int_eq(act(&admin, "/studerende/forlaeng", sag, &r, "slutdato", day(400, d,
+	    sizeof(d)), "begrundelse", "Barsel", NULL), 303);
+	reply_free(&r);
+	ck_assert_int_eq(activated(sag), 0);
+	ck_assert_int_eq(fees(sag), 0);
+	ck_assert_int_eq(page(&admin, sag, &r), 200);
+	ck_assert(body_has(&r, "Adgangen er ikke aktiv."));
+	ck_assert(body_has(&r, "<strong>Endnu ikke:</strong> Den studerende har accepteret "
+	    "brugeraftalen"));
+	reply_free(&r);
+	ck_assert_int_eq(page(&student, 0, &r), 200);
+	ck_assert(body_has(&r, "Din adgang er ikke aktiv."));
+	reply_free(&r);
+	/* Nor is the student told it is (the outbox: the mail is written with the activation). */
+	ck_assert_int_eq(fixture_scalar("SELECT COUNT(*) FROM outbox WHERE to_addr = ? AND subject = "
+	    "'Din adgang til data er aktiv'", student.email), 0);
+}
+END_TEST
+
 START_TEST(a_suspended_access_is_not_active_and_fse_is_told)
 {
 	long long sag = a_student(FXS_ALL, NULL);
@@ -413,6 +443,47 @@ START_TEST(periods_that_end_soon_are_under_my_cases)
 }
 END_TEST
 
+/* A date n days from today as YYYY-MM-DD, as the database keeps it. */
+static const char *
+iso_day(int n, char *out, size_t len)
+{
+	long long v = fixture_scalar_int("SELECT DATE_FORMAT(CURDATE() + INTERVAL ? DAY, "
+	    "'%Y%m%d')", n);
+
+	snprintf(out, len, "%04d-%02d-%02d", (int)(v / 10000), (int)(v / 100 % 100),
+	    (int)(v % 100));
+	return out;
+}
+
+/*
+ * R11: the access ends on the end date, the day itself no longer counts, even before the
+ * scheduled runner has ended it (issue 15: an access still active on its end date went
+ * uncaught). The day before, everything in place, it is active.
+ */
+START_TEST(an_access_is_not_active_on_its_end_date)
+{
+	char d[32];
+	long long sag;
+	struct reply r;
+
+	sag = a_student(FXS_ALL, iso_day(1, d, sizeof(d)));
+	ck_assert_int_eq(page(&admin, sag, &r), 200);
+	ck_assert(body_has(&r, "<strong>Adgangen er aktiv:</strong>"));
+	ck_assert(body_has(&r, "Specialeperioden er ikke slut"));
+	reply_free(&r);
+	/* The same student on the end date: the live row is still there, the access is not. */
+	ck_assert_int_eq(db_exec(fx_db, NULL, "UPDATE student_access SET ends_on = CURDATE() "
+	    "WHERE student_case_id = ? AND ended_at IS NULL", "i", sag), DB_OK);
+	ck_assert_int_eq(page(&admin, sag, &r), 200);
+	ck_assert(body_has(&r, "<strong>Adgangen er ikke aktiv.</strong>"));
+	ck_assert(body_has(&r, "Specialeperioden sluttede"));
+	reply_free(&r);
+	ck_assert_int_eq(page(&student, 0, &r), 200);
+	ck_assert(body_has(&r, "<strong>Din adgang er ikke aktiv.</strong>"));
+	reply_free(&r);
+}
+END_TEST
+
 START_TEST(an_access_the_end_date_ended_is_opened_again_by_an_extension)
 {
 	long long sag = a_student(FXS_ALL, NULL);
@@ -447,10 +518,12 @@ main(void)
 	tcase_add_checked_fixture(tc, setup, fixture_close);
 	tcase_set_timeout(tc, 90);
 	tcase_add_test(tc, activation_waits_for_the_course_and_charges_one_fee);
+	tcase_add_test(tc, activation_waits_for_the_user_agreement);
 	tcase_add_test(tc, a_suspended_access_is_not_active_and_fse_is_told);
 	tcase_add_test(tc, an_extension_is_checked_at_the_field);
 	tcase_add_test(tc, ended_after_the_thesis_with_the_pointer_to_publishing);
 	tcase_add_test(tc, an_access_the_end_date_ended_is_opened_again_by_an_extension);
+	tcase_add_test(tc, an_access_is_not_active_on_its_end_date);
 	tcase_add_test(tc, periods_that_end_soon_are_under_my_cases);
 	suite_add_tcase(s, tc);
 	failed = check_run(s);

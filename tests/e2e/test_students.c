@@ -223,8 +223,8 @@ END_TEST
 START_TEST(the_form_refuses_at_the_field)
 {
 	struct reply r;
-	char email[128];
-	long long before = student_cases(), sag;
+	char email[128], number[48];
+	long long before = student_cases(), sag, revoked;
 
 	/* R6: an address outside the authorisation's domains; the input is kept. */
 	sag = create(&supervisor, "Anna Berg", "anna@gmail.com", NULL, 0, &r);
@@ -245,6 +245,17 @@ START_TEST(the_form_refuses_at_the_field)
 	ck_assert_int_eq(create(&supervisor, "Anna Berg", email, NULL, draft_project_a, &r), 0);
 	ck_assert_int_eq(r.status, 422);
 	ck_assert(has(&r.body, "godkendte brede projekter"));
+	reply_free(&r);
+	/* R20: a project FSE revoked keeps its number (R16) but is no longer approved (issue 15:
+	 * the check on the project's state dropped went uncaught; a draft has no number anyway). */
+	snprintf(number, sizeof(number), "PT-%ld-R", (long)getpid());
+	revoked = project(auth_a, supervisor.uid, "revoked", number);
+	ck_assert_int_eq(create(&supervisor, "Anna Berg", email, NULL, revoked, &r), 0);
+	ck_assert_int_eq(r.status, 422);
+	ck_assert(has(&r.body, "godkendte brede projekter"));
+	reply_free(&r);
+	ck_assert_int_eq(get(&supervisor, &r, "/studerende/rediger?id=%lld", auth_a), 200);
+	ck_assert(!has(&r.body, number));	/* not offered either */
 	reply_free(&r);
 	ck_assert_int_eq(student_cases(), before);	/* nothing half-written */
 

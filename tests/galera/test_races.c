@@ -606,17 +606,103 @@ START_TEST(one_user_fee_when_activation_races)
 }
 END_TEST
 
+/* ---- R11: one user access per datamanager (issue 14) ------------------------------------- */
+
+struct dm_round {
+	struct who	responsible;
+	long long	auth, uid;
+};
+
+static int
+dm_racer(int who, void *arg)
+{
+	struct dm_round *dr = arg;
+	char a[32], u[32], where[256];
+	struct reply r;
+	int code;
+
+	(void)who;
+	snprintf(a, sizeof(a), "%lld", dr->auth);
+	snprintf(u, sizeof(u), "%lld", dr->uid);
+	post(&dr->responsible, "/autorisation/datamanager/anmod", &r, "id", a, "bruger", u,
+	    "har_id", "nej", "engangsnoegle", client_new_key(), NULL);
+	if (reply_header(&r, "Location", where, sizeof(where)) != 0)
+		where[0] = '\0';
+	if (r.status == 303 && strstr(where, "besked=sendt") != NULL)
+		code = WON;
+	else if (r.status == 409 && has(&r.body, "anmodningen ligger hos Forskningsservice"))
+		code = REFUSED_CLEARLY;
+	else
+		code = (int)r.status;
+	reply_free(&r);
+	return code;
+}
+
+/* The responsible asks for one datamanager's access on two nodes at once: one request, one
+ * case at FSE, the other told plainly (a unique key over the live access). */
+START_TEST(one_datamanager_access_on_two_hosts)
+{
+	int round, out[2], who, won = 0, told = 0, e500 = 0, one = 0;
+	long conflicts = galera_log_lines("conflict");
+	long long a, n, cases;
+	char uid[32];
+
+	a = authorisation("dm", 0);
+	for (round = 0; round < ROLE_ROUNDS; round++) {
+		struct dm_round dr;
+		struct who dm;
+
+		memset(&dr, 0, sizeof(dr));
+		dr.auth = a;
+		person(&dr.responsible, "ansvarlig", round, B(RESPONSIBLE), a);
+		person(&dm, "datamanager", round, B(ADMINISTRATOR) | B(DATAMANAGER), a);
+		dr.uid = dm.uid;
+		galera_caught_up();
+		galera_race(dm_racer, &dr, out);
+		for (who = 0; who < 2; who++) {
+			won += out[who] == WON;
+			told += out[who] == REFUSED_CLEARLY;
+			e500 += out[who] == 500;
+			if (out[who] != WON && out[who] != REFUSED_CLEARLY)
+				printf("datamanager round %d: host %c answered %d\n", round + 1,
+				    "AB"[who], out[who]);
+		}
+		galera_caught_up();
+		snprintf(uid, sizeof(uid), "%lld", dm.uid);
+		n = fixture_scalar("SELECT COUNT(*) FROM datamanager_access WHERE user_id = ? AND "
+		    "ended_at IS NULL", uid);
+		cases = fixture_scalar("SELECT COUNT(*) FROM cases WHERE type = 'datamanager_user' "
+		    "AND data LIKE CONCAT('%bruger=', ?)", uid);
+		one += n == 1 && cases == 1;
+		if (n != 1 || cases != 1)
+			printf("datamanager round %d: %lld live accesses, %lld cases\n", round + 1, n,
+			    cases);
+	}
+	conflicts = galera_log_lines("conflict") - conflicts;
+	printf("one access per datamanager: %d rounds, %d asked (303), %d told it is asked already "
+	    "(409), %d rounds with one access and one case, 500s: %d, conflicts run again: %ld\n",
+	    ROLE_ROUNDS, won, told, one, e500, conflicts);
+	fflush(stdout);
+	ck_assert_int_eq(e500, 0);
+	ck_assert_int_eq(one, ROLE_ROUNDS);
+	ck_assert_int_eq(won, ROLE_ROUNDS);
+	ck_assert_int_eq(told, ROLE_ROUNDS);
+}
+END_TEST
+
 int
 main(void)
 {
 	Suite *s = suite_create("galera_races");
-	/* One case each, so that one can be run alone (CK_RUN_CASE=r18, roles or link). */
+	/* One case each, so that one can be run alone (CK_RUN_CASE=r18, roles, link, access, fee
+	 * or dm). */
 	struct { const char *name; const TTest *test; } cases[] = {
 		{ "r18", r18_fifth_and_sixth_on_two_hosts },
 		{ "roles", two_invitations_one_role },
 		{ "link", single_use_link_twice },
 		{ "access", one_project_per_student_on_two_hosts },
 		{ "fee", one_user_fee_when_activation_races },
+		{ "dm", one_datamanager_access_on_two_hosts },
 	};
 	size_t i;
 

@@ -100,6 +100,26 @@ START_TEST(step2_three_experienced_persons_r43)
 	body[strlen(body) - strlen("&person_erfaring_3=E")] = '\0';
 	ck_assert_uint_eq(step(2, body, 1), 1);
 	ck_assert(says("person_navn_1", "mindst tre personer"));
+	/* Each requirement's evidence is asked for (issue 15): R4.1 the data security, R4.2 the
+	 * manager, R4.4 the environment's page on the university's website. Each left out in turn:
+	 * one problem, the form's own message at the required field. */
+	{
+		static const char *const parts[] = { "sikkerhed=S&", "leder_navn=L&",
+			"url=https%3A%2F%2Fku.dk%2Fm&" };
+		size_t i, j;
+
+		for (i = 0; i < sizeof(parts) / sizeof(parts[0]); i++) {
+			size_t o = 0;
+
+			for (j = 0; j < sizeof(parts) / sizeof(parts[0]); j++)
+				if (j != i)
+					o += (size_t)snprintf(body + o, sizeof(body) - o, "%s", parts[j]);
+			snprintf(body + o, sizeof(body) - o, "leder_titel=T&leder_email=l%%40ku.dk&%s",
+			    PERSONS3);
+			ck_assert_uint_eq(step(2, body, 1), 1);
+			ck_assert_uint_eq(f.nerrors, 1);
+		}
+	}
 }
 END_TEST
 
@@ -167,6 +187,69 @@ START_TEST(the_whole_application_before_it_is_sent)
 }
 END_TEST
 
+/* The first problem whose message holds text, or NULL: the review's words per rule. */
+static const char *
+problem(const struct fielderr *p, const char *text)
+{
+	size_t i;
+
+	for (i = 0; i < p->n; i++)
+		if (strstr(p->item[i].message, text))
+			return p->item[i].message;
+	return NULL;
+}
+
+/*
+ * The review holds each rule at its bounds, not only well inside them (issue 15: a 60 ECTS
+ * thesis refused, two experienced persons let through and another institution without its need
+ * all went uncaught): R1's 30 and 60 ECTS both pass and 29 and 61 do not, R4.3 needs the third
+ * complete person, R3 another institution's description and its need, R4.4 the environment's
+ * page on the university's website.
+ */
+START_TEST(the_review_holds_r1_r3_r43_at_their_bounds)
+{
+	static const char rest[] = "sikkerhed=S&leder_navn=L&leder_titel=T&leder_email=l%40ku.dk&"
+	    "url=https%3A%2F%2Fku.dk%2Fm&domaener=ku.dk&platform=forskermaskinen";
+	static const char *const ects[] = { "30", "60", "29", "61" };
+	struct fielderr p;
+	char body[4096];
+	size_t i;
+
+	for (i = 0; i < 4; i++) {
+		snprintf(body, sizeof(body), "universitet=ku&enhed=Jura&udd_navn_1=A&udd_ects_1=%s&"
+		    "%s&%s", ects[i], PERSONS3, rest);
+		ck_assert_uint_eq(review(body, &p), i < 2 ? 0 : 1);
+		ck_assert((problem(&p, "30-60 ECTS") != NULL) == (i >= 2));
+	}
+	/* Two complete persons: the third without experience. */
+	snprintf(body, sizeof(body), "universitet=ku&enhed=Jura&udd_navn_1=A&udd_ects_1=45&%s&%s",
+	    PERSONS3, rest);
+	body[strstr(body, "&person_erfaring_3=E") - body] = '\0';
+	snprintf(body + strlen(body), sizeof(body) - strlen(body), "&%s", rest);
+	ck_assert_uint_eq(review(body, &p), 1);
+	ck_assert_ptr_nonnull(problem(&p, "mindst tre personer"));
+	ck_assert_int_eq(p.item[0].group, 2);
+	/* Another institution: its description and its need, each asked for. */
+	snprintf(body, sizeof(body), "universitet=anden&enhed=X&anden_beskrivelse=D&udd_navn_1=A&"
+	    "udd_ects_1=45&%s&%s", PERSONS3, rest);
+	ck_assert_uint_eq(review(body, &p), 1);
+	ck_assert_ptr_nonnull(problem(&p, "Institutionens behov"));
+	snprintf(body, sizeof(body), "universitet=anden&enhed=X&anden_behov=B&udd_navn_1=A&"
+	    "udd_ects_1=45&%s&%s", PERSONS3, rest);
+	ck_assert_uint_eq(review(body, &p), 1);
+	ck_assert_ptr_nonnull(problem(&p, "Beskrivelse af institutionen"));
+	snprintf(body, sizeof(body), "universitet=anden&enhed=X&anden_beskrivelse=D&anden_behov=B&"
+	    "udd_navn_1=A&udd_ects_1=45&%s&%s", PERSONS3, rest);
+	ck_assert_uint_eq(review(body, &p), 0);
+	/* R4.4: without the environment's page. */
+	snprintf(body, sizeof(body), "universitet=ku&enhed=Jura&udd_navn_1=A&udd_ects_1=45&"
+	    "sikkerhed=S&leder_navn=L&leder_titel=T&leder_email=l%%40ku.dk&%s&domaener=ku.dk&"
+	    "platform=forskermaskinen", PERSONS3);
+	ck_assert_uint_eq(review(body, &p), 1);
+	ck_assert_ptr_nonnull(problem(&p, "hjemmeside"));
+}
+END_TEST
+
 START_TEST(labels_and_steps)
 {
 	char out[128];
@@ -205,6 +288,7 @@ main(void)
 	tcase_add_test(tc, step3_domains_r6);
 	tcase_add_test(tc, step4_platform_r17);
 	tcase_add_test(tc, the_whole_application_before_it_is_sent);
+	tcase_add_test(tc, the_review_holds_r1_r3_r43_at_their_bounds);
 	tcase_add_test(tc, labels_and_steps);
 	suite_add_tcase(s, tc);
 	return check_run(s);
