@@ -493,15 +493,26 @@ out:
 #define TX_MARK		"SAVEPOINT db_tx"
 #define TX_MARK_CHECK	"RELEASE SAVEPOINT db_tx"
 
+/* The mark's statement, prepared (and kept) like every other one. */
 static enum db_err
 tx_query(struct db *db, const char *what, const char *sql)
 {
+	MYSQL_STMT *st;
+	enum db_err rc;
 	unsigned err;
 
-	if (mysql_real_query(db->conn, sql, (unsigned long)strlen(sql)) == 0)
+	if ((st = db_prepare(db, sql, &rc)) == NULL)
+		return rc;
+	if (mysql_stmt_execute(st) == 0) {
+		mysql_stmt_free_result(st);
+		if (!db_is_cached(db, st))
+			mysql_stmt_close(st);
 		return DB_OK;
-	err = mysql_errno(db->conn);
-	db_note(db, what, err, mysql_error(db->conn));
+	}
+	err = mysql_stmt_errno(st);
+	db_note(db, what, err, mysql_stmt_error(st));
+	if (!db_is_cached(db, st))
+		mysql_stmt_close(st);
 	if (err == ER_SP_DOES_NOT_EXIST) {
 		log_warn("database: the transaction was rolled back under us; running it again");
 		return DB_ERETRY;
